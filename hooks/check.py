@@ -1,0 +1,56 @@
+"""Check all data in data/ without building the site: `python hooks/check.py [--strict]`.
+
+Prints every problem as `file:line: message` and exits with 1 if there is any error (or, with
+--strict, any warning). Inside GitHub Actions it also prints annotations for the pull request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from stodguiden.catalog import TodayError, load  # noqa: E402 (needs the path above)
+from stodguiden.problems import Problem, sort_key  # noqa: E402
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command, so the problem shows on the changed line."""
+    kind = "error" if problem.is_error else "warning"
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{kind} file={problem.path},line={problem.line}::{message}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Kontrollera uppgifterna i data/ utan att bygga webbplatsen.")
+    parser.add_argument("--strict", action="store_true", help="räkna varningar som fel")
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1],
+                        help="projektets mapp (den som innehåller data/)")
+    args = parser.parse_args(argv)
+    try:
+        catalog, problems = load(args.root)
+    except TodayError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    problems.sort(key=sort_key)
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem)
+        if github:
+            print(annotation(problem))
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if errors or (args.strict and warnings):
+        print(f"\n{errors} fel och {warnings} varningar. Rätta felen och kör kontrollen igen.", file=sys.stderr)
+        return 1
+    count = len(catalog.offers) if catalog else 0
+    print(f"Allt ser bra ut: {count} erbjudanden visas på webbplatsen"
+          + (f", {warnings} varningar." if warnings else "."), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

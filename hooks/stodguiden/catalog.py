@@ -1,0 +1,189 @@
+"""Load and check everything in `data/` at once: the entry point that builds and checks share."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from . import offers as offer_rules
+from . import vocabularies, yamlsource
+from .model import Catalog, Offer
+from .problems import Problem
+from .schemawalk import Document, quoted, walk
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+TODAY_VARIABLE = "STODGUIDEN_IDAG"
+"""Set to ÅÅÅÅ-MM-DD to build the site as it will look on that day (tests, previews)."""
+TIME_ZONE = ZoneInfo("Europe/Stockholm")
+OFFER_DIR = "erbjudanden"
+OFFER_SUFFIXES = (".yml", ".yaml")
+RESERVED_SLUGS = frozenset({"index"})
+# file name in data/ -> schema name
+VOCABULARY_FILES = {
+    "webbplats.yml": "webbplats",
+    "typer.yml": "typer",
+    "arrangorer.yml": "arrangorer",
+    "aldersgrupper.yml": "aldersgrupper",
+}
+IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".DS_Store", "Thumbs.db"})
+
+
+class TodayError(ValueError):
+    """The date to build for, from the environment, is not a date."""
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return result
+
+
+def resolve_today(fixed: date | None, environ: Mapping[str, str] = os.environ) -> date:
+    """The date the build treats as today: the variable, else the setting, else today in Sweden."""
+    text = environ.get(TODAY_VARIABLE, "").strip()
+    if text:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise TodayError(f"{TODAY_VARIABLE}={text} är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD, "
+                             "till exempel 2027-01-15.") from None
+    return fixed or datetime.now(TIME_ZONE).date()
+
+
+def load(root: Path, today: date | None = None,
+         environ: Mapping[str, str] = os.environ) -> tuple[Catalog | None, list[Problem]]:
+    """Read and check all files in `root/data`; the catalog is None if there is any error."""
+    problems: list[Problem] = []
+    data_dir = root / "data"
+    if not data_dir.is_dir():
+        return None, [Problem("data", 1, "Mappen data saknas. Den ska innehålla webbplats.yml, typer.yml, "
+                              "arrangorer.yml, aldersgrupper.yml och mappen erbjudanden.")]
+    docs: dict[str, Document] = {}
+    for name, schema_name in VOCABULARY_FILES.items():
+        path = data_dir / name
+        display = f"data/{name}"
+        if not path.is_file():
+            problems.append(Problem(display, 1, f"Filen {display} saknas. Den behövs för att bygga webbplatsen."))
+            continue
+        doc = _read(root, path, display, schema_name, problems)
+        if doc is not None:
+            docs[name] = doc
+    offer_files = _discover(root, data_dir, problems)
+
+    settings = None
+    if "webbplats.yml" in docs:
+        settings, found = vocabularies.settings(docs["webbplats.yml"])
+        problems += found
+    types = vocabularies.types(docs["typer.yml"]) if "typer.yml" in docs else {}
+    organisers: dict[str, Any] = {}
+    if "arrangorer.yml" in docs:
+        organisers, found = vocabularies.organisers(docs["arrangorer.yml"])
+        problems += found
+    age_groups: dict[str, Any] = {}
+    if "aldersgrupper.yml" in docs:
+        age_groups, found = vocabularies.age_groups(docs["aldersgrupper.yml"])
+        problems += found
+
+    if today is None:
+        today = resolve_today(settings.fixed_today if settings else None, environ)
+    published: list[Offer] = []
+    seen: dict[str, str] = {}
+    for slug, path, display in offer_files:
+        if slug in seen:
+            problems.append(Problem(display, 1, f"Två filer ger samma adress /erbjudanden/{slug}/: {seen[slug]} "
+                                    f"och {display}. Döp om eller ta bort den ena."))
+            continue
+        seen[slug] = display
+        doc = _read(root, path, display, "erbjudande", problems)
+        if doc is None:
+            continue
+        offer, found = offer_rules.build(doc, slug, settings, list(types), list(organisers), today)
+        problems += found
+        if offer is not None and offer.is_published(today):
+            published.append(offer)
+    if any(p.is_error for p in problems) or settings is None:
+        return None, problems
+    catalog = Catalog(today, settings, types, organisers, age_groups, tuple(published))
+    return catalog, problems
+
+
+def _read(root: Path, path: Path, display: str, schema_name: str, problems: list[Problem]) -> Document | None:
+    if _outside(root, path):
+        problems.append(Problem(display, 1, "Filen är en länk till något utanför projektet och läses inte. "
+                                "Lägg in en riktig fil i stället för länken."))
+        return None
+    source, found = yamlsource.read(path, display)
+    problems += found
+    if source is None:
+        return None
+    doc, found = walk(source, schema(schema_name))
+    problems += found
+    return doc
+
+
+def _outside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return True
+    return False
+
+
+def _discover(root: Path, data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path, str]]:
+    """Offer files as (slug, path, display path); anything unexpected in data/ is reported."""
+    found: list[tuple[str, Path, str]] = []
+    for entry in sorted(data_dir.iterdir()):
+        display = f"data/{entry.name}"
+        if entry.name in VOCABULARY_FILES or entry.name in IGNORED_NAMES:
+            continue
+        if entry.name == OFFER_DIR and entry.is_dir():
+            continue
+        problems.append(Problem(display, 1, _stray_message(entry.name, is_dir=entry.is_dir())))
+    offer_dir = data_dir / OFFER_DIR
+    if _outside(root, offer_dir):
+        problems.append(Problem(f"data/{OFFER_DIR}", 1, "Mappen är en länk till något utanför projektet och "
+                                "läses inte. Lägg erbjudandena i en riktig mapp."))
+        return found
+    if not offer_dir.is_dir():
+        problems.append(Problem(f"data/{OFFER_DIR}", 1, "Mappen data/erbjudanden saknas. Skapa den och lägg "
+                                "ett erbjudande per fil i den."))
+        return found
+    for entry in sorted(offer_dir.iterdir(), key=lambda p: p.name):
+        display = f"data/{OFFER_DIR}/{entry.name}"
+        if entry.name in IGNORED_NAMES:
+            continue
+        if entry.is_dir():
+            problems.append(Problem(display, 1, "Mappar inne i data/erbjudanden läses inte. Lägg filerna direkt "
+                                    "i data/erbjudanden."))
+            continue
+        if entry.suffix not in OFFER_SUFFIXES:
+            problems.append(Problem(display, 1, f"Filen {quoted(entry.name)} läses inte: ett erbjudande ska vara "
+                                    "en fil som slutar på .yml. Byt namn på filen eller ta bort den."))
+            continue
+        slug = entry.stem
+        bad_name = offer_rules.slug_problem(display, slug)
+        if bad_name:
+            problems.append(bad_name)
+            continue
+        if slug in RESERVED_SLUGS:
+            problems.append(Problem(display, 1, f"Filnamnet {slug}.yml är reserverat. Välj ett annat namn."))
+            continue
+        found.append((slug, entry, display))
+    return found
+
+
+def _stray_message(name: str, is_dir: bool) -> str:
+    if is_dir:
+        return f"Mappen {quoted(name)} i data används inte. Erbjudanden ska ligga i data/{OFFER_DIR}."
+    stem = name.rsplit(".", 1)[0]
+    known = ", ".join(VOCABULARY_FILES)
+    if f"{stem}.yml" in VOCABULARY_FILES:
+        return f"Filen ska heta {stem}.yml. Byt namn på den."
+    return (f"Filen {quoted(name)} används inte. I data finns bara {known} och mappen {OFFER_DIR}; "
+            f"ett erbjudande ska ligga i data/{OFFER_DIR}.")

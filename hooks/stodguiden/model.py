@@ -1,0 +1,207 @@
+"""The validated data of a Stödguiden site as plain, immutable objects (English names, Swedish content)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from .swedish import sort_key
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: time
+    end: time
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    web: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of a vocabulary: a kind of support, or an age group."""
+
+    key: str
+    name: str
+    description: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgeGroup(Term):
+    low: int | None = None
+    high: int | None = None
+    expecting: bool = False
+
+
+@dataclass(frozen=True)
+class Organiser:
+    key: str
+    name: str
+    description: str
+    sector: str
+    contact: Contact = Contact()
+
+
+@dataclass(frozen=True)
+class Ages:
+    low: int | None
+    high: int | None
+    expecting: bool = False
+
+    def overlaps(self, group: AgeGroup) -> bool:
+        if group.expecting:
+            return self.expecting
+        if self.low is None or self.high is None or group.low is None or group.high is None:
+            return False
+        return self.low <= group.high and group.low <= self.high
+
+    def covers(self, age: int) -> bool:
+        return self.low is not None and self.high is not None and self.low <= age <= self.high
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str | None = None
+    address: str | None = None
+    area: str | None = None
+    online: bool = False
+    accessibility: str | None = None
+
+
+@dataclass(frozen=True)
+class Round:
+    """A course round: weekly meetings from `start`, unless an explicit last date is given."""
+
+    start: date
+    meetings: int
+    last: date
+    time: TimeRange | None = None
+    place: str | None = None
+    signup_by: date | None = None
+    status: str = "öppen"
+    info: str | None = None
+
+    def has_ended(self, today: date) -> bool:
+        return self.last < today
+
+    def signup_closed(self, today: date) -> bool:
+        return self.signup_by is not None and self.signup_by < today
+
+
+def weekly_last_date(start: date, meetings: int) -> date:
+    return start + timedelta(weeks=meetings - 1)
+
+
+@dataclass(frozen=True)
+class Recurring:
+    weekday: str
+    time: TimeRange
+    place: str | None = None
+    info: str | None = None
+
+
+@dataclass(frozen=True)
+class Signup:
+    needed: bool
+    how: str | None = None
+    web: str | None = None
+
+
+@dataclass(frozen=True)
+class Cost:
+    amount: int
+    info: str | None = None
+
+    @property
+    def free(self) -> bool:
+        return self.amount == 0
+
+
+@dataclass(frozen=True)
+class Basis:
+    name: str
+    description: str | None = None
+    web: str | None = None
+
+
+@dataclass(frozen=True)
+class Offer:
+    slug: str
+    source: str
+    """The file it came from, relative to the project root: data/erbjudanden/<slug>.yml."""
+    title: str
+    summary: str
+    ages: Ages
+    types: tuple[str, ...]
+    organiser: str
+    signup: Signup
+    contact: Contact
+    description_html: str = ""
+    places: tuple[Place, ...] = ()
+    rounds: tuple[Round, ...] = ()
+    recurring: tuple[Recurring, ...] = ()
+    cost: Cost | None = None
+    languages: tuple[str, ...] = ()
+    interpreter: bool = False
+    audiences: tuple[str, ...] = ()
+    basis: Basis | None = None
+    keywords: tuple[str, ...] = ()
+    level: str | None = None
+    publish_until: date | None = None
+    reviewed: date | None = None
+
+    def is_published(self, today: date) -> bool:
+        return self.publish_until is None or self.publish_until >= today
+
+    def upcoming_rounds(self, today: date) -> tuple[Round, ...]:
+        return tuple(sorted((r for r in self.rounds if not r.has_ended(today)), key=lambda r: r.start))
+
+    @property
+    def online(self) -> bool:
+        return any(p.online for p in self.places)
+
+
+@dataclass(frozen=True)
+class Settings:
+    name: str
+    municipality: str
+    contact: Contact
+    municipality_code: str | None = None
+    description: str | None = None
+    primary_colour: str | None = None
+    accent_colour: str | None = None
+    areas: tuple[str, ...] = ()
+    fixed_today: date | None = None
+    example: bool = False
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything a site is generated from, for one `today`: only published offers are in it."""
+
+    today: date
+    settings: Settings
+    types: dict[str, Term]
+    organisers: dict[str, Organiser]
+    age_groups: dict[str, AgeGroup]
+    offers: tuple[Offer, ...] = field(default=())
+
+    def offers_for_age_group(self, key: str) -> list[Offer]:
+        group = self.age_groups[key]
+        return sorted((o for o in self.offers if o.ages.overlaps(group)), key=_offer_order)
+
+    def offers_for_type(self, key: str) -> list[Offer]:
+        return sorted((o for o in self.offers if key in o.types), key=_offer_order)
+
+    def age_groups_of(self, offer: Offer) -> list[AgeGroup]:
+        return [g for g in self.age_groups.values() if offer.ages.overlaps(g)]
+
+
+def _offer_order(offer: Offer) -> tuple[str, str]:
+    return (sort_key(offer.title), offer.slug)

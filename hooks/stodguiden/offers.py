@@ -1,0 +1,223 @@
+"""One offer file: its rules beyond the schema, and the `Offer` it becomes."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time, timedelta
+from typing import Any
+
+from . import richtext
+from .model import (
+    Ages, Basis, Cost, Offer, Place, Recurring, Round, Settings, Signup, TimeRange, weekly_last_date,
+)
+from .problems import Level, Problem
+from .schemawalk import Document, field_name, quoted, slugify, suggest
+from .swedish import day, language_name
+from .vocabularies import contact_from, phone_problems
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+REVIEW_MAX_AGE = timedelta(days=365)
+"""`granskad` older than this gives a warning: someone should check the offer again."""
+EXPIRY_NOTICE = timedelta(days=30)
+"""`publicera_till` this close gives a warning, so the offer does not vanish unnoticed."""
+_TIME_RE = re.compile(r"^(\d{1,2})[.:](\d{2}) ?[-–] ?(\d{1,2})[.:](\d{2})$")
+ONLINE = "digitalt"
+
+
+def slug_problem(path: str, stem: str) -> Problem | None:
+    if SLUG_RE.match(stem):
+        return None
+    return Problem(path, 1, f"Filnamnet {quoted(stem)} går inte att använda som adress. Använd bara små "
+                   "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag). Döp om filen "
+                   f"till {slugify(stem) or 'erbjudande'}.yml.")
+
+
+def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[str],
+          organiser_keys: list[str], today: date) -> tuple[Offer | None, list[Problem]]:
+    """Check the rules that span fields or files; return the offer only if the file has no error."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    rules = _Rules(doc)
+    ages = rules.ages(data.get("ålder"))
+    for index, key in enumerate(data.get("typer", [])):
+        if key not in type_keys:
+            rules.unknown_key(("typer", index), key, type_keys, "typ av stöd", "data/typer.yml")
+    if "arrangör" in data and data["arrangör"] not in organiser_keys:
+        rules.unknown_key(("arrangör",), data["arrangör"], organiser_keys, "arrangör", "data/arrangorer.yml")
+    signup = data.get("anmälan")
+    if signup and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
+        rules.error(("anmälan",), "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
+                    "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).")
+    contact = data.get("kontakt")
+    if contact is not None:
+        rules.problems += phone_problems(doc, contact, "kontakt")
+        if not {"telefon", "e-post", "webb"} & contact.keys():
+            rules.error(("kontakt",), "Fältet kontakt behöver minst ett sätt att nå er: telefon, e-post eller webb.")
+    places = rules.places(data.get("plats", []), settings)
+    place_names = [p.name for p in places if p.name] + ([ONLINE] if any(p.online for p in places) else [])
+    rounds = rules.rounds(data.get("omgångar", []), place_names)
+    recurring = rules.recurring(data.get("löpande", []), place_names)
+    for index, code in enumerate(data.get("språk", [])):
+        if language_name(code) is None:
+            rules.error(("språk", index), f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
+                        "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).")
+    description = richtext.Rendered("")
+    if "beskrivning" in data:
+        description = richtext.render(data["beskrivning"])
+        for sentence in description.problems:
+            rules.error(("beskrivning",), f"Fältet beskrivning {sentence}")
+    reviewed = _date(data.get("granskad"))
+    publish_until = _date(data.get("publicera_till"))
+    if reviewed and reviewed > today:
+        rules.error(("granskad",), f"Fältet granskad ({day(reviewed)}) ligger i framtiden. Skriv dagen då "
+                    "någon senast kontrollerade uppgifterna.")
+    elif reviewed and today - reviewed > REVIEW_MAX_AGE:
+        rules.warning(("granskad",), f"Uppgifterna granskades senast {day(reviewed)}, för mer än ett år sedan. "
+                      "Kontrollera att allt stämmer och skriv dagens datum i granskad.")
+    if publish_until and today <= publish_until <= today + EXPIRY_NOTICE:
+        rules.warning(("publicera_till",), f"Erbjudandet slutar visas efter {day(publish_until)}. Ändra "
+                      "publicera_till om det ska finnas kvar längre.")
+    if any(p.is_error for p in rules.problems) or ages is None or not data:
+        return None, rules.problems
+    kost = data.get("kostnad")
+    basis = data.get("kunskapsgrund")
+    offer = Offer(
+        slug=slug,
+        source=doc.path,
+        title=data["titel"],
+        summary=data["sammanfattning"],
+        ages=ages,
+        types=tuple(data["typer"]),
+        organiser=data["arrangör"],
+        signup=Signup(signup["behövs"], signup.get("hur"), signup.get("webb")),
+        contact=contact_from(contact),
+        description_html=description.html,
+        places=tuple(places),
+        rounds=tuple(rounds),
+        recurring=tuple(recurring),
+        cost=Cost(kost["belopp"], kost.get("info")) if kost else None,
+        languages=tuple(data.get("språk", ())),
+        interpreter=data.get("tolk", False),
+        audiences=tuple(data.get("målgrupp", ())),
+        basis=Basis(basis["namn"], basis.get("beskrivning"), basis.get("webb")) if basis else None,
+        keywords=tuple(data.get("sökord", ())),
+        level=data.get("nivå"),
+        publish_until=publish_until,
+        reviewed=reviewed,
+    )
+    return offer, rules.problems
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+class _Rules:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def error(self, pointer: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(Problem(self.doc.path, self.doc.line(*pointer), message))
+
+    def warning(self, pointer: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(Problem(self.doc.path, self.doc.line(*pointer), message, Level.WARNING))
+
+    def unknown_key(self, pointer: tuple[str | int, ...], key: str, known: list[str], what: str, where: str) -> None:
+        hint = suggest(key, known)
+        self.error(pointer, f"Det finns ingen {what} som heter {quoted(key)} i {where}."
+                   + (f" Menade du {hint}?" if hint else f" Välj en av: {', '.join(known)}."))
+
+    def ages(self, data: dict[str, Any] | None) -> Ages | None:
+        if data is None:
+            return None
+        low, high, expecting = data.get("från"), data.get("till"), data.get("väntar_barn", False)
+        if (low is None) != (high is None):
+            missing = "till" if high is None else "från"
+            self.error(("ålder",), f"Fältet ålder har bara {'från' if missing == 'till' else 'till'}. "
+                       f"Skriv också {missing}, till exempel från: 3 och till: 11.")
+            return None
+        if low is None and not expecting:
+            self.error(("ålder",), "Fältet ålder behöver från och till (hela år 0–17), eller väntar_barn: true "
+                       "för blivande föräldrar.")
+            return None
+        if low is not None and high is not None and low > high:
+            self.error(("ålder", "till"), f"Åldern slutar ({high} år) innan den börjar ({low} år). Byt plats på "
+                       "från och till.")
+            return None
+        return Ages(low, high, expecting)
+
+    def places(self, items: list[dict[str, Any]], settings: Settings | None) -> list[Place]:
+        result = []
+        for index, item in enumerate(items):
+            online = item.get("digitalt", False)
+            if not online and "namn" not in item:
+                self.error(("plats", index), f"{field_name(('plats', index)).capitalize()} behöver ett namn, "
+                           "eller digitalt: true om erbjudandet finns på nätet.")
+                continue
+            area = item.get("område")
+            if area and settings and settings.areas and area not in settings.areas:
+                hint = suggest(area, list(settings.areas))
+                self.error(("plats", index, "område"), f"Området {quoted(area)} finns inte bland områden i "
+                           "data/webbplats.yml." + (f" Menade du {hint}?" if hint else
+                                                    f" Välj ett av: {', '.join(settings.areas)}."))
+            result.append(Place(item.get("namn"), item.get("adress"), area, online, item.get("tillgänglighet")))
+        return result
+
+    def time_range(self, text: str | None, pointer: tuple[str | int, ...]) -> TimeRange | None:
+        if text is None:
+            return None
+        match = _TIME_RE.match(text)
+        if not match:
+            return None
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
+            self.error(pointer, f"Klockslaget {quoted(text)} finns inte. Timmar går från 0 till 23 och "
+                       "minuter från 00 till 59, till exempel 18.00–20.00.")
+            return None
+        start, end = time(h1, m1), time(h2, m2)
+        if end <= start:
+            self.error(pointer, f"Tiden {quoted(text)} slutar innan den börjar. Skriv starttiden först, "
+                       "till exempel 18.00–20.00.")
+            return None
+        return TimeRange(start, end)
+
+    def place_ref(self, name: str | None, known: list[str], pointer: tuple[str | int, ...]) -> None:
+        if name is None or name in known:
+            return
+        hint = suggest(name, known)
+        self.error(pointer, f"Platsen {quoted(name)} finns inte bland erbjudandets platser (plats). "
+                   + (f"Menade du {hint}?" if hint else
+                      ("Skriv namnet på en av: " + ", ".join(known) + "." if known else
+                       "Lägg först till platsen under plats.")))
+
+    def rounds(self, items: list[dict[str, Any]], place_names: list[str]) -> list[Round]:
+        result = []
+        for index, item in enumerate(items):
+            ptr = ("omgångar", index)
+            clock = self.time_range(item.get("tid"), ptr + ("tid",))
+            self.place_ref(item.get("plats"), place_names, ptr + ("plats",))
+            if "start" not in item or "träffar" not in item:
+                continue
+            start = date.fromisoformat(item["start"])
+            last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, item["träffar"])
+            if last < start:
+                self.error(ptr + ("slut",), f"Omgången slutar ({day(last)}) innan den börjar ({day(start)}). "
+                           "Kontrollera start och slut.")
+                continue
+            signup_by = _date(item.get("sista_anmälan"))
+            if signup_by and signup_by > last:
+                self.error(ptr + ("sista_anmälan",), f"Sista anmälan ({day(signup_by)}) är efter sista träffen "
+                           f"({day(last)}). Skriv en dag före eller när omgången startar.")
+            result.append(Round(start, item["träffar"], last, clock, item.get("plats"), signup_by,
+                                item.get("status", "öppen"), item.get("info")))
+        return result
+
+    def recurring(self, items: list[dict[str, Any]], place_names: list[str]) -> list[Recurring]:
+        result = []
+        for index, item in enumerate(items):
+            ptr = ("löpande", index)
+            clock = self.time_range(item.get("tid"), ptr + ("tid",))
+            self.place_ref(item.get("plats"), place_names, ptr + ("plats",))
+            if clock and "veckodag" in item:
+                result.append(Recurring(item["veckodag"], clock, item.get("plats"), item.get("info")))
+        return result

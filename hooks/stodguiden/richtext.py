@@ -1,0 +1,97 @@
+"""Safe Markdown for the `beskrivning` field: no raw HTML, safe links only, headings that fit the page."""
+
+from __future__ import annotations
+
+import functools
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)")
+
+
+@dataclass
+class Rendered:
+    html: str
+    problems: list[str] = field(default_factory=list)
+    """Swedish sentences, one per problem; the caller knows the file and the line."""
+
+
+def render(text: str, top_level: int = 3) -> Rendered:
+    """Markdown to HTML whose top heading level is `top_level`, and what in it is not allowed.
+
+    Raw HTML is never passed through (it is shown as text), so even text that slips past the
+    checks cannot run in a visitor's browser.
+    """
+    md, collector = _converter(top_level)
+    collector.problems = []
+    html = md.reset().convert(text)
+    problems = list(collector.problems)
+    if _HTML_TAG.search(text):
+        problems.insert(0, "innehåller HTML (till exempel <b> eller <script>). Skriv vanlig text och "
+                           "använd Markdown: **fet**, *kursiv*, ## Rubrik, - punktlista, [text](https://...).")
+    return Rendered(html, problems)
+
+
+class _Collector(Treeprocessor):
+    def __init__(self, top_level: int) -> None:
+        super().__init__()
+        self.top_level = top_level
+        self.problems: list[str] = []
+
+    def run(self, root: etree.Element) -> None:
+        headings = [el for el in root.iter() if re.fullmatch(r"h[1-6]", el.tag)]
+        if headings:
+            shift = self.top_level - min(int(el.tag[1]) for el in headings)
+            for el in headings:
+                el.tag = f"h{min(6, int(el.tag[1]) + shift)}"
+        for parent in list(root.iter()):
+            for el in list(parent):
+                if el.tag == "img":
+                    self.problems.append(
+                        "innehåller en bild (![...](...)). Bilder kan inte visas i beskrivningen: "
+                        "ta bort den och beskriv med ord i stället."
+                    )
+                    parent.remove(el)
+                elif el.tag == "a":
+                    href = el.get("href", "")
+                    if not _safe_link(href):
+                        self.problems.append(
+                            f"har en länk som inte är tillåten: ”{href[:60]}”. Länkar ska börja med "
+                            "https://, http://, mailto: eller tel:."
+                        )
+                        el.tag = "span"
+                        el.attrib.clear()
+
+
+@functools.cache
+def _converter(top_level: int) -> tuple[markdown.Markdown, _Collector]:
+    """One Markdown instance per heading level, reused: building one costs more than converting."""
+    collector = _Collector(top_level)
+    md = markdown.Markdown(extensions=["sane_lists", _Safety(collector)])
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md, collector
+
+
+def _safe_link(href: str) -> bool:
+    cleaned = "".join(ch for ch in href if ch.isprintable() and not ch.isspace())
+    if not cleaned:
+        return False
+    scheme = urlsplit(cleaned).scheme.lower()
+    return scheme in SAFE_SCHEMES
+
+
+class _Safety(Extension):
+    def __init__(self, collector: _Collector) -> None:
+        super().__init__()
+        self.collector = collector
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.treeprocessors.register(self.collector, "stodguiden_safety", 0)

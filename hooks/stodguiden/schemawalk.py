@@ -1,0 +1,394 @@
+"""Turn a YAML node tree into plain data, checked against the project's JSON Schemas.
+
+The JSON Schemas in `schema/` are the one statement of the data contract: VS Code reads them for
+completion, and this module enforces them with Swedish messages that name the line. It interprets
+the small subset of JSON Schema the project uses (`SUPPORTED_KEYWORDS`); a test fails if a schema
+uses anything else, so no rule in a schema can go unenforced.
+
+Scalars are read from the text the editor wrote, guided by the schema, not by YAML's own typing:
+`telefon: 0123456` stays the text "0123456", `titel: ja` stays "ja", and `tid: 18:00` is not turned
+into a number of minutes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .problems import Problem
+from .yamlsource import Source
+
+Pointer = tuple[str | int, ...]
+
+SUPPORTED_KEYWORDS = frozenset(
+    {
+        # structure and rules, enforced here
+        "type", "properties", "required", "additionalProperties", "propertyNames", "items",
+        "minItems", "uniqueItems", "minProperties", "minLength", "maxLength", "minimum",
+        "maximum", "enum", "pattern", "format",
+        # documentation and editor help, no effect on validation
+        "$schema", "$id", "title", "description", "examples", "default", "errorMessage",
+    }
+)
+
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+# Invisible characters that can hide or reorder text (Trojan Source style) or break layout.
+_FORBIDDEN_CHARS = {
+    **{chr(c): "styr skrivriktningen" for c in range(0x202A, 0x202F)},
+    **{chr(c): "styr skrivriktningen" for c in range(0x2066, 0x206A)},
+    "\u200b": "är ett osynligt mellanrum",
+    "\u2060": "är ett osynligt tecken",
+    "\ufeff": "är ett osynligt tecken",
+}
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_INT_RE = re.compile(r"^[+-]?[0-9]+$")
+_BOOL_WORDS = {"true": True, "false": False}
+_YAML11_BOOL_WORDS = {"ja", "nej", "yes", "no", "on", "off", "y", "n", "sant", "falskt"}
+
+
+@dataclass
+class Document:
+    """A file's data with the line of every value, so later rules can name the line too."""
+
+    path: str
+    data: Any
+    lines: dict[Pointer, int] = field(default_factory=dict)
+
+    def line(self, *pointer: str | int) -> int:
+        """The line of the value at `pointer`, or of its nearest ancestor that has one."""
+        ptr: Pointer = tuple(pointer)
+        while ptr:
+            if ptr in self.lines:
+                return self.lines[ptr]
+            ptr = ptr[:-1]
+        return self.lines.get((), 1)
+
+
+def field_name(pointer: Pointer) -> str:
+    """A Swedish name for a place in the data: ('omgångar', 1, 'start') -> 'start i omgångar nr 2'."""
+    if not pointer:
+        return "filen"
+    *parents, last = pointer
+    if isinstance(last, int):
+        head = f"{field_name(tuple(parents))} nr {last + 1}"
+        return head
+    if not parents:
+        return str(last)
+    return f"{last} i {field_name(tuple(parents))}"
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"”{text}”"
+
+
+def suggest(word: str, choices: list[str]) -> str | None:
+    """The nearest valid word, for 'did you mean' hints; None when nothing is close."""
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not match:
+        folded = {_fold(c): c for c in choices}
+        match = difflib.get_close_matches(_fold(word), list(folded), n=1, cutoff=0.6)
+        return folded[match[0]] if match else None
+    return match[0]
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, so 'alder' finds 'ålder'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def walk(source: Source, schema: dict[str, Any]) -> tuple[Document, list[Problem]]:
+    """Check `source` against `schema`; return its data (invalid parts left out) and problems."""
+    walker = _Walker(source.path)
+    if source.node is None:
+        walker.problem((), 1, "Filen är tom. Skriv in uppgifterna, eller ta bort filen.")
+        return Document(source.path, None, walker.lines), walker.problems
+    walker.lines[()] = source.node.start_mark.line + 1
+    data = walker.value(source.node, schema, ())
+    return Document(source.path, data, walker.lines), walker.problems
+
+
+class _Walker:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.lines: dict[Pointer, int] = {}
+        self._seen: set[int] = set()
+
+    def problem(self, pointer: Pointer, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    # The value is returned as None when it is invalid, and left out by the caller.
+    def value(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> Any:
+        line = node.start_mark.line + 1
+        self.lines.setdefault(ptr, line)
+        if id(node) in self._seen:
+            self.problem(ptr, line, f"{_cap(field_name(ptr))} använder en hänvisning (& och *). "
+                         "Skriv ut värdet på varje ställe i stället.")
+            return None
+        self._seen.add(id(node))
+        if node.tag not in _CORE_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:merge"):
+            self.problem(ptr, line, f"{_cap(field_name(ptr))} har en YAML-tagg ({node.tag}) som inte är "
+                         "tillåten. Ta bort taggen (ordet som börjar med !).")
+            return None
+        kind = schema.get("type")
+        if kind == "object":
+            return self.mapping(node, schema, ptr)
+        if kind == "array":
+            return self.sequence(node, schema, ptr)
+        return self.scalar(node, schema, ptr)
+
+    def mapping(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> dict[str, Any] | None:
+        line = node.start_mark.line + 1
+        if not isinstance(node, yaml.MappingNode):
+            if not ptr:
+                self.problem(ptr, line, "Filen ska bestå av fält med namn och värde, som "
+                             "”titel: Komet”, men här står " + _describe(node) + ".")
+            elif _is_empty(node):
+                self.problem(ptr, line, f"{_cap(field_name(ptr))} är tomt. Skriv fälten som hör till "
+                             "på egna rader under, indragna med två mellanslag, eller ta bort raden.")
+            else:
+                self.problem(ptr, line, f"{_cap(field_name(ptr))} ska vara en grupp av fält på egna rader "
+                             f"under, indragna med två mellanslag, men här står {_describe(node)}.")
+            return None
+        properties: dict[str, Any] = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(ptr, key_line, "Sammanslagning med << är inte tillåten. Skriv ut alla fält.")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
+                self.problem(ptr, key_line, "Här står ett fält utan namn. Skriv fältets namn följt av kolon, "
+                             "till exempel ”titel: …”.")
+                continue
+            key = key_node.value
+            if key in first_line:
+                self.problem(ptr + (key,), key_line, f"Fältet {key} står två gånger{_in(ptr)} (rad "
+                             f"{first_line[key]} och rad {key_line}). Ta bort den ena raden, "
+                             "annars vet vi inte vilken som gäller.")
+                result.pop(key, None)
+                continue
+            first_line[key] = key_line
+            self.lines[ptr + (key,)] = key_line
+            if key in properties:
+                sub = properties[key]
+            elif isinstance(extra, dict):
+                pattern = schema.get("propertyNames", {}).get("pattern")
+                if pattern and not re.search(pattern, key):
+                    self.problem(ptr + (key,), key_line, f"Nyckeln {quoted(key)} får bara innehålla små "
+                                 "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag), "
+                                 f"till exempel {quoted(_slug_hint(key))}.")
+                    continue
+                sub = extra
+            else:
+                hint = suggest(key, list(properties))
+                fix = (f"Menade du {hint}?" if hint else
+                       "Tillåtna fält här är: " + ", ".join(properties) + ".")
+                self.problem(ptr + (key,), key_line, f"Fältet {key} finns inte{_in(ptr)}. {fix}")
+                continue
+            converted = self.value(value_node, sub, ptr + (key,))
+            if converted is not None:
+                result[key] = converted
+        for name in schema.get("required", []):
+            if name not in first_line:
+                example = _example(properties.get(name, {}))
+                self.problem(ptr, line, f"Fältet {name} saknas{_in(ptr)}. Det måste finnas"
+                             + (f", till exempel: {name}: {example}" if example else "") + ".")
+        minimum = schema.get("minProperties")
+        if minimum and len(first_line) < minimum:
+            self.problem(ptr, line, "Filen har inga poster. Lägg till minst en.")
+        return result
+
+    def sequence(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> list[Any] | None:
+        line = node.start_mark.line + 1
+        if not isinstance(node, yaml.SequenceNode):
+            if _is_empty(node):
+                self.problem(ptr, line, f"{_cap(field_name(ptr))} är tomt. Skriv en lista med ett värde "
+                             "per rad som börjar med ”- ”, eller ta bort raden.")
+            else:
+                example = _example(schema)
+                self.problem(ptr, line, f"{_cap(field_name(ptr))} ska vara en lista, men här står "
+                             f"{_describe(node)}. Skriv varje värde på en egen rad som börjar med ”- ”"
+                             + (f", eller inom hakparenteser: {example}" if example else "") + ".")
+            return None
+        item_schema = schema.get("items", {})
+        result = []
+        for index, item in enumerate(node.value):
+            converted = self.value(item, item_schema, ptr + (index,))
+            if converted is not None:
+                result.append(converted)
+        minimum = schema.get("minItems")
+        if minimum and len(node.value) < minimum:
+            self.problem(ptr, line, f"{_cap(field_name(ptr))} är en tom lista. Skriv minst "
+                         f"{'ett värde' if minimum == 1 else f'{minimum} värden'}.")
+        if schema.get("uniqueItems"):
+            seen: set[str] = set()
+            for index, value in enumerate(result):
+                marker = repr(value)
+                if marker in seen and not isinstance(value, (dict, list)):
+                    self.problem(ptr, self.lines.get(ptr + (index,), line),
+                                 f"{_cap(field_name(ptr))} har {quoted(value)} två gånger. Ta bort det ena.")
+                seen.add(marker)
+        return result
+
+    def scalar(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> Any:
+        line = node.start_mark.line + 1
+        name = _cap(field_name(ptr))
+        kind = schema.get("type", "string")
+        if not isinstance(node, yaml.ScalarNode):
+            wanted = {"string": "en text", "integer": "ett heltal", "boolean": "true eller false"}[kind]
+            self.problem(ptr, line, f"{name} ska vara {wanted} på samma rad, men här står {_describe(node)}.")
+            return None
+        if _is_empty(node):
+            self.problem(ptr, line, f"{name} är tomt. Skriv ett värde efter kolonet, eller ta bort raden.")
+            return None
+        raw: str = node.value
+        if kind == "integer":
+            plain = node.style is None
+            if not (plain and _INT_RE.match(raw.strip())):
+                self.problem(ptr, line, f"{name} ska vara ett heltal, till exempel {_example(schema) or 3}, "
+                             f"men här står {quoted(raw)}. Skriv bara siffror, utan citattecken.")
+                return None
+            number = int(raw)
+            low, high = schema.get("minimum"), schema.get("maximum")
+            if (low is not None and number < low) or (high is not None and number > high):
+                self.problem(ptr, line, f"{name} ska vara från {low} till {high}, men här står {number}.")
+                return None
+            return number
+        if kind == "boolean":
+            word = raw.strip().lower()
+            if node.style is None and word in _BOOL_WORDS:
+                return _BOOL_WORDS[word]
+            advice = " YAML läser inte ja och nej som svar." if word in _YAML11_BOOL_WORDS else ""
+            self.problem(ptr, line, f"{name} ska vara true (ja) eller false (nej), men här står "
+                         f"{quoted(raw)}.{advice}")
+            return None
+        return self.text(raw, schema, ptr, line)
+
+    def text(self, raw: str, schema: dict[str, Any], ptr: Pointer, line: int) -> str | None:
+        name = _cap(field_name(ptr))
+        if not raw.strip():
+            self.problem(ptr, line, f"{name} är tomt. Skriv en text, eller ta bort raden.")
+            return None
+        for position, char in enumerate(raw, start=1):
+            what = _FORBIDDEN_CHARS.get(char)
+            if what is None and unicodedata.category(char) == "Cc" and char not in "\n\t":
+                what = "är ett styrtecken"
+            if what:
+                self.problem(ptr, line, f"{name} innehåller ett osynligt tecken (U+{ord(char):04X}, "
+                             f"som {what}) vid tecken nr {position}. Ta bort det; skriv gärna om texten "
+                             "för hand om den är inklistrad.")
+                return None
+        text = raw if "\n" in raw.strip() else raw.strip()
+        low, high = schema.get("minLength"), schema.get("maxLength")
+        if high is not None and len(text) > high:
+            self.problem(ptr, line, f"{name} är för lång: {len(text)} tecken, men högst {high} får plats. "
+                         "Korta texten.")
+            return None
+        if low is not None and len(text) < low:
+            self.problem(ptr, line, f"{name} är för kort: {quoted(text)}. Skriv minst {low} tecken.")
+            return None
+        if "enum" in schema:
+            choices: list[str] = schema["enum"]
+            if text not in choices:
+                hint = suggest(text, choices)
+                self.problem(ptr, line, f"{name} kan vara {_either(choices)}, men här står {quoted(text)}."
+                             + (f" Menade du {hint}?" if hint else ""))
+                return None
+        fmt = schema.get("format")
+        if fmt == "date":
+            return self.date_text(text, ptr, line)
+        if fmt == "email" and not _EMAIL_RE.match(text):
+            self.problem(ptr, line, f"{name} är inte en e-postadress: {quoted(text)}. Skriv den som "
+                         "namn@exempelby.se, utan mellanslag och utan mailto:.")
+            return None
+        if fmt == "uri":
+            parts = urlsplit(text) if " " not in text else None
+            if not parts or parts.scheme not in ("http", "https") or "." not in parts.netloc:
+                self.problem(ptr, line, f"{name} är inte en webbadress: {quoted(text)}. Skriv hela adressen "
+                             "som börjar med https://, till exempel https://www.exempelby.se/foraldrastod.")
+                return None
+            return text
+        pattern = schema.get("pattern")
+        if pattern and not re.search(pattern, text):
+            advice = schema.get("errorMessage", "")
+            self.problem(ptr, line, f"{name} har fel form: {quoted(text)}. {advice}".rstrip())
+            return None
+        return text
+
+    def date_text(self, text: str, ptr: Pointer, line: int) -> str | None:
+        name = _cap(field_name(ptr))
+        if not _DATE_RE.match(text):
+            self.problem(ptr, line, f"{name} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-15, "
+                         f"men här står {quoted(text)}.")
+            return None
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            self.problem(ptr, line, f"{name} är ett datum som inte finns: {text}. Kontrollera månad och dag.")
+            return None
+        return text
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return (isinstance(node, yaml.ScalarNode) and node.style is None
+            and node.tag == "tag:yaml.org,2002:null")
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "en grupp av fält"
+    if isinstance(node, yaml.SequenceNode):
+        return "en lista"
+    return f"texten {quoted(node.value)}"
+
+
+def _example(schema: dict[str, Any]) -> str | None:
+    examples = schema.get("examples")
+    if not examples:
+        return None
+    value = examples[0]
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _in(ptr: Pointer) -> str:
+    return f" i {field_name(ptr)}" if ptr else ""
+
+
+def _cap(text: str) -> str:
+    return "Fältet " + text if not text.startswith("filen") else text.capitalize()
+
+
+def _either(choices: list[str]) -> str:
+    return ", ".join(choices[:-1]) + " eller " + choices[-1] if len(choices) > 1 else choices[0]
+
+
+def _slug_hint(text: str) -> str:
+    return slugify(text) or "mitt-namn"
+
+
+def slugify(text: str) -> str:
+    """A file name or key made from free text: 'Öppna förskolan' -> 'oppna-forskolan'."""
+    folded = _fold(text)
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")

@@ -1,0 +1,112 @@
+"""Swedish formatting: dates, times, ages, money, lists, phone numbers and alphabetical order."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import TYPE_CHECKING
+
+import phonenumbers
+from babel.core import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+if TYPE_CHECKING:
+    from .model import Ages, TimeRange
+
+_SV = Locale("sv")
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+# Swedish alphabetical order: a–z, then å, ä, ö; other accents sort with their base letter.
+_LAST_LETTERS = {"å": "z\u0001", "ä": "z\u0002", "ö": "z\u0003", "æ": "z\u0002", "ø": "z\u0003"}
+
+
+def sort_key(text: str) -> str:
+    out = []
+    for char in text.casefold():
+        if char in _LAST_LETTERS:
+            out.append(_LAST_LETTERS[char])
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def day(value: date) -> str:
+    """'15 januari 2027'."""
+    return format_date(value, "d MMMM y", locale=_SV)
+
+
+def day_with_weekday(value: date) -> str:
+    """'fredag 15 januari 2027'."""
+    return f"{WEEKDAYS[value.weekday()]} {day(value)}"
+
+
+def clock(value: TimeRange) -> str:
+    """'kl. 18.00–20.00'."""
+    return f"kl. {value.start:%H.%M}–{value.end:%H.%M}"
+
+
+def weekday_plural(value: date | str) -> str:
+    """'tisdagar', from a date or a weekday name."""
+    name = WEEKDAYS[value.weekday()] if isinstance(value, date) else value
+    return name + "ar"
+
+
+def ages(value: Ages) -> str:
+    """'3–11 år', 'Under 1 år', 'Väntar barn', 'Väntar barn och 0–1 år'."""
+    parts = []
+    if value.expecting:
+        parts.append("väntar barn")
+    if value.low is not None and value.high is not None:
+        if value.low == value.high == 0:
+            parts.append("under 1 år")
+        elif value.low == value.high:
+            parts.append(f"{value.low} år")
+        else:
+            parts.append(f"{value.low}–{value.high} år")
+    text = " och ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def kronor(amount: int) -> str:
+    """'Kostnadsfritt' or '1 200 kronor'."""
+    if amount == 0:
+        return "Kostnadsfritt"
+    return f"{format_decimal(amount, locale=_SV)} kronor".replace("\xa0", " ")
+
+
+def listing(items: list[str]) -> str:
+    """'a, b och c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def language_name(code: str) -> str | None:
+    """'arabiska' for 'ar', or None when the code is not a language babel knows."""
+    name = _SV.languages.get(code)
+    return name if name and len(code) == 2 else None
+
+
+def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(text, "SE")
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def phone_display(text: str) -> str:
+    """As Swedes write it: '0123-456 78'; numbers abroad keep the international form."""
+    number = parse_phone(text)
+    if number is None:
+        return text
+    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 46 else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, fmt)
+
+
+def phone_uri(text: str) -> str:
+    number = parse_phone(text)
+    if number is None:
+        return "tel:" + "".join(c for c in text if c.isdigit() or c == "+")
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

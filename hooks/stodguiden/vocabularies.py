@@ -1,0 +1,149 @@
+"""The site settings and the shared vocabularies (kinds of support, organisers, age groups)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .model import AgeGroup, Contact, Organiser, Settings, Term
+from .problems import Problem
+from .schemawalk import Document, quoted
+from .swedish import parse_phone
+
+MIN_CONTRAST_TEXT = 4.5
+"""WCAG 2.1 AA (1.4.3) for normal text; white text is drawn on the primary and accent colours."""
+
+
+def contact_from(data: dict[str, Any]) -> Contact:
+    return Contact(name=data.get("namn"), phone=data.get("telefon"), email=data.get("e-post"), web=data.get("webb"))
+
+
+def phone_problems(doc: Document, data: dict[str, Any], *pointer: str | int) -> list[Problem]:
+    phone = data.get("telefon")
+    if phone is None or parse_phone(phone) is not None:
+        return []
+    return [Problem(doc.path, doc.line(*pointer, "telefon"),
+                    f"Telefonnumret {quoted(phone)} är inte ett giltigt svenskt nummer. Skriv det med "
+                    "riktnummer, till exempel 0123-456 78 eller 08-123 456 78.")]
+
+
+def settings(doc: Document) -> tuple[Settings | None, list[Problem]]:
+    data = doc.data
+    problems: list[Problem] = []
+    if not isinstance(data, dict) or not {"namn", "kommun", "kontakt"} <= data.keys():
+        return None, problems
+    contact = data["kontakt"]
+    problems += phone_problems(doc, contact, "kontakt")
+    if not {"telefon", "e-post", "webb"} & contact.keys():
+        problems.append(Problem(doc.path, doc.line("kontakt"), "Fältet kontakt behöver minst ett sätt att nå "
+                                "er: telefon, e-post eller webb."))
+    colours = data.get("färger", {})
+    for key in ("primär", "accent"):
+        if key in colours:
+            ratio = contrast(colours[key], "#ffffff")
+            if ratio < MIN_CONTRAST_TEXT:
+                problems.append(Problem(doc.path, doc.line("färger", key),
+                                        f"Färgen {key} ({colours[key]}) ger för låg kontrast mot vit text: "
+                                        f"{ratio:.1f}:1, men minst {MIN_CONTRAST_TEXT}:1 behövs för att alla "
+                                        "ska kunna läsa. Välj en mörkare färg."))
+    fixed = data.get("idag")
+    result = Settings(
+        name=data["namn"],
+        municipality=data["kommun"],
+        contact=contact_from(contact),
+        municipality_code=data.get("kommunkod"),
+        description=data.get("beskrivning"),
+        primary_colour=colours.get("primär"),
+        accent_colour=colours.get("accent"),
+        areas=tuple(data.get("områden", ())),
+        fixed_today=date.fromisoformat(fixed) if fixed else None,
+        example=data.get("exempel", False),
+    )
+    return result, problems
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def types(doc: Document) -> dict[str, Term]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    return {
+        key: Term(key, entry["namn"], entry["beskrivning"], tuple(entry.get("sökord", ())))
+        for key, entry in data.items()
+        if {"namn", "beskrivning"} <= entry.keys()
+    }
+
+
+def organisers(doc: Document) -> tuple[dict[str, Organiser], list[Problem]]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems: list[Problem] = []
+    result = {}
+    for key, entry in data.items():
+        problems += phone_problems(doc, entry, key)
+        if {"namn", "beskrivning", "sektor"} <= entry.keys():
+            result[key] = Organiser(key, entry["namn"], entry["beskrivning"], entry["sektor"], contact_from(entry))
+    return result, problems
+
+
+def age_groups(doc: Document) -> tuple[dict[str, AgeGroup], list[Problem]]:
+    """Age groups, which together must cover 0–17 exactly once (and may add one for expecting parents)."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems: list[Problem] = []
+    result: dict[str, AgeGroup] = {}
+    for key, entry in data.items():
+        if not {"namn", "beskrivning"} <= entry.keys():
+            continue
+        line = doc.line(key)
+        expecting = entry.get("väntar_barn", False)
+        low, high = entry.get("från"), entry.get("till")
+        if expecting and (low is not None or high is not None):
+            problems.append(Problem(doc.path, line, f"Åldersgruppen {key} har både väntar_barn: true och en ålder. "
+                                    "Gruppen för blivande föräldrar ska inte ha från och till."))
+            continue
+        if not expecting and (low is None or high is None):
+            problems.append(Problem(doc.path, line, f"Åldersgruppen {key} behöver både från och till (hela år 0–17), "
+                                    "eller väntar_barn: true."))
+            continue
+        if low is not None and high is not None and low > high:
+            problems.append(Problem(doc.path, doc.line(key, "till"), f"Åldersgruppen {key} slutar ({high} år) "
+                                    f"innan den börjar ({low} år). Byt plats på från och till."))
+            continue
+        result[key] = AgeGroup(key, entry["namn"], entry["beskrivning"], tuple(entry.get("sökord", ())),
+                               low=low, high=high, expecting=expecting)
+    if problems or len(result) != len(data):
+        return result, problems
+    owner: dict[int, str] = {}
+    for group in result.values():
+        if group.expecting:
+            continue
+        assert group.low is not None and group.high is not None
+        for age in range(group.low, group.high + 1):
+            if age in owner:
+                problems.append(Problem(doc.path, doc.line(group.key), f"Åldersgrupperna {owner[age]} och "
+                                        f"{group.key} överlappar: båda tar med {age} år. Varje ålder ska "
+                                        "finnas i en grupp."))
+                break
+            owner[age] = group.key
+    missing = [age for age in range(18) if age not in owner]
+    if missing and not problems:
+        problems.append(Problem(doc.path, 1, "Åldersgrupperna täcker inte alla åldrar 0–17. Det saknas en grupp "
+                                f"för {_ranges(missing)} år. Ändra från och till så att grupperna möts."))
+    return result, problems
+
+
+def _ranges(ages: list[int]) -> str:
+    spans: list[list[int]] = []
+    for age in ages:
+        if spans and spans[-1][1] == age - 1:
+            spans[-1][1] = age
+        else:
+            spans.append([age, age])
+    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in spans)

@@ -1,0 +1,157 @@
+"""MkDocs hooks for Stödguiden: connect the plain `stodguiden` modules to MkDocs' build events.
+
+All real work (loading, checking, grouping, rendering) happens in `stodguiden`; this file only
+hands data to MkDocs and takes pages back. It uses the documented MkDocs 1.6 event API.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from stodguiden import catalog as catalog_module
+from stodguiden import pages as pages_module
+from stodguiden.model import Catalog
+from stodguiden.problems import format_all, sort_key
+from stodguiden.theme import colour_css
+
+log = logging.getLogger("mkdocs.hooks.stodguiden")
+
+COLOUR_CSS = "assets/stylesheets/stodguiden-farger.css"
+# nav entries in mkdocs.yml that the hook expands into a section with one page per group
+SECTION_INDEXES = {
+    f"{pages_module.AGE_SECTION}/index.md": "age_nav",
+    f"{pages_module.TYPE_SECTION}/index.md": "type_nav",
+}
+
+
+class _State:
+    catalog: Catalog | None = None
+    plan: pages_module.SitePlan | None = None
+    by_uri: dict[str, pages_module.GeneratedPage] = {}
+
+
+state = _State()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        catalog, problems = catalog_module.load(root)
+    except catalog_module.TodayError as exc:
+        raise PluginError(str(exc)) from None
+    problems.sort(key=sort_key)
+    errors = [p for p in problems if p.is_error]
+    strict_warnings = config.strict and problems and not errors
+    if errors or strict_warnings:
+        # Raised before MkDocs cleans or writes site/, so the previous site stays as it was.
+        what = f"{len(errors)} fel" if errors else f"{len(problems)} varningar (strikt läge)"
+        raise PluginError(f"Webbplatsen byggdes inte: {what} i data/. Rätta och bygg igen.\n"
+                          + format_all(problems))
+    for problem in problems:
+        log.warning(str(problem))
+    assert catalog is not None
+    state.catalog = catalog
+    state.plan = pages_module.plan(catalog)
+    state.by_uri = {page.src_uri: page for page in state.plan.pages}
+    settings = catalog.settings
+    config.site_name = Markup(escape(settings.name))
+    if settings.description:
+        config.site_description = Markup(escape(settings.description))
+    config.nav = _expand_nav(config.nav, state.plan)
+    if settings.primary_colour or settings.accent_colour:
+        config.extra_css.append(COLOUR_CSS)
+    config.extra["stodguiden"] = {
+        "exempel": settings.example,
+        "idag": catalog.today.isoformat(),
+        "kommun": Markup(escape(settings.municipality)),
+    }
+    log.info(f"Stödguiden: {len(catalog.offers)} erbjudanden visas, byggt som den {catalog.today.isoformat()}.")
+    return config
+
+
+def _expand_nav(nav: list[Any] | None, plan: pages_module.SitePlan) -> list[Any] | None:
+    if nav is None:
+        return None
+    result: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, target), = item.items()
+            if isinstance(target, str) and target in SECTION_INDEXES:
+                children = getattr(plan, SECTION_INDEXES[target])
+                result.append({title: [target] + [{Markup(escape(name)): uri} for name, uri in children]})
+                continue
+            if isinstance(target, list):
+                result.append({title: _expand_nav(target, plan)})
+                continue
+        result.append(item)
+    return result
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert state.plan is not None and state.catalog is not None
+    for page in state.plan.pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"docs/{page.src_uri} krockar med en sida som byggs från data/. "
+                              "Ta bort eller byt namn på filen i docs/.")
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+    settings = state.catalog.settings
+    if settings.primary_colour or settings.accent_colour:
+        files.append(File.generated(config, COLOUR_CSS, content=colour_css(settings)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = state.by_uri.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    page.title = Markup(escape(generated.title))  # type: ignore[misc]  # escaped once, for every template
+    if generated.description:
+        page.meta["description"] = Markup(escape(generated.description))
+    if generated.keywords:
+        page.meta["tags"] = list(generated.keywords)  # Material's search indexes (and boosts) these
+    page.meta["hide"] = ["tags"]
+    if generated.source:
+        page.edit_url = _edit_url(config, generated.source)
+    return ""
+
+
+def _edit_url(config: MkDocsConfig, source: str) -> str | None:
+    if not config.repo_url or not config.edit_uri:
+        return None
+    root = Path(config.config_file_path).resolve().parent
+    up = posixpath.relpath(".", Path(config.docs_dir).resolve().relative_to(root).as_posix())
+    base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
+    return urljoin(base, f"{up}/{source}")
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert state.catalog is not None
+    generated = state.by_uri.get(page.file.src_uri)
+    if generated is not None:
+        page.toc = get_toc([  # type: ignore[assignment]
+            {"level": level, "id": anchor, "name": Markup(escape(title)), "children": []}
+            for level, anchor, title in generated.toc
+        ])
+        return generated.html
+    if page.is_homepage:
+        return html + pages_module.start_entrances(state.catalog, page.url)
+    return html
+
+
+def on_shutdown() -> None:
+    state.catalog, state.plan, state.by_uri = None, None, {}
+
+
+__all__ = ["on_config", "on_files", "on_page_markdown", "on_page_content", "on_shutdown"]
