@@ -107,8 +107,10 @@ def environment() -> Environment:
         language=lambda code: swedish.language_name(code) or code,
         level=LEVELS.__getitem__,
         type_name=lambda key, catalog: catalog.types[key].name,
+        for_whom=swedish.for_whom,
+        sentence=swedish.sentence,
+        capitalize_first=lambda text: text[:1].upper() + text[1:],
         lower_first=lambda text: text[:1].lower() + text[1:] if text[1:2].islower() else text,
-        slug=lambda text: re.sub(r"[^a-z0-9]+", "-", swedish.sort_key(text)).strip("-"),
         safe_html=Markup,
     )
     env.globals["round_status"] = _round_status

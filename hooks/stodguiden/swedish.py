@@ -18,7 +18,7 @@ _SV = Locale("sv")
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
 # Swedish alphabetical order: a–z, then å, ä, ö; other accents sort with their base letter.
-_LAST_LETTERS = {"å": "z\u0001", "ä": "z\u0002", "ö": "z\u0003", "æ": "z\u0002", "ø": "z\u0003"}
+_LAST_LETTERS = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"}  # the three code points after z
 
 
 def sort_key(text: str) -> str:
@@ -110,3 +110,22 @@ def phone_uri(text: str) -> str:
     if number is None:
         return "tel:" + "".join(c for c in text if c.isdigit() or c == "+")
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def for_whom(value: Ages) -> str:
+    """A sentence on who an offer is for: 'För dig som väntar barn eller har barn som är 0–1 år.'"""
+    parts = ["väntar barn"] if value.expecting else []
+    if value.low is not None and value.high is not None:
+        if value.low == value.high == 0:
+            parts.append("har en bebis under 1 år")
+        elif value.low == value.high:
+            parts.append(f"har barn som är {value.low} år")
+        else:
+            parts.append(f"har barn som är {value.low}–{value.high} år")
+    return "För dig som " + " eller ".join(parts) + "."
+
+
+def sentence(text: str) -> str:
+    """Text ending with a full stop, whether or not the editor wrote one."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."

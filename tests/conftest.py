@@ -1,0 +1,98 @@
+"""Shared fixtures: real `mkdocs build` runs on the sample data and on fixture sites, one per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_SITES = ROOT / "tests" / "fixtures" / "sites"
+TODAY = "2027-01-18"
+"""Every test builds as on this day, so nothing depends on the real calendar."""
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
+
+
+@dataclass
+class Build:
+    root: Path
+    result: subprocess.CompletedProcess[str]
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def ok(self) -> bool:
+        return self.result.returncode == 0
+
+    def html(self, url_path: str) -> str:
+        """The HTML of a page by its URL path, e.g. 'erbjudanden/komet/'."""
+        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def make_project(target: Path, data: Path, docs: Path | None = None) -> Path:
+    """A copy of the project with another data/ (and optionally docs/) folder."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    shutil.copytree(data, target / "data")
+    if docs is not None:
+        shutil.rmtree(target / "docs")
+        shutil.copytree(docs, target / "docs")
+    return target
+
+
+def run_build(root: Path, *args: str, today: str = TODAY, env: dict[str, str] | None = None) -> Build:
+    environ = {**os.environ, "STODGUIDEN_IDAG": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=root, env=environ, capture_output=True, text=True, timeout=600,
+    )
+    return Build(root, result)
+
+
+BuildFactory = Callable[..., Build]
+
+
+@pytest.fixture
+def build_fixture(tmp_path: Path) -> BuildFactory:
+    """Build a fixture site (a folder under tests/fixtures/sites, or any folder holding data/)."""
+
+    count = 0
+
+    def build(name_or_path: str | Path, *args: str, today: str = TODAY) -> Build:
+        nonlocal count
+        count += 1
+        source = Path(name_or_path) if isinstance(name_or_path, Path) else FIXTURE_SITES / name_or_path
+        project = make_project(tmp_path / f"project{count}", source / "data")
+        return run_build(project, *args, today=today)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own sample data, built once with --strict."""
+    project = make_project(tmp_path_factory.mktemp("sample"), ROOT / "data")
+    build = run_build(project, "--strict")
+    assert build.ok, build.result.stderr
+    return build
+
+
+@pytest.fixture(scope="session")
+def minimal_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    project = make_project(tmp_path_factory.mktemp("minimal"), FIXTURE_SITES / "minimal" / "data")
+    build = run_build(project, "--strict")
+    assert build.ok, build.result.stderr
+    return build

@@ -1,0 +1,68 @@
+"""Grouping and publishing rules on the loaded catalog, without building a site."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import FIXTURE_SITES
+from stodguiden.catalog import TodayError, load, resolve_today
+from stodguiden.model import Ages, AgeGroup
+
+import pytest
+
+MINIMAL = FIXTURE_SITES / "minimal"
+
+
+def test_offers_grouped_by_overlapping_age_and_by_type() -> None:
+    catalog, problems = load(MINIMAL, today=date(2027, 1, 18))
+    assert problems == []
+    assert catalog is not None
+    slugs = lambda offers: [o.slug for o in offers]  # noqa: E731
+    assert slugs(catalog.offers_for_age_group("vantar-barn")) == ["babysang"]
+    assert slugs(catalog.offers_for_age_group("sma-barn")) == ["babysang", "komet"]
+    assert slugs(catalog.offers_for_age_group("tonaringar")) == []
+    assert slugs(catalog.offers_for_type("kurser")) == ["komet"]
+
+
+def test_expired_offer_is_left_out_from_the_day_after() -> None:
+    on_last_day, _ = load(MINIMAL, today=date(2026, 12, 31))
+    after, _ = load(MINIMAL, today=date(2027, 1, 1))
+    assert on_last_day and "utgangen-forelasning" in [o.slug for o in on_last_day.offers]
+    assert after and "utgangen-forelasning" not in [o.slug for o in after.offers]
+
+
+def test_rounds_that_have_ended_disappear() -> None:
+    catalog, _ = load(MINIMAL, today=date(2027, 1, 18))
+    assert catalog is not None
+    komet = next(o for o in catalog.offers if o.slug == "komet")
+    assert [r.start for r in komet.rounds] == [date(2027, 2, 2), date(2026, 9, 1)]
+    assert [r.start for r in komet.upcoming_rounds(date(2027, 1, 18))] == [date(2027, 2, 2)]
+    # ten weekly meetings from 2 February: the last is 6 April, and the round is gone the day after
+    assert komet.upcoming_rounds(date(2027, 4, 6))
+    assert komet.upcoming_rounds(date(2027, 4, 7)) == ()
+
+
+def test_age_overlap() -> None:
+    teens = AgeGroup("t", "Tonåringar", "x", low=13, high=17)
+    expecting = AgeGroup("v", "Väntar barn", "x", expecting=True)
+    assert Ages(10, 13).overlaps(teens)
+    assert not Ages(3, 12).overlaps(teens)
+    assert not Ages(0, 1).overlaps(expecting)
+    assert Ages(None, None, expecting=True).overlaps(expecting)
+
+
+def test_today_comes_from_variable_then_setting_then_calendar() -> None:
+    assert resolve_today(date(2030, 1, 1), {"STODGUIDEN_IDAG": "2027-05-05"}) == date(2027, 5, 5)
+    assert resolve_today(date(2030, 1, 1), {}) == date(2030, 1, 1)
+    assert isinstance(resolve_today(None, {}), date)
+    with pytest.raises(TodayError, match="STODGUIDEN_IDAG=igår är inte ett datum"):
+        resolve_today(None, {"STODGUIDEN_IDAG": "igår"})
+
+
+def test_sample_settings_fix_the_day_the_example_site_shows() -> None:
+    from conftest import ROOT
+
+    catalog, problems = load(ROOT, environ={})
+    assert catalog is not None, problems
+    assert catalog.today == catalog.settings.fixed_today
+    assert catalog.settings.example is True
