@@ -36,9 +36,12 @@ SECTION_INDEXES = {
 
 
 class _State:
-    catalog: Catalog | None = None
-    plan: pages_module.SitePlan | None = None
-    by_uri: dict[str, pages_module.GeneratedPage] = {}
+    """What on_config computed, for the later events of the same build."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.plan: pages_module.SitePlan | None = None
+        self.by_uri: dict[str, pages_module.GeneratedPage] = {}
 
 
 state = _State()
@@ -154,4 +157,4 @@ def on_shutdown() -> None:
     state.catalog, state.plan, state.by_uri = None, None, {}
 
 
-__all__ = ["on_config", "on_files", "on_page_markdown", "on_page_content", "on_shutdown"]
+__all__ = ["on_config", "on_files", "on_page_content", "on_page_markdown", "on_shutdown"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from conftest import FIXTURE_SITES
 from stodguiden.catalog import TodayError, load, resolve_today
-from stodguiden.model import Ages, AgeGroup
-
-import pytest
+from stodguiden.model import AgeGroup, Ages
 
 MINIMAL = FIXTURE_SITES / "minimal"
 
@@ -17,7 +17,7 @@ def test_offers_grouped_by_overlapping_age_and_by_type() -> None:
     catalog, problems = load(MINIMAL, today=date(2027, 1, 18))
     assert problems == []
     assert catalog is not None
-    slugs = lambda offers: [o.slug for o in offers]  # noqa: E731
+    slugs = lambda offers: [o.slug for o in offers]
     assert slugs(catalog.offers_for_age_group("vantar-barn")) == ["babysang"]
     assert slugs(catalog.offers_for_age_group("sma-barn")) == ["babysang", "komet"]
     assert slugs(catalog.offers_for_age_group("tonaringar")) == []

@@ -118,7 +118,7 @@ def environment() -> Environment:
 
 
 def _render(template: str, page_url: str, **context: object) -> str:
-    url: Callable[[str], str] = lambda target: relative_url(page_url, target)  # noqa: E731
+    url: Callable[[str], str] = lambda target: relative_url(page_url, target)
     return environment().get_template(template).render(url=url, **context)
 
 

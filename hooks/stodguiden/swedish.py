@@ -101,7 +101,8 @@ def phone_display(text: str) -> str:
     number = parse_phone(text)
     if number is None:
         return text
-    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 46 else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    national = number.country_code == 46
+    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if national else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return phonenumbers.format_number(number, fmt)
 
 
