@@ -72,6 +72,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if settings.description:
         config.site_description = Markup(escape(settings.description))
     config.nav = _expand_nav(config.nav, state.plan)
+    if settings.logo:
+        config.theme["logo"] = settings.logo
     if settings.primary_colour or settings.accent_colour:
         config.extra_css.append(COLOUR_CSS)
     config.extra["stodguiden"] = {

@@ -167,3 +167,19 @@ def test_invalid_build_date_is_reported(build_fixture: BuildFactory) -> None:
     build = build_fixture("minimal", today="15/1")
     assert build.result.returncode == 1
     assert "STODGUIDEN_IDAG=15/1 är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD" in build.result.stderr
+
+
+def test_logo_from_settings_is_in_the_header(sample_build: Build) -> None:
+    html = sample_build.html("erbjudanden/komet/")
+    assert 'src="../../bilder/exempelby-logotyp.svg"' in html
+    assert (sample_build.site / "bilder" / "exempelby-logotyp.svg").is_file()
+
+
+def test_missing_logo_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", FIXTURE_SITES / "minimal" / "data")
+    settings = project / "data" / "webbplats.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "logotyp: bilder/saknas.svg\n", encoding="utf-8")
+    build = run_build(project)
+    assert build.result.returncode == 1
+    assert ("data/webbplats.yml:12: Logotypen ”bilder/saknas.svg” finns inte i mappen docs/. Lägg bildfilen "
+            "där, eller rätta sökvägen.") in build.result.stderr

@@ -27,6 +27,7 @@ def test_every_offer_field_is_in_the_guide() -> None:
 
 def test_offer_template_is_a_valid_offer(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copy(ROOT / "mallar" / "erbjudande.yml", tmp_path / "data" / "erbjudanden" / "ny-mall.yml")
     catalog, problems = load(tmp_path, today=date(2027, 1, 18))
     assert [str(p) for p in problems] == []

@@ -90,6 +90,10 @@ class Round:
     def has_ended(self, today: date) -> bool:
         return self.last < today
 
+    @property
+    def weekly(self) -> bool:
+        return self.last == weekly_last_date(self.start, self.meetings)
+
     def signup_closed(self, today: date) -> bool:
         return self.signup_by is not None and self.signup_by < today
 
@@ -177,6 +181,8 @@ class Settings:
     primary_colour: str | None = None
     accent_colour: str | None = None
     areas: tuple[str, ...] = ()
+    logo: str | None = None
+    """A path inside docs/, checked to exist."""
     fixed_today: date | None = None
     example: bool = False
 
