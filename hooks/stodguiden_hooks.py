@@ -145,10 +145,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     assert state.catalog is not None
     generated = state.by_uri.get(page.file.src_uri)
     if generated is not None:
-        page.toc = get_toc([  # type: ignore[assignment]
-            {"level": level, "id": anchor, "name": Markup(escape(title)), "children": []}
-            for level, anchor, title in generated.toc
-        ])
+        tokens: list[Any] = []
+        for level, anchor, title in generated.toc:
+            token = {"level": level, "id": anchor, "name": Markup(escape(title)), "children": []}
+            # h2s nest under the h1, as MkDocs' own toc does; Material then lists only the h2s.
+            (tokens[0]["children"] if tokens and level > 1 else tokens).append(token)
+        page.toc = get_toc(tokens)  # type: ignore[assignment]
         return generated.html
     if page.is_homepage:
         return html + pages_module.start_entrances(state.catalog, page.url)

@@ -46,7 +46,7 @@ class GeneratedPage:
     html: str
     description: str | None = None
     toc: tuple[tuple[int, str, str], ...] = ()
-    """(level, id, title) of each h2 on the page."""
+    """(level, id, title) of the h1 and each h2 on the page, in order."""
     keywords: tuple[str, ...] = ()
     source: str | None = None
     """The data file the page comes from, for the edit link."""
@@ -122,11 +122,12 @@ def _render(template: str, page_url: str, **context: object) -> str:
     return environment().get_template(template).render(url=url, **context)
 
 
-_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>')
+_HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
 
 
 def _toc(html: str) -> tuple[tuple[int, str, str], ...]:
-    return tuple((2, anchor, Markup(title).striptags()) for anchor, title in _H2.findall(html))
+    """The page's h1 and h2 headings; the h1 comes first, so Material's skip link points at it."""
+    return tuple((int(level), anchor, Markup(title).striptags()) for level, anchor, title in _HEADING.findall(html))
 
 
 def offer_page(offer: Offer, catalog: Catalog) -> GeneratedPage:
@@ -155,7 +156,7 @@ def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: 
                   section: str, source: str) -> GeneratedPage:
     html = _render("overview.html", url_of(src), heading=heading, lead=lead, terms=terms, counts=counts,
                    section=section)
-    return GeneratedPage(src, heading, html, lead, (), (), source)
+    return GeneratedPage(src, heading, html, lead, _toc(html), (), source)
 
 
 def start_entrances(catalog: Catalog, page_url: str = "") -> str:

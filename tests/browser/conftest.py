@@ -1,0 +1,168 @@
+"""Browser fixtures: the sample site served over HTTP from this process, and headless Debian Chromium.
+
+Chromium comes from Debian (`apt-get install chromium`), never from `playwright install`; axe-core comes
+from npm, pinned in package.json and package-lock.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+
+from .pages import SEARCH_WORD
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root in a container, where Chromium's sandbox cannot start
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+TIMEOUT_MS = 15_000
+
+
+def _missing(reason: str) -> None:
+    """Skip on a developer's machine; fail in CI, where a skipped accessibility suite would pass silently."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def site_path() -> str:
+    """The path part of mkdocs.yml's site_url, e.g. '/foraldraskapsstod/'.
+
+    Pages link to each other relatively, but 404.html must use absolute links (it is shown at any
+    address), so the site is served under the same path as on the real web server.
+    """
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return urlsplit(config["site_url"]).path.rstrip("/") + "/"
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under `prefix`; every other path is a 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "finns-inte" / "finns-inte")
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # keep pytest's output readable
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_build: Any) -> Iterator[str]:
+    """The sample site at http://127.0.0.1:<port>/foraldraskapsstod/, served from a thread during the session."""
+    prefix = site_path()
+    handler_class = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(sample_build.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe.min.js from node_modules, installed with `npm ci` from the lock file when it is missing."""
+    if not AXE.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            _missing("npm is missing, so axe-core cannot be installed (install Node.js and npm)")
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT, capture_output=True, text=True,
+                                timeout=600)
+        assert result.returncode == 0 and AXE.is_file(), f"npm ci failed:\n{result.stdout}\n{result.stderr}"
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    if not CHROMIUM.is_file():
+        _missing(f"{CHROMIUM} is missing: install Debian's Chromium with `apt-get install chromium`")
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+ContextFactory = Callable[..., BrowserContext]
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[ContextFactory]:
+    """Fresh contexts (no cookies or storage from other tests), closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def make(width: int = 1280, height: int = 900) -> BrowserContext:
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def open_page(page: Page, url: str) -> None:
+    """Load a page and wait until Material's JavaScript has set it up and nothing more is loading."""
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+def open_search(page: Page, word: str = SEARCH_WORD) -> None:
+    """Type a word into Material's search box (behind the magnifier button on small screens) and wait for results."""
+    field = page.locator("input.md-search__input")
+    magnifier = page.locator('label.md-header__button[for="__search"]')  # shown only on small screens
+    if magnifier.is_visible():
+        magnifier.click()  # opens the search and focuses the field
+    else:
+        field.click()
+    expect(field).to_be_focused()
+    page.keyboard.type(word, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+
+
+def run_axe(page: Page, axe_source: str) -> list[dict[str, Any]]:
+    page.add_script_tag(content=axe_source)
+    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        targets = ", ".join(" ".join(t) if isinstance(t, list) else t for n in v["nodes"] for t in n["target"])
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}\n    {targets}")
+    return "\n".join(lines)

@@ -1,0 +1,24 @@
+"""The pages the browser tests visit: one per layout of the sample site, as URL paths under the site root."""
+
+from __future__ import annotations
+
+PAGES: dict[str, str] = {
+    "start": "",
+    "erbjudande-med-omgangar": "erbjudanden/komet/",
+    "erbjudande-digitalt": "erbjudanden/foraldrachatt-med-elevhalsan/",
+    "erbjudande-pa-arabiska": "erbjudanden/icdp-pa-arabiska/",
+    "erbjudande-med-veckotider": "erbjudanden/oppna-forskolan-kotten/",
+    "aldersgrupp": "alder/tonaringar/",
+    "aldrar": "alder/",
+    "typ-av-stod": "stod/foraldrakurser/",
+    "om-foraldraskapsstod": "om-foraldraskapsstod/",
+    "404": "404.html",
+}
+"""Name (the test id) → path. The search with results open is visited separately (`open_search`)."""
+
+VIEWPORTS: dict[str, dict[str, int]] = {
+    "mobil": {"width": 375, "height": 800},
+    "dator": {"width": 1280, "height": 900},
+}
+
+SEARCH_WORD = "tonåring"

@@ -1,0 +1,61 @@
+"""Keyboard users can skip the header and navigation, and always see where the focus is."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import ContextFactory, open_page
+from .pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+FOCUS_STYLE = """el => {
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return {outline: outline ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : null,
+            shadow: style.boxShadow === 'none' ? null : style.boxShadow};
+}"""
+
+
+def focus_is_visible(page: Page) -> dict[str, str | None]:
+    return page.evaluate(f"({FOCUS_STYLE})(document.activeElement)")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 800}, {"width": 1280, "height": 900}],
+                         ids=["mobil", "dator"])
+@pytest.mark.parametrize("name", ["start", "erbjudande-med-omgangar"])
+def test_first_tab_reaches_a_visible_skip_link_to_the_content(new_context: ContextFactory, site_url: str,
+                                                              name: str, viewport: dict[str, int]) -> None:
+    page = new_context(**viewport).new_page()
+    open_page(page, site_url + PAGES[name])
+
+    page.keyboard.press("Tab")
+    skip = page.evaluate("() => ({skip: document.activeElement.classList.contains('md-skip'),"
+                         " text: document.activeElement.textContent.trim(),"
+                         " href: document.activeElement.getAttribute('href')})")
+    assert skip["skip"] and skip["text"] == "Gå till innehållet", skip
+    style = focus_is_visible(page)
+    assert style["outline"] or style["shadow"], f"the focused skip link has no outline or shadow: {style}"
+    assert page.locator("a.md-skip").is_visible()
+
+    page.keyboard.press("Enter")
+    page.wait_for_function("hash => location.hash === hash", arg=skip["href"])
+    target = page.evaluate("""hash => {
+        const el = document.querySelector(hash);
+        const box = el.getBoundingClientRect();
+        return {inContent: !!el.closest('article.md-content__inner'), top: box.top, height: innerHeight};
+    }""", skip["href"])
+    assert target["inContent"], f"{skip['href']} is not in the main content"
+    assert 0 <= target["top"] < target["height"], f"{skip['href']} was not scrolled into view: {target}"
+
+    # The next Tab continues from the target, not from the header or the navigation before the content.
+    page.keyboard.press("Tab")
+    after = page.evaluate("""hash => {
+        const target = document.querySelector(hash), el = document.activeElement;
+        return {follows: !!(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+                html: el.outerHTML.slice(0, 120)};
+    }""", skip["href"])
+    assert after["follows"], f"focus did not move to the content; it is on {after['html']}"
+    style = focus_is_visible(page)
+    assert style["outline"] or style["shadow"], f"no visible focus on {after['html']}: {style}"
