@@ -13,15 +13,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stodguiden.catalog import TodayError, load  # noqa: E402 (needs the path above)
-from stodguiden.problems import Problem, sort_key  # noqa: E402
+# Imported after the line above, which makes them importable when this file is run as a script.
+from stodguiden.catalog import TodayError, load
+from stodguiden.problems import Problem, sort_key
 
 
 def annotation(problem: Problem) -> str:
     """A GitHub Actions workflow command, so the problem shows on the changed line."""
     kind = "error" if problem.is_error else "warning"
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{kind} file={problem.path},line={problem.line}::{message}"
+    return f"::{kind} file={_property(problem.path)},line={problem.line}::{_data(problem.message)}"
+
+
+def _data(text: str) -> str:
+    """Escaped as GitHub's workflow commands require for the message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """Escaped as a property value: a comma or colon in a file name would otherwise end it."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,13 +53,22 @@ def main(argv: list[str] | None = None) -> int:
             print(annotation(problem))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    if errors or (args.strict and warnings):
-        print(f"\n{errors} fel och {warnings} varningar. Rätta felen och kör kontrollen igen.", file=sys.stderr)
+    counted = f"{errors} fel och {_count(warnings, 'varning', 'varningar')}"
+    if errors:
+        print(f"\n{counted}. Rätta felen och kör kontrollen igen.", file=sys.stderr)
+        return 1
+    if args.strict and warnings:
+        print(f"\n{counted}. Med --strict räknas varningar som fel: rätta dem och kör kontrollen igen.",
+              file=sys.stderr)
         return 1
     count = len(catalog.offers) if catalog else 0
-    print(f"Allt ser bra ut: {count} erbjudanden visas på webbplatsen"
-          + (f", {warnings} varningar." if warnings else "."), file=sys.stderr)
+    print(f"Allt ser bra ut: {_count(count, 'erbjudande', 'erbjudanden')} visas på webbplatsen"
+          + (f", {_count(warnings, 'varning', 'varningar')}." if warnings else "."), file=sys.stderr)
     return 0
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     strict_warnings = config.strict and problems and not errors
     if errors or strict_warnings:
         # Raised before MkDocs cleans or writes site/, so the previous site stays as it was.
-        what = f"{len(errors)} fel" if errors else f"{len(problems)} varningar (strikt läge)"
+        count = len(problems)
+        what = f"{len(errors)} fel" if errors else f"{count} {'varning' if count == 1 else 'varningar'} (strikt läge)"
         raise PluginError(f"Webbplatsen byggdes inte: {what} i data/. Rätta och bygg igen.\n"
                           + format_all(problems))
     for problem in problems:

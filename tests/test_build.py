@@ -151,7 +151,7 @@ def test_strict_build_fails_on_warnings_before_writing(build_fixture: BuildFacto
     assert "varning: Uppgifterna granskades senast 1 december 2026" in plain.result.stderr
     strict = build_fixture("minimal", "--strict", today="2028-01-01")
     assert strict.result.returncode == 1
-    assert "1 varningar (strikt läge)" in strict.result.stderr
+    assert "1 varning (strikt läge)" in strict.result.stderr
 
 
 def test_build_date_moves_rounds(build_fixture: BuildFactory) -> None:

@@ -36,7 +36,7 @@ def test_hostile_text_is_escaped_in_every_page(build_fixture: BuildFactory, tmp_
         assert "<b>stöd</b>" not in html, page
     offer_html = build.html("erbjudanden/komet/")
     escaped = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;"
-    assert f"<h1>{escaped}" in offer_html
+    assert f"<h1 id=\"rubrik\">{escaped}" in offer_html
     assert f"<title>{escaped}" in offer_html
     assert "Testby &lt;b&gt;stöd&lt;/b&gt;" in offer_html
     index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cache
@@ -15,7 +16,7 @@ from . import offers as offer_rules
 from . import vocabularies, yamlsource
 from .model import Catalog, Offer
 from .problems import Problem
-from .schemawalk import Document, quoted, walk
+from .schemawalk import Document, quoted, slugify, walk
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 TODAY_VARIABLE = "STODGUIDEN_IDAG"
@@ -78,7 +79,7 @@ def load(root: Path, today: date | None = None,
 
     settings = None
     if "webbplats.yml" in docs:
-        settings, found = vocabularies.settings(docs["webbplats.yml"])
+        settings, found = vocabularies.settings(docs["webbplats.yml"], root / "docs")
         problems += found
     types = vocabularies.types(docs["typer.yml"]) if "typer.yml" in docs else {}
     organisers: dict[str, Any] = {}
@@ -90,6 +91,10 @@ def load(root: Path, today: date | None = None,
         age_groups, found = vocabularies.age_groups(docs["aldersgrupper.yml"])
         problems += found
 
+    # Offers are checked against every key written in a vocabulary file, even one whose entry has
+    # an error of its own, so that one mistake there is not repeated in every offer that uses it.
+    type_keys = _keys(docs.get("typer.yml"), "typer")
+    organiser_keys = _keys(docs.get("arrangorer.yml"), "arrangorer")
     if today is None:
         today = resolve_today(settings.fixed_today if settings else None, environ)
     published: list[Offer] = []
@@ -103,7 +108,7 @@ def load(root: Path, today: date | None = None,
         doc = _read(root, path, display, "erbjudande", problems)
         if doc is None:
             continue
-        offer, found = offer_rules.build(doc, slug, settings, list(types), list(organisers), today)
+        offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today)
         problems += found
         if offer is not None and offer.is_published(today):
             published.append(offer)
@@ -113,10 +118,22 @@ def load(root: Path, today: date | None = None,
     return catalog, problems
 
 
+def _keys(doc: Document | None, schema_name: str) -> list[str] | None:
+    """The valid keys written in a vocabulary file; None if the file could not be read at all."""
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    pattern = re.compile(schema(schema_name).get("propertyNames", {}).get("pattern", ""))
+    return [ptr[0] for ptr in doc.lines if len(ptr) == 1 and pattern.search(str(ptr[0]))]
+
+
 def _read(root: Path, path: Path, display: str, schema_name: str, problems: list[Problem]) -> Document | None:
     if _outside(root, path):
         problems.append(Problem(display, 1, "Filen är en länk till något utanför projektet och läses inte. "
                                 "Lägg in en riktig fil i stället för länken."))
+        return None
+    if not path.is_file():
+        problems.append(Problem(display, 1, "Det här är ingen vanlig fil och den läses inte. Lägg in en "
+                                "riktig textfil i stället."))
         return None
     source, found = yamlsource.read(path, display)
     problems += found
@@ -128,9 +145,10 @@ def _read(root: Path, path: Path, display: str, schema_name: str, problems: list
 
 
 def _outside(root: Path, path: Path) -> bool:
+    """True for a link that leads out of the project, or that cannot be followed (a loop)."""
     try:
         path.resolve().relative_to(root.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return True
     return False
 
@@ -163,8 +181,11 @@ def _discover(root: Path, data_dir: Path, problems: list[Problem]) -> list[tuple
                                     "i data/erbjudanden."))
             continue
         if entry.suffix not in OFFER_SUFFIXES:
+            fix = "Byt namn på filen eller ta bort den."
+            if entry.suffix.lower() in OFFER_SUFFIXES:
+                fix = f"Döp om filen till {slugify(entry.stem) or 'erbjudande'}.yml."
             problems.append(Problem(display, 1, f"Filen {quoted(entry.name)} läses inte: ett erbjudande ska vara "
-                                    "en fil som slutar på .yml. Byt namn på filen eller ta bort den."))
+                                    f"en fil som slutar på .yml. {fix}"))
             continue
         slug = entry.stem
         bad_name = offer_rules.slug_problem(display, slug)
@@ -180,10 +201,12 @@ def _discover(root: Path, data_dir: Path, problems: list[Problem]) -> list[tuple
 
 def _stray_message(name: str, is_dir: bool) -> str:
     if is_dir:
-        return f"Mappen {quoted(name)} i data används inte. Erbjudanden ska ligga i data/{OFFER_DIR}."
+        return (f"Mappen {quoted(name)} i data används inte. Erbjudanden ska ligga i data/{OFFER_DIR}. "
+                "Flytta det som ska finnas kvar och ta bort mappen.")
     stem = name.rsplit(".", 1)[0]
     known = ", ".join(VOCABULARY_FILES)
     if f"{stem}.yml" in VOCABULARY_FILES:
-        return f"Filen ska heta {stem}.yml. Byt namn på den."
+        return (f"Filen {quoted(name)} läses inte: den ska heta {stem}.yml. Byt namn på den, eller ta bort den "
+                f"om {stem}.yml redan finns.")
     return (f"Filen {quoted(name)} används inte. I data finns bara {known} och mappen {OFFER_DIR}; "
             f"ett erbjudande ska ligga i data/{OFFER_DIR}.")

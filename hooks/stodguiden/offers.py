@@ -8,7 +8,17 @@ from typing import Any
 
 from . import richtext
 from .model import (
-    Ages, Basis, Cost, Offer, Place, Recurring, Round, Settings, Signup, TimeRange, weekly_last_date,
+    Ages,
+    Basis,
+    Cost,
+    Offer,
+    Place,
+    Recurring,
+    Round,
+    Settings,
+    Signup,
+    TimeRange,
+    weekly_last_date,
 )
 from .problems import Level, Problem
 from .schemawalk import Document, field_name, quoted, slugify, suggest
@@ -32,25 +42,31 @@ def slug_problem(path: str, stem: str) -> Problem | None:
                    f"till {slugify(stem) or 'erbjudande'}.yml.")
 
 
-def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[str],
-          organiser_keys: list[str], today: date) -> tuple[Offer | None, list[Problem]]:
-    """Check the rules that span fields or files; return the offer only if the file has no error."""
+def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[str] | None,
+          organiser_keys: list[str] | None, today: date) -> tuple[Offer | None, list[Problem]]:
+    """Check the rules that span fields or files; return the offer only if the file has no error.
+
+    `type_keys` and `organiser_keys` are None when their file could not be read at all: that file's
+    own problem is reported, and every offer would otherwise repeat it.
+    """
     data = doc.data if isinstance(doc.data, dict) else {}
     rules = _Rules(doc)
     ages = rules.ages(data.get("ålder"))
     for index, key in enumerate(data.get("typer", [])):
-        if key not in type_keys:
+        if type_keys is not None and key not in type_keys:
             rules.unknown_key(("typer", index), key, type_keys, "typ av stöd", "data/typer.yml")
-    if "arrangör" in data and data["arrangör"] not in organiser_keys:
+    if organiser_keys is not None and "arrangör" in data and data["arrangör"] not in organiser_keys:
         rules.unknown_key(("arrangör",), data["arrangör"], organiser_keys, "arrangör", "data/arrangorer.yml")
+    # Rules across fields only look at groups the schema check found no error in: a misspelt or
+    # invalid field has its own message, and "missing" would only repeat it wrongly.
     signup = data.get("anmälan")
-    if signup and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
+    if signup and doc.clean("anmälan") and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
         rules.error(("anmälan",), "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
                     "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).")
     contact = data.get("kontakt")
     if contact is not None:
         rules.problems += phone_problems(doc, contact, "kontakt")
-        if not {"telefon", "e-post", "webb"} & contact.keys():
+        if doc.clean("kontakt") and not {"telefon", "e-post", "webb"} & contact.keys():
             rules.error(("kontakt",), "Fältet kontakt behöver minst ett sätt att nå er: telefon, e-post eller webb.")
     places = rules.places(data.get("plats", []), settings)
     place_names = [p.name for p in places if p.name] + ([ONLINE] if any(p.online for p in places) else [])
@@ -76,7 +92,7 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
     if publish_until and today <= publish_until <= today + EXPIRY_NOTICE:
         rules.warning(("publicera_till",), f"Erbjudandet slutar visas efter {day(publish_until)}. Ändra "
                       "publicera_till om det ska finnas kvar längre.")
-    if any(p.is_error for p in rules.problems) or ages is None or not data:
+    if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or not data:
         return None, rules.problems
     kost = data.get("kostnad")
     basis = data.get("kunskapsgrund")
@@ -124,11 +140,18 @@ class _Rules:
 
     def unknown_key(self, pointer: tuple[str | int, ...], key: str, known: list[str], what: str, where: str) -> None:
         hint = suggest(key, known)
-        self.error(pointer, f"Det finns ingen {what} som heter {quoted(key)} i {where}."
-                   + (f" Menade du {hint}?" if hint else f" Välj en av: {', '.join(known)}."))
+        if hint:
+            fix = f" Menade du {hint}?"
+        elif known:
+            fix = f" Välj en av: {', '.join(known)}."
+        else:
+            fix = f" Lägg först till den i {where}."
+        self.error(pointer, f"Det finns ingen {what} som heter {quoted(key)} i {where}.{fix}")
 
     def ages(self, data: dict[str, Any] | None) -> Ages | None:
         if data is None:
+            return None
+        if not self.doc.clean("ålder"):
             return None
         low, high, expecting = data.get("från"), data.get("till"), data.get("väntar_barn", False)
         if (low is None) != (high is None):
@@ -150,8 +173,8 @@ class _Rules:
         result = []
         for index, item in enumerate(items):
             online = item.get("digitalt", False)
-            if not online and "namn" not in item:
-                self.error(("plats", index), f"{field_name(('plats', index)).capitalize()} behöver ett namn, "
+            if not online and "namn" not in item and self.doc.clean("plats", index):
+                self.error(("plats", index), f"Fältet {field_name(('plats', index))} behöver ett namn, "
                            "eller digitalt: true om erbjudandet finns på nätet.")
                 continue
             area = item.get("område")
@@ -159,7 +182,8 @@ class _Rules:
                 hint = suggest(area, list(settings.areas))
                 self.error(("plats", index, "område"), f"Området {quoted(area)} finns inte bland områden i "
                            "data/webbplats.yml." + (f" Menade du {hint}?" if hint else
-                                                    f" Välj ett av: {', '.join(settings.areas)}."))
+                                                    f" Välj ett av: {', '.join(settings.areas)}.")
+                           + " Är det ett nytt område, lägg först till det där.")
             result.append(Place(item.get("namn"), item.get("adress"), area, online, item.get("tillgänglighet")))
         return result
 
@@ -170,22 +194,24 @@ class _Rules:
         if not match:
             return None
         h1, m1, h2, m2 = (int(g) for g in match.groups())
+        name = field_name(pointer)
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
-            self.error(pointer, f"Klockslaget {quoted(text)} finns inte. Timmar går från 0 till 23 och "
-                       "minuter från 00 till 59, till exempel 18.00–20.00.")
+            self.error(pointer, f"Fältet {name} har ett klockslag som inte finns: {quoted(text)}. Timmar går "
+                       "från 0 till 23 och minuter från 00 till 59, till exempel 18.00–20.00.")
             return None
         start, end = time(h1, m1), time(h2, m2)
         if end <= start:
-            self.error(pointer, f"Tiden {quoted(text)} slutar innan den börjar. Skriv starttiden först, "
-                       "till exempel 18.00–20.00.")
+            self.error(pointer, f"Fältet {name} slutar innan det börjar: {quoted(text)}. Skriv starttiden "
+                       "först, till exempel 18.00–20.00.")
             return None
         return TimeRange(start, end)
 
     def place_ref(self, name: str | None, known: list[str], pointer: tuple[str | int, ...]) -> None:
-        if name is None or name in known:
+        if name is None or name in known or not self.doc.clean("plats"):
             return
         hint = suggest(name, known)
-        self.error(pointer, f"Platsen {quoted(name)} finns inte bland erbjudandets platser (plats). "
+        self.error(pointer, f"Fältet {field_name(pointer)} är {quoted(name)}, men ingen av erbjudandets platser "
+                   "(under plats) heter så. "
                    + (f"Menade du {hint}?" if hint else
                       ("Skriv namnet på en av: " + ", ".join(known) + "." if known else
                        "Lägg först till platsen under plats.")))
@@ -194,20 +220,21 @@ class _Rules:
         result = []
         for index, item in enumerate(items):
             ptr = ("omgångar", index)
-            clock = self.time_range(item.get("tid"), ptr + ("tid",))
-            self.place_ref(item.get("plats"), place_names, ptr + ("plats",))
-            if "start" not in item or "träffar" not in item:
+            clock = self.time_range(item.get("tid"), (*ptr, "tid"))
+            self.place_ref(item.get("plats"), place_names, (*ptr, "plats"))
+            if "start" not in item or "träffar" not in item or not self.doc.clean(*ptr):
                 continue
             start = date.fromisoformat(item["start"])
             last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, item["träffar"])
             if last < start:
-                self.error(ptr + ("slut",), f"Omgången slutar ({day(last)}) innan den börjar ({day(start)}). "
-                           "Kontrollera start och slut.")
+                self.error((*ptr, "slut"), f"Fältet {field_name((*ptr, 'slut'))} ({day(last)}) är före start "
+                           f"({day(start)}). Kontrollera start och slut.")
                 continue
             signup_by = _date(item.get("sista_anmälan"))
             if signup_by and signup_by > last:
-                self.error(ptr + ("sista_anmälan",), f"Sista anmälan ({day(signup_by)}) är efter sista träffen "
-                           f"({day(last)}). Skriv en dag före eller när omgången startar.")
+                self.error((*ptr, "sista_anmälan"), f"Fältet {field_name((*ptr, 'sista_anmälan'))} "
+                           f"({day(signup_by)}) är efter sista träffen ({day(last)}). Skriv en dag före eller "
+                           "när omgången startar.")
             result.append(Round(start, item["träffar"], last, clock, item.get("plats"), signup_by,
                                 item.get("status", "öppen"), item.get("info")))
         return result
@@ -216,8 +243,8 @@ class _Rules:
         result = []
         for index, item in enumerate(items):
             ptr = ("löpande", index)
-            clock = self.time_range(item.get("tid"), ptr + ("tid",))
-            self.place_ref(item.get("plats"), place_names, ptr + ("plats",))
+            clock = self.time_range(item.get("tid"), (*ptr, "tid"))
+            self.place_ref(item.get("plats"), place_names, (*ptr, "plats"))
             if clock and "veckodag" in item:
                 result.append(Recurring(item["veckodag"], clock, item.get("plats"), item.get("info")))
         return result

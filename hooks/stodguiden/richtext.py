@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension
@@ -14,6 +14,8 @@ from markdown.treeprocessors import Treeprocessor
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)")
+_TAG_TEXT = re.compile(r"<[^<>\n]{0,40}>")
+"""The whole tag, to show the editor what was found (only when it is short and on one line)."""
 
 
 @dataclass
@@ -33,9 +35,12 @@ def render(text: str, top_level: int = 3) -> Rendered:
     collector.problems = []
     html = md.reset().convert(text)
     problems = list(collector.problems)
-    if _HTML_TAG.search(text):
-        problems.insert(0, "innehåller HTML (till exempel <b> eller <script>). Skriv vanlig text och "
-                           "använd Markdown: **fet**, *kursiv*, ## Rubrik, - punktlista, [text](https://...).")
+    found = _HTML_TAG.search(text)
+    if found:
+        tag = _TAG_TEXT.match(text, found.start())
+        shown = tag.group(0) if tag else found.group(0)
+        problems.insert(0, f"innehåller HTML: ”{shown}”. Skriv vanlig text och använd Markdown: **fet**, "
+                           "*kursiv*, ## Rubrik, - punktlista, [text](https://...).")
     return Rendered(html, problems)
 
 
@@ -45,7 +50,7 @@ class _Collector(Treeprocessor):
         self.top_level = top_level
         self.problems: list[str] = []
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         headings = [el for el in root.iter() if re.fullmatch(r"h[1-6]", el.tag)]
         if headings:
             shift = self.top_level - min(int(el.tag[1]) for el in headings)

@@ -15,7 +15,9 @@ FILES = (
     ("aldersgrupper", "Åldersgrupper: data/aldersgrupper.yml"),
     ("webbplats", "Inställningar: data/webbplats.yml"),
 )
-_KINDS = {"string": "text", "integer": "heltal", "boolean": "true eller false", "array": "lista", "object": "grupp av fält"}
+_KINDS = {
+    "string": "text", "integer": "heltal", "boolean": "true eller false", "array": "lista", "object": "grupp av fält",
+}
 
 
 def _kind(schema: dict[str, Any]) -> str:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .problems import Problem
-from .yamlsource import Source
+from .yamlsource import AliasNode, Source
 
 Pointer = tuple[str | int, ...]
 
@@ -42,6 +42,7 @@ _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 # Invisible characters that can hide or reorder text (Trojan Source style) or break layout.
 _FORBIDDEN_CHARS = {
     **{chr(c): "styr skrivriktningen" for c in range(0x202A, 0x202F)},
@@ -50,9 +51,13 @@ _FORBIDDEN_CHARS = {
     "\u2060": "är ett osynligt tecken",
     "\ufeff": "är ett osynligt tecken",
 }
+# Letters that Unicode does not split into a base letter and a mark.
+_LETTERS_WITHOUT_DIACRITICS = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _INT_RE = re.compile(r"^[+-]?[0-9]+$")
+# Characters that RFC 3986 never allows in a URL, even encoded pages do not need them (å, ä, ö are fine).
+_URL_FORBIDDEN = re.compile(r"[\s\"<>\\^`{|}]")
 _BOOL_WORDS = {"true": True, "false": False}
 _YAML11_BOOL_WORDS = {"ja", "nej", "yes", "no", "on", "off", "y", "n", "sant", "falskt"}
 
@@ -64,6 +69,15 @@ class Document:
     path: str
     data: Any
     lines: dict[Pointer, int] = field(default_factory=dict)
+    complete: bool = True
+    """False when the schema check found an error: invalid values are then left out of `data`."""
+    flagged: frozenset[Pointer] = frozenset()
+    """Where the schema check found errors, so later rules can keep quiet about the same place."""
+
+    def clean(self, *pointer: str | int) -> bool:
+        """True if the schema check found nothing wrong at or under `pointer`."""
+        size = len(pointer)
+        return not any(flag[:size] == pointer for flag in self.flagged)
 
     def line(self, *pointer: str | int) -> int:
         """The line of the value at `pointer`, or of its nearest ancestor that has one."""
@@ -107,7 +121,7 @@ def suggest(word: str, choices: list[str]) -> str | None:
 
 def _fold(text: str) -> str:
     """Lower case without diacritics, so 'alder' finds 'ålder'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS_WITHOUT_DIACRITICS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -115,11 +129,14 @@ def walk(source: Source, schema: dict[str, Any]) -> tuple[Document, list[Problem
     """Check `source` against `schema`; return its data (invalid parts left out) and problems."""
     walker = _Walker(source.path)
     if source.node is None:
-        walker.problem((), 1, "Filen är tom. Skriv in uppgifterna, eller ta bort filen.")
-        return Document(source.path, None, walker.lines), walker.problems
+        walker.problem((), 1, "Filen har inga uppgifter: den är tom eller har bara kommentarer (rader som "
+                       "börjar med #). Skriv in uppgifterna, eller ta bort filen.")
+        return Document(source.path, None, walker.lines, complete=False), walker.problems
     walker.lines[()] = source.node.start_mark.line + 1
     data = walker.value(source.node, schema, ())
-    return Document(source.path, data, walker.lines), walker.problems
+    document = Document(source.path, data, walker.lines, complete=not walker.problems,
+                        flagged=frozenset(walker.flagged))
+    return document, walker.problems
 
 
 class _Walker:
@@ -127,22 +144,26 @@ class _Walker:
         self.path = path
         self.problems: list[Problem] = []
         self.lines: dict[Pointer, int] = {}
+        self.flagged: set[Pointer] = set()
         self._seen: set[int] = set()
 
     def problem(self, pointer: Pointer, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
+        self.flagged.add(pointer)
 
     # The value is returned as None when it is invalid, and left out by the caller.
     def value(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> Any:
         line = node.start_mark.line + 1
         self.lines.setdefault(ptr, line)
-        if id(node) in self._seen:
+        # An alias is never followed: that keeps "billion laughs" files cheap, and each value visible.
+        if isinstance(node, AliasNode) or id(node) in self._seen:
             self.problem(ptr, line, f"{_cap(field_name(ptr))} använder en hänvisning (& och *). "
                          "Skriv ut värdet på varje ställe i stället.")
             return None
         self._seen.add(id(node))
-        if node.tag not in _CORE_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:merge"):
-            self.problem(ptr, line, f"{_cap(field_name(ptr))} har en YAML-tagg ({node.tag}) som inte är "
+        # A plain `<<` as a value resolves to the merge tag; it is just the text "<<" there.
+        if node.tag not in _CORE_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == _MERGE_TAG):
+            self.problem(ptr, line, f"{_cap(field_name(ptr))} har en YAML-tagg ({_tag(node.tag)}) som inte är "
                          "tillåten. Ta bort taggen (ordet som börjar med !).")
             return None
         kind = schema.get("type")
@@ -169,10 +190,20 @@ class _Walker:
         extra = schema.get("additionalProperties", True)
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
+        suggested: set[str] = set()
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(ptr, key_line, "Sammanslagning med << är inte tillåten. Skriv ut alla fält.")
+            if key_node.tag == _MERGE_TAG:
+                self.problem(ptr, key_line, f"Sammanslagning med <<{_in(ptr)} är inte tillåten. Skriv ut alla "
+                             "fält på egna rader.")
+                continue
+            if key_node.tag not in _CORE_TAGS:
+                self.problem(ptr, key_line, f"Ett fältnamn{_in(ptr)} har en YAML-tagg ({_tag(key_node.tag)}) som "
+                             "inte är tillåten. Ta bort taggen (ordet som börjar med !).")
+                continue
+            if isinstance(key_node, AliasNode):
+                self.problem(ptr, key_line, f"Ett fältnamn{_in(ptr)} är en hänvisning (& och *). Skriv ut "
+                             "fältets namn i stället.")
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
                 self.problem(ptr, key_line, "Här står ett fält utan namn. Skriv fältets namn följt av kolon, "
@@ -180,37 +211,43 @@ class _Walker:
                 continue
             key = key_node.value
             if key in first_line:
-                self.problem(ptr + (key,), key_line, f"Fältet {key} står två gånger{_in(ptr)} (rad "
+                self.problem((*ptr, key), key_line, f"Fältet {key} står två gånger{_in(ptr)} (rad "
                              f"{first_line[key]} och rad {key_line}). Ta bort den ena raden, "
                              "annars vet vi inte vilken som gäller.")
                 result.pop(key, None)
                 continue
             first_line[key] = key_line
-            self.lines[ptr + (key,)] = key_line
+            self.lines[(*ptr, key)] = key_line
             if key in properties:
                 sub = properties[key]
             elif isinstance(extra, dict):
                 pattern = schema.get("propertyNames", {}).get("pattern")
                 if pattern and not re.search(pattern, key):
-                    self.problem(ptr + (key,), key_line, f"Nyckeln {quoted(key)} får bara innehålla små "
+                    self.problem((*ptr, key), key_line, f"Nyckeln {quoted(key)} får bara innehålla små "
                                  "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag), "
                                  f"till exempel {quoted(_slug_hint(key))}.")
                     continue
                 sub = extra
             else:
                 hint = suggest(key, list(properties))
-                fix = (f"Menade du {hint}?" if hint else
-                       "Tillåtna fält här är: " + ", ".join(properties) + ".")
-                self.problem(ptr + (key,), key_line, f"Fältet {key} finns inte{_in(ptr)}. {fix}")
+                home = _home_of(key, properties)
+                if hint:
+                    suggested.add(hint)
+                    fix = f"Menade du {hint}?"
+                elif home:
+                    fix = f"Det hör hemma under {home}: flytta raden dit och dra in den som raderna där."
+                else:
+                    fix = "Tillåtna fält här är: " + ", ".join(properties) + "."
+                self.problem((*ptr, key), key_line, f"Fältet {key} finns inte{_in(ptr)}. {fix}")
                 continue
-            converted = self.value(value_node, sub, ptr + (key,))
+            converted = self.value(value_node, sub, (*ptr, key))
             if converted is not None:
                 result[key] = converted
         for name in schema.get("required", []):
-            if name not in first_line:
-                example = _example(properties.get(name, {}))
+            # A misspelt field already has its own message ("Menade du ...?"): one mistake, one message.
+            if name not in first_line and name not in suggested:
                 self.problem(ptr, line, f"Fältet {name} saknas{_in(ptr)}. Det måste finnas"
-                             + (f", till exempel: {name}: {example}" if example else "") + ".")
+                             + _required_hint(name, properties.get(name, {})))
         minimum = schema.get("minProperties")
         if minimum and len(first_line) < minimum:
             self.problem(ptr, line, "Filen har inga poster. Lägg till minst en.")
@@ -230,22 +267,29 @@ class _Walker:
             return None
         item_schema = schema.get("items", {})
         result = []
+        kept: list[tuple[int, Any]] = []  # (place in the file's list, value), for the lines of repeats
         for index, item in enumerate(node.value):
-            converted = self.value(item, item_schema, ptr + (index,))
+            converted = self.value(item, item_schema, (*ptr, index))
             if converted is not None:
                 result.append(converted)
+                kept.append((index, converted))
         minimum = schema.get("minItems")
         if minimum and len(node.value) < minimum:
             self.problem(ptr, line, f"{_cap(field_name(ptr))} är en tom lista. Skriv minst "
                          f"{'ett värde' if minimum == 1 else f'{minimum} värden'}.")
         if schema.get("uniqueItems"):
-            seen: set[str] = set()
-            for index, value in enumerate(result):
-                marker = repr(value)
-                if marker in seen and not isinstance(value, (dict, list)):
-                    self.problem(ptr, self.lines.get(ptr + (index,), line),
-                                 f"{_cap(field_name(ptr))} har {quoted(value)} två gånger. Ta bort det ena.")
-                seen.add(marker)
+            # Each repeated value once, on the line where it is first repeated.
+            places: dict[str, list[int]] = {}
+            for index, value in kept:
+                if not isinstance(value, (dict, list)):
+                    places.setdefault(repr(value), []).append(index)
+            for index, value in kept:
+                found = places.get(repr(value), [])
+                if len(found) > 1 and found[0] == index:
+                    times = ("två gånger. Ta bort det ena" if len(found) == 2 else
+                             f"{len(found)} gånger. Ta bort alla utom ett")
+                    self.problem(ptr, self.lines.get((*ptr, found[1]), line),
+                                 f"{_cap(field_name(ptr))} har {quoted(value)} {times}.")
         return result
 
     def scalar(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> Any:
@@ -269,14 +313,23 @@ class _Walker:
             number = int(raw)
             low, high = schema.get("minimum"), schema.get("maximum")
             if (low is not None and number < low) or (high is not None and number > high):
-                self.problem(ptr, line, f"{name} ska vara från {low} till {high}, men här står {number}.")
+                if low is not None and high is not None:
+                    wanted = f"ett tal mellan {low} och {high}"
+                else:
+                    wanted = f"minst {low}" if low is not None else f"högst {high}"
+                self.problem(ptr, line, f"{name} ska vara {wanted}, men här står {number}.")
                 return None
             return number
         if kind == "boolean":
             word = raw.strip().lower()
             if node.style is None and word in _BOOL_WORDS:
                 return _BOOL_WORDS[word]
-            advice = " YAML läser inte ja och nej som svar." if word in _YAML11_BOOL_WORDS else ""
+            if word in _BOOL_WORDS:
+                advice = " Ta bort citattecknen."
+            elif word in _YAML11_BOOL_WORDS:
+                advice = f" Skriv true eller false; ord som {quoted(raw.strip())} förstås inte här."
+            else:
+                advice = ""
             self.problem(ptr, line, f"{name} ska vara true (ja) eller false (nej), men här står "
                          f"{quoted(raw)}.{advice}")
             return None
@@ -320,7 +373,7 @@ class _Walker:
                          "namn@exempelby.se, utan mellanslag och utan mailto:.")
             return None
         if fmt == "uri":
-            parts = urlsplit(text) if " " not in text else None
+            parts = urlsplit(text) if not _URL_FORBIDDEN.search(text) else None
             if not parts or parts.scheme not in ("http", "https") or "." not in parts.netloc:
                 self.problem(ptr, line, f"{name} är inte en webbadress: {quoted(text)}. Skriv hela adressen "
                              "som börjar med https://, till exempel https://www.exempelby.se/foraldrastod.")
@@ -370,6 +423,32 @@ def _example(schema: dict[str, Any]) -> str | None:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
     return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _home_of(key: str, properties: dict[str, Any]) -> str | None:
+    """The field whose group (or list of groups) has a field called `key`, for lines indented wrongly."""
+    for name, sub in properties.items():
+        group = sub.get("items", {}) if sub.get("type") == "array" else sub
+        if key in group.get("properties", {}):
+            return name
+    return None
+
+
+def _required_hint(name: str, schema: dict[str, Any]) -> str:
+    """The end of a 'missing field' sentence: an example, else what the field is for."""
+    example = _example(schema)
+    if example:
+        return f", till exempel: {name}: {example}" + ("" if example.endswith(".") else ".")
+    if schema.get("type") == "boolean":
+        return f": skriv {name}: true eller {name}: false."
+    description = schema.get("description")
+    return f". {description}" if description else "."
+
+
+def _tag(tag: str) -> str:
+    """A tag as the editor wrote it: '!!python/object', not 'tag:yaml.org,2002:python/object'."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def _in(ptr: Pointer) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from .model import AgeGroup, Contact, Organiser, Settings, Term
 from .problems import Problem
 from .schemawalk import Document, quoted
-from .swedish import parse_phone
+from .swedish import listing, parse_phone
 
 MIN_CONTRAST_TEXT = 4.5
 """WCAG 2.1 AA (1.4.3) for normal text; white text is drawn on the primary and accent colours."""
@@ -27,14 +28,14 @@ def phone_problems(doc: Document, data: dict[str, Any], *pointer: str | int) -> 
                     "riktnummer, till exempel 0123-456 78 eller 08-123 456 78.")]
 
 
-def settings(doc: Document) -> tuple[Settings | None, list[Problem]]:
+def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | None, list[Problem]]:
     data = doc.data
     problems: list[Problem] = []
     if not isinstance(data, dict) or not {"namn", "kommun", "kontakt"} <= data.keys():
         return None, problems
     contact = data["kontakt"]
     problems += phone_problems(doc, contact, "kontakt")
-    if not {"telefon", "e-post", "webb"} & contact.keys():
+    if doc.clean("kontakt") and not {"telefon", "e-post", "webb"} & contact.keys():
         problems.append(Problem(doc.path, doc.line("kontakt"), "Fältet kontakt behöver minst ett sätt att nå "
                                 "er: telefon, e-post eller webb."))
     colours = data.get("färger", {})
@@ -46,6 +47,11 @@ def settings(doc: Document) -> tuple[Settings | None, list[Problem]]:
                                         f"Färgen {key} ({colours[key]}) ger för låg kontrast mot vit text: "
                                         f"{ratio:.1f}:1, men minst {MIN_CONTRAST_TEXT}:1 behövs för att alla "
                                         "ska kunna läsa. Välj en mörkare färg."))
+    logo = data.get("logotyp")
+    if logo and docs_dir is not None and not (docs_dir / logo).is_file():
+        problems.append(Problem(doc.path, doc.line("logotyp"), f"Logotypen {quoted(logo)} finns inte i mappen docs/. "
+                                "Lägg bildfilen där, eller rätta sökvägen."))
+        logo = None
     fixed = data.get("idag")
     result = Settings(
         name=data["namn"],
@@ -58,6 +64,7 @@ def settings(doc: Document) -> tuple[Settings | None, list[Problem]]:
         areas=tuple(data.get("områden", ())),
         fixed_today=date.fromisoformat(fixed) if fixed else None,
         example=data.get("exempel", False),
+        logo=logo,
     )
     return result, problems
 
@@ -129,7 +136,8 @@ def age_groups(doc: Document) -> tuple[dict[str, AgeGroup], list[Problem]]:
             if age in owner:
                 problems.append(Problem(doc.path, doc.line(group.key), f"Åldersgrupperna {owner[age]} och "
                                         f"{group.key} överlappar: båda tar med {age} år. Varje ålder ska "
-                                        "finnas i en grupp."))
+                                        "finnas i bara en grupp. Ändra från eller till så att grupperna möts "
+                                        "utan att överlappa."))
                 break
             owner[age] = group.key
     missing = [age for age in range(18) if age not in owner]
@@ -146,4 +154,4 @@ def _ranges(ages: list[int]) -> str:
             spans[-1][1] = age
         else:
             spans.append([age, age])
-    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in spans)
+    return listing([f"{a}" if a == b else f"{a}–{b}" for a, b in spans])

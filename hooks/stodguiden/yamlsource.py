@@ -6,6 +6,8 @@ values are turned into data later, guided by the JSON Schema (see `schemawalk`).
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,60 +18,115 @@ from .problems import Problem
 MAX_FILE_BYTES = 256 * 1024
 """Larger files are refused: no real offer is this long, and it bounds the work per file."""
 
-# PyYAML's own wording, mapped to plain Swedish advice. Matched as substrings of `problem`.
-_YAML_MESSAGES: tuple[tuple[str, str], ...] = (
+# PyYAML's own wording, mapped to plain Swedish advice. Matched as substrings of `problem` and
+# `context`; True means the line to name is where the unfinished thing began (the context).
+_YAML_MESSAGES: tuple[tuple[str, str, bool], ...] = (
     (
         "found character '\\t' that cannot start any token",
         "Här finns ett tabbtecken. Använd mellanslag, inte tabb, för att dra in rader.",
+        False,
     ),
     (
         "found a tab character",
         "Här finns ett tabbtecken. Använd mellanslag, inte tabb, för att dra in rader.",
+        False,
     ),
     (
         "mapping values are not allowed here",
         "Ett kolon (:) står där det inte får stå. Sätt texten inom citattecken om den innehåller "
         "kolon och mellanslag, eller kontrollera att raden är indragen som raderna ovanför.",
+        False,
     ),
     (
         "could not find expected ':'",
         "Här saknas ett kolon efter fältets namn, eller så är raden indragen fel.",
+        False,
+    ),
+    (
+        "while scanning a quoted scalar",
+        "Texten som börjar med ett citattecken här har inget citattecken som avslutar den. Sätt ett "
+        "likadant citattecken (\" eller ') sist i texten.",
+        True,
     ),
     (
         "found unexpected end of stream",
         "Filen tar slut mitt i en text. Kontrollera att varje citattecken (\" eller ') har ett "
         "som avslutar det.",
+        False,
+    ),
+    (
+        "expected ',' or ']'",
+        "Listan inom hakparenteser som börjar här saknar ett ] på slutet, eller ett kommatecken mellan "
+        "två värden. Skriv till exempel [grupper, kurser].",
+        True,
+    ),
+    (
+        "expected ',' or '}'",
+        "Gruppen inom klammerparenteser som börjar här saknar ett } på slutet, eller ett kommatecken "
+        "mellan två fält. Skriv till exempel {från: 3, till: 11}.",
+        True,
+    ),
+    (
+        "expected <block end>, but found '-'",
+        "En rad som börjar med ”- ” står där den inte får stå. Dra in listan under fältets namn, som "
+        "raderna i listan ovanför.",
+        False,
+    ),
+    (
+        "expected <block end>",
+        "Raden är indragen fel. Fält i samma grupp ska börja exakt lika långt in som raderna ovanför.",
+        False,
     ),
     (
         "did not find expected key",
         "Raden är indragen fel eller börjar med ett tecken som inte får stå först. Jämför med "
         "raderna ovanför och sätt texten inom citattecken om den börjar med till exempel [ eller {.",
+        False,
     ),
     (
         "did not find expected '-' indicator",
         "Raden är indragen fel i en lista. Varje rad i listan ska börja med '- ' på samma indrag.",
+        False,
     ),
     (
         "found undefined alias",
-        "Här används * (en hänvisning). Skriv ut värdet i stället.",
+        "En text får inte börja med * (det betyder en hänvisning i YAML). Sätt texten inom citattecken.",
+        False,
     ),
     (
         "expected a single document",
         "Filen innehåller flera delar åtskilda av ---. Ett erbjudande ska stå i en egen fil.",
-    ),
-    (
-        "found character '@' that cannot start any token",
-        "En text får inte börja med @. Sätt texten inom citattecken.",
-    ),
-    (
-        "found character '`' that cannot start any token",
-        "En text får inte börja med `. Sätt texten inom citattecken.",
+        False,
     ),
 )
+# Characters YAML refuses in a file, or silently reads as line breaks; NUL is refused as binary.
+_HIDDEN_IN_FILE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_CANNOT_START = re.compile(r"found character '(.)' that cannot start any token")
 _YAML_FALLBACK = (
     "Filen går inte att läsa som YAML. Kontrollera indrag, kolon och citattecken på raden "
     "eller raden ovanför."
 )
+
+
+class AliasNode(yaml.Node):
+    """Where the file refers to an anchor (`*name`): kept as its own node with its own line.
+
+    PyYAML hands back the anchored node itself, so the place of the `*` would be lost and a
+    checker that followed it could walk the same nodes again and again ("billion laughs").
+    """
+
+    id = "alias"
+
+    def __init__(self, target: yaml.Node, start_mark: yaml.Mark, end_mark: yaml.Mark) -> None:
+        super().__init__(target.tag, target, start_mark, end_mark)
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            return AliasNode(super().compose_node(parent, index), event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
 
 
 @dataclass(frozen=True)
@@ -83,15 +140,18 @@ class Source:
 def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     """Read and compose one YAML file; on any problem return None and the problems."""
     try:
-        raw = file.read_bytes()
+        with file.open("rb") as stream:
+            # Never more than one byte over the limit: a huge file is refused without reading it all.
+            raw = stream.read(MAX_FILE_BYTES + 1)
+            size = max(len(raw), os.fstat(stream.fileno()).st_size)
     except OSError:
         return None, [Problem(display_path, 1, "Filen går inte att läsa. Kontrollera att den finns och inte är låst.")]
-    text, problem = decode(raw, display_path)
+    text, problem = decode(raw, display_path, size)
     if problem:
         return None, [problem]
     assert text is not None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_problem(exc, display_path)]
     except yaml.YAMLError:
@@ -99,16 +159,20 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     return Source(display_path, node), []
 
 
-def decode(raw: bytes, display_path: str) -> tuple[str | None, Problem | None]:
-    """Bytes to text: UTF-8 only (with or without byte-order mark), no binary, bounded size."""
-    if len(raw) > MAX_FILE_BYTES:
+def decode(raw: bytes, display_path: str, size: int | None = None) -> tuple[str | None, Problem | None]:
+    """Bytes to text: UTF-8 only (with or without byte-order mark), no binary, bounded size.
+
+    `size` is the whole file's size when `raw` is only its beginning.
+    """
+    size = len(raw) if size is None else size
+    if size > MAX_FILE_BYTES:
         return None, Problem(
             display_path,
             1,
-            f"Filen är för stor ({len(raw) // 1024} kB). En fil får vara högst "
+            f"Filen är för stor ({size // 1024} kB). En fil får vara högst "
             f"{MAX_FILE_BYTES // 1024} kB. Korta texterna eller dela upp erbjudandet.",
         )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw):
         return None, Problem(
             display_path,
             1,
@@ -133,14 +197,43 @@ def decode(raw: bytes, display_path: str) -> tuple[str | None, Problem | None]:
             "Filen är inte sparad som UTF-8 (å, ä och ö blir fel). Spara den som UTF-8 "
             "(i VS Code: klicka på teckenkodningen längst ner och välj Save with Encoding, UTF-8).",
         )
+    hidden = _HIDDEN_IN_FILE.search(text)
+    if hidden:
+        char = hidden.group(0)
+        before = text[: hidden.start()]
+        what = "ett osynligt radbyte" if char in "\x85\u2028\u2029" else "ett styrtecken"
+        return None, Problem(
+            display_path,
+            before.count("\n") + 1,
+            f"Raden innehåller ett osynligt tecken (U+{ord(char):04X}, som är {what}) vid tecken nr "
+            f"{hidden.start() - before.rfind(chr(10))}. Ta bort det; skriv gärna om texten för hand om den "
+            "är inklistrad.",
+        )
     return text, None
 
 
+def _looks_like_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: most odd (or even) bytes are zero, almost no others are."""
+    if len(raw) < 4 or len(raw) % 2:
+        return False
+    half = len(raw) // 2
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    return max(even, odd) > half // 2 and min(even, odd) < half // 10
+
+
 def _yaml_problem(exc: yaml.MarkedYAMLError, display_path: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
     found = f"{exc.problem or ''} {exc.context or ''}"
-    for needle, message in _YAML_MESSAGES:
+    for needle, message, at_context in _YAML_MESSAGES:
         if needle in found:
-            return Problem(display_path, line, message)
-    return Problem(display_path, line, _YAML_FALLBACK)
+            return Problem(display_path, _line(exc, at_context), message)
+    char = _CANNOT_START.search(found)
+    if char:
+        return Problem(display_path, _line(exc, False), f"En text får inte börja med {char.group(1)}. Sätt "
+                       "texten inom citattecken.")
+    return Problem(display_path, _line(exc, False), _YAML_FALLBACK)
+
+
+def _line(exc: yaml.MarkedYAMLError, at_context: bool) -> int:
+    marks = (exc.context_mark, exc.problem_mark) if at_context else (exc.problem_mark, exc.context_mark)
+    mark = marks[0] or marks[1]
+    return mark.line + 1 if mark else 1
