@@ -52,19 +52,19 @@ def weekday_plural(value: date | str) -> str:
     return name + "ar"
 
 
+def age_span(value: Ages) -> str | None:
+    """'3–11 år', '5 år', 'under 1 år', or None when the offer gives no ages."""
+    if value.low is None or value.high is None:
+        return None
+    if value.low == value.high == 0:
+        return "under 1 år"
+    return f"{value.low} år" if value.low == value.high else f"{value.low}–{value.high} år"
+
+
 def ages(value: Ages) -> str:
     """'3–11 år', 'Under 1 år', 'Väntar barn', 'Väntar barn och 0–1 år'."""
-    parts = []
-    if value.expecting:
-        parts.append("väntar barn")
-    if value.low is not None and value.high is not None:
-        if value.low == value.high == 0:
-            parts.append("under 1 år")
-        elif value.low == value.high:
-            parts.append(f"{value.low} år")
-        else:
-            parts.append(f"{value.low}–{value.high} år")
-    text = " och ".join(parts)
+    span = age_span(value)
+    text = " och ".join(part for part in ("väntar barn" if value.expecting else None, span) if part)
     return text[:1].upper() + text[1:]
 
 
@@ -115,14 +115,11 @@ def phone_uri(text: str) -> str:
 
 def for_whom(value: Ages) -> str:
     """A sentence on who an offer is for: 'För dig som väntar barn eller har barn som är 0–1 år.'"""
-    parts = ["väntar barn"] if value.expecting else []
-    if value.low is not None and value.high is not None:
-        if value.low == value.high == 0:
-            parts.append("har en bebis under 1 år")
-        elif value.low == value.high:
-            parts.append(f"har barn som är {value.low} år")
-        else:
-            parts.append(f"har barn som är {value.low}–{value.high} år")
+    span = age_span(value)
+    having = None
+    if span is not None:
+        having = "har en bebis " + span if span.startswith("under") else "har barn som är " + span
+    parts = [part for part in ("väntar barn" if value.expecting else None, having) if part]
     return "För dig som " + " eller ".join(parts) + "."
 
 
