@@ -66,8 +66,7 @@ def url_of(src_uri: str) -> str:
     """The directory URL of a page, as MkDocs writes it with use_directory_urls: 'alder/x/'."""
     stem = src_uri.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
+        return stem.removesuffix("index")
     return stem + "/"
 
 
