@@ -352,7 +352,7 @@ class _Walker:
         text = raw if "\n" in raw.strip() else raw.strip()
         low, high = schema.get("minLength"), schema.get("maxLength")
         if high is not None and len(text) > high:
-            self.problem(ptr, line, f"{name} är för lång: {len(text)} tecken, men högst {high} får plats. "
+            self.problem(ptr, line, f"{name} har för lång text: {len(text)} tecken, men högst {high} får plats. "
                          "Korta texten.")
             return None
         if low is not None and len(text) < low:

@@ -180,7 +180,7 @@ def test_extremely_long_text_is_refused_with_its_length(site: Path) -> None:
     write(site, VALID_OFFER.replace("Öppen förskola", "Ö" * 100_000).encode())
     _, problems = check(site)
     assert lines(problems) == [
-        f"{OFFER}:1: Fältet titel är för lång: 100000 tecken, men högst 100 får plats. Korta texten.",
+        f"{OFFER}:1: Fältet titel har för lång text: 100000 tecken, men högst 100 får plats. Korta texten.",
     ]
 
 

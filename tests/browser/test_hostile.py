@@ -1,0 +1,113 @@
+"""A site built from hostile editor text: in a real browser, none of that text runs as code.
+
+The build tests check the escaped HTML; this checks the outcome that matters to a visitor. Every payload
+tries to set `window.__hostile`; the test visits every page the build wrote, and fails if any payload
+ran, if a dialog opened, or if the text is not shown as the plain text the editor typed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Dialog
+
+from conftest import FIXTURE_SITES, TODAY, make_project, run_build
+
+from .conftest import ContextFactory, _SiteHandler, open_page, site_path
+
+pytestmark = pytest.mark.browser
+
+PAYLOADS = {
+    "titel": '<script>window.__hostile="titel"</script><img src=x onerror="window.__hostile=\'img\'">',
+    "sammanfattning": '</script><script>window.__hostile="sammanfattning"</script> ]]> --> <!--',
+    "anmälan.hur": '<svg onload="window.__hostile=\'svg\'"></svg> "citat" & </title>',
+    "kontakt.namn": "<a href=\"javascript:window.__hostile='a'\">Kontakt</a>",
+    "plats.namn": '<iframe srcdoc="<script>parent.__hostile=1</script>"></iframe>',
+    "sökord": "</script><script>window.__hostile=6</script>",
+}
+"""Field → text. All of it is allowed text (the build shows it escaped); beskrivning's HTML is refused."""
+
+
+def _write_hostile_data(data: Path) -> None:
+    shutil.copytree(FIXTURE_SITES / "minimal" / "data", data)
+    offer = data / "erbjudanden" / "komet.yml"
+    text = offer.read_text(encoding="utf-8")
+    replacements = {
+        "titel: Komet": "titel: {titel}",
+        "sammanfattning: En kurs för dig som vill ha mindre bråk hemma.": "sammanfattning: {sammanfattning}",
+        "  hur: Ring socialtjänsten och säg att du vill gå Komet.": "  hur: {anmälan.hur}",
+        "kontakt:\n": "kontakt:\n  namn: {kontakt.namn}\n",
+        "  - namn: Familjecentralen": "  - namn: {plats.namn}",
+        "    plats: Familjecentralen": "    plats: {plats.namn}",
+        "sökord: [bråk, konflikter]": "sökord: [{sökord}, konflikter]",
+    }
+    for old, template in replacements.items():
+        assert old in text, old
+        field = template[template.index("{") + 1:template.index("}")]
+        quoted = "'" + PAYLOADS[field].replace("'", "''") + "'"
+        text = text.replace(old, template.replace("{" + field + "}", quoted))
+    offer.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The hostile site's root URL, and the built folder."""
+    work = tmp_path_factory.mktemp("fientlig")
+    _write_hostile_data(work / "data")
+    project = make_project(work / "projekt", work / "data")
+    build = run_build(project, "--strict", today=TODAY)
+    assert build.ok, build.result.stderr
+    prefix = site_path()
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(build.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="hostile-site", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}", build.site
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def _page_paths(site: Path) -> list[str]:
+    """Every page's URL path under the site root: '', 'alder/', 'erbjudanden/komet/', ..."""
+    folders = (page.parent.relative_to(site).as_posix() for page in site.rglob("index.html"))
+    return sorted("" if folder == "." else folder + "/" for folder in folders)
+
+
+def test_no_text_from_the_data_runs_in_the_browser(new_context: ContextFactory,
+                                                   hostile_site: tuple[str, Path]) -> None:
+    hostile_url, site = hostile_site
+    paths = _page_paths(site)
+    assert "erbjudanden/komet/" in paths and len(paths) > 10
+    context = new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+
+    def refuse(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", refuse)
+    ran: dict[str, object] = {}
+    for path in paths:
+        open_page(page, hostile_url + path)
+        value = page.evaluate("() => window.__hostile")
+        if value is not None:
+            ran[path] = value
+    assert not ran, f"text from the data ran as code: {ran}"
+    assert not dialogs
+
+    open_page(page, hostile_url + "erbjudanden/komet/")
+    assert page.locator("h1").inner_text() == PAYLOADS["titel"]
+    assert PAYLOADS["sammanfattning"] in page.locator("main").inner_text()
+    assert PAYLOADS["anmälan.hur"] in page.locator("main").inner_text()
+    assert page.locator('main a[href^="javascript:"]').count() == 0
+    assert page.locator("main iframe, main svg[onload], main img[onerror]").count() == 0
