@@ -79,8 +79,9 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
     description = richtext.Rendered("")
     if "beskrivning" in data:
         description = richtext.render(data["beskrivning"])
-        for sentence in description.problems:
-            rules.error(("beskrivning",), f"Fältet beskrivning {sentence}")
+        for finding in description.problems:
+            line = doc.line_of_text(finding.text, "beskrivning")
+            rules.problems.append(Problem(doc.path, line, f"Fältet beskrivning {finding.message}"))
     reviewed = _date(data.get("granskad"))
     publish_until = _date(data.get("publicera_till"))
     if reviewed and reviewed > today:

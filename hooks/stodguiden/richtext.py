@@ -18,11 +18,18 @@ _TAG_TEXT = re.compile(r"<[^<>\n]{0,40}>")
 """The whole tag, to show the editor what was found (only when it is short and on one line)."""
 
 
+@dataclass(frozen=True)
+class Finding:
+    message: str
+    """A Swedish sentence; the caller adds the file, the line and the field's name."""
+    text: str = ""
+    """What in the source the problem is about, so the caller can name its line."""
+
+
 @dataclass
 class Rendered:
     html: str
-    problems: list[str] = field(default_factory=list)
-    """Swedish sentences, one per problem; the caller knows the file and the line."""
+    problems: list[Finding] = field(default_factory=list)
 
 
 def render(text: str, top_level: int = 3) -> Rendered:
@@ -39,8 +46,8 @@ def render(text: str, top_level: int = 3) -> Rendered:
     if found:
         tag = _TAG_TEXT.match(text, found.start())
         shown = tag.group(0) if tag else found.group(0)
-        problems.insert(0, f"innehåller HTML: ”{shown}”. Skriv vanlig text och använd Markdown: **fet**, "
-                           "*kursiv*, ## Rubrik, - punktlista, [text](https://...).")
+        problems.insert(0, Finding(f"innehåller HTML: ”{shown}”. Skriv vanlig text och använd Markdown: "
+                                   "**fet**, *kursiv*, ## Rubrik, - punktlista, [text](https://...).", shown))
     return Rendered(html, problems)
 
 
@@ -48,7 +55,7 @@ class _Collector(Treeprocessor):
     def __init__(self, top_level: int) -> None:
         super().__init__()
         self.top_level = top_level
-        self.problems: list[str] = []
+        self.problems: list[Finding] = []
 
     def run(self, root: Element) -> None:
         headings = [el for el in root.iter() if re.fullmatch(r"h[1-6]", el.tag)]
@@ -59,18 +66,18 @@ class _Collector(Treeprocessor):
         for parent in list(root.iter()):
             for el in list(parent):
                 if el.tag == "img":
-                    self.problems.append(
+                    self.problems.append(Finding(
                         "innehåller en bild (![...](...)). Bilder kan inte visas i beskrivningen: "
-                        "ta bort den och beskriv med ord i stället."
-                    )
+                        "ta bort den och beskriv med ord i stället.", el.get("src", "")
+                    ))
                     parent.remove(el)
                 elif el.tag == "a":
                     href = el.get("href", "")
                     if not _safe_link(href):
-                        self.problems.append(
+                        self.problems.append(Finding(
                             f"har en länk som inte är tillåten: ”{href[:60]}”. Länkar ska börja med "
-                            "https://, http://, mailto: eller tel:."
-                        )
+                            "https://, http://, mailto: eller tel:.", href[:60]
+                        ))
                         el.tag = "span"
                         el.attrib.clear()
 

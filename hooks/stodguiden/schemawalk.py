@@ -73,6 +73,7 @@ class Document:
     """False when the schema check found an error: invalid values are then left out of `data`."""
     flagged: frozenset[Pointer] = frozenset()
     """Where the schema check found errors, so later rules can keep quiet about the same place."""
+    source_lines: tuple[str, ...] = ()
 
     def clean(self, *pointer: str | int) -> bool:
         """True if the schema check found nothing wrong at or under `pointer`."""
@@ -87,6 +88,28 @@ class Document:
                 return self.lines[ptr]
             ptr = ptr[:-1]
         return self.lines.get((), 1)
+
+    def line_of_text(self, needle: str, *pointer: str | int) -> int:
+        """The line where `needle` stands inside the text value at `pointer` (for example a link
+        in a `beskrivning: |` block), or the value's own line when it cannot be found."""
+        start = self.line(*pointer)
+        value = self.value(*pointer)
+        span = value.count("\n") + 2 if isinstance(value, str) else 1
+        if needle:
+            for number in range(start, min(start + span, len(self.source_lines)) + 1):
+                if needle in self.source_lines[number - 1]:
+                    return number
+        return start
+
+    def value(self, *pointer: str | int) -> Any:
+        """The value at `pointer`, or None."""
+        current = self.data
+        for step in pointer:
+            try:
+                current = current[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return current
 
 
 def field_name(pointer: Pointer) -> str:
@@ -135,7 +158,7 @@ def walk(source: Source, schema: dict[str, Any]) -> tuple[Document, list[Problem
     walker.lines[()] = source.node.start_mark.line + 1
     data = walker.value(source.node, schema, ())
     document = Document(source.path, data, walker.lines, complete=not walker.problems,
-                        flagged=frozenset(walker.flagged))
+                        flagged=frozenset(walker.flagged), source_lines=tuple(source.text.splitlines()))
     return document, walker.problems
 
 

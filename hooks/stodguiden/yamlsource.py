@@ -135,6 +135,8 @@ class Source:
 
     path: str
     node: yaml.Node | None
+    text: str = ""
+    """The decoded file, so rules can find the line of a word inside a long value."""
 
 
 def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
@@ -156,7 +158,7 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
         return None, [_yaml_problem(exc, display_path)]
     except yaml.YAMLError:
         return None, [Problem(display_path, 1, _YAML_FALLBACK)]
-    return Source(display_path, node), []
+    return Source(display_path, node, text), []
 
 
 def decode(raw: bytes, display_path: str, size: int | None = None) -> tuple[str | None, Problem | None]:
