@@ -39,6 +39,14 @@ BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ONLINE = "digitalt"
 # "Storgatan 12, 123 45 Exempelby": street, postcode and town, as Swedish addresses are written.
 SWEDISH_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{3} ?\d{2})\s+(?P<city>\S.*)$")
+# The first two digits of SCB's municipality code are the county (län), HSDS's state_province.
+COUNTIES = {
+    "01": "Stockholms län", "03": "Uppsala län", "04": "Södermanlands län", "05": "Östergötlands län",
+    "06": "Jönköpings län", "07": "Kronobergs län", "08": "Kalmar län", "09": "Gotlands län", "10": "Blekinge län",
+    "12": "Skåne län", "13": "Hallands län", "14": "Västra Götalands län", "17": "Värmlands län",
+    "18": "Örebro län", "19": "Västmanlands län", "20": "Dalarnas län", "21": "Gävleborgs län",
+    "22": "Västernorrlands län", "23": "Jämtlands län", "24": "Västerbottens län", "25": "Norrbottens län",
+}
 TAXONOMIES = {
     "typer": ("Stödguiden: typ av stöd", "Vad för slags stöd ett erbjudande är, enligt data/typer.yml."),
     "aldersgrupper": ("Stödguiden: barnets ålder", "Åldersgrupper för barnet, enligt data/aldersgrupper.yml."),
@@ -47,7 +55,7 @@ TAXONOMIES = {
 
 def _row(**fields: Any) -> dict[str, Any]:
     """A table row without the fields that have no value (HSDS leaves unknown fields out)."""
-    return {key: value for key, value in fields.items() if value is not None and value != ""}
+    return {key: value for key, value in fields.items() if value is not None}
 
 
 def _place_key(place: Place) -> str:
@@ -104,9 +112,10 @@ class _Tables:
         self.add("location", id=loc_id, location_type="physical", name=place.name, description=place.area)
         match = SWEDISH_ADDRESS.match(place.address or "")
         if match:
-            # HSDS requires state_province; Swedish addresses have none, so it is empty rather than guessed.
+            # HSDS requires state_province: the county from the municipality code, else empty (not guessed).
+            code = self.catalog.settings.municipality_code or ""
             self.add("address", id=self.id("plats", key, "adress"), location_id=loc_id,
-                     address_1=match["street"], city=match["city"], state_province="",
+                     address_1=match["street"], city=match["city"], state_province=COUNTIES.get(code[:2], ""),
                      postal_code=match["postcode"], country="SE", address_type="physical")
         if place.accessibility:
             self.add("accessibility", id=self.id("plats", key, "tillganglighet"), location_id=loc_id,

@@ -133,7 +133,9 @@ def _toc(html: str) -> tuple[tuple[int, str, str], ...]:
 
 def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage:
     src = f"{OFFER_SECTION}/{offer.slug}.md"
-    urls = urls or SiteUrls()
+    if urls is None or not urls.base:
+        # Without site_url, addresses in the JSON-LD are relative to the page itself.
+        urls = SiteUrls(relative_url(url_of(src), ""))
     calendar = calendar_path(offer.slug) if ics.has_calendar(offer, catalog) else None
     html = _render("offer.html", url_of(src), offer=offer, catalog=catalog, calendar=calendar,
                    jsonld=jsonld.script_element(offer, catalog, urls))
