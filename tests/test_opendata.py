@@ -80,6 +80,14 @@ def test_offers_json_names_the_municipality_and_leaves_out_expired_offers_and_ro
     assert komet["url"] == "https://www.exempelby.se/foraldraskapsstod/erbjudanden/komet/"
 
 
+def test_no_open_data_file_mentions_an_expired_offer(minimal_build: Build) -> None:
+    files = [p for p in (minimal_build.site / "oppna-data").rglob("*") if p.is_file()]
+    assert len(files) > 15
+    for path in files:
+        text = path.read_bytes().decode("utf-8")
+        assert "Avslutad föreläsning" not in text and "utgangen-forelasning" not in text, path
+
+
 def test_the_schema_rejects_a_record_with_a_missing_or_extra_field(minimal_build: Build) -> None:
     validator = offers_validator(minimal_build)
     document = read_json(minimal_build.site / "oppna-data" / "erbjudanden.json")
