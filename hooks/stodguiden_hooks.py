@@ -7,6 +7,7 @@ hands data to MkDocs and takes pages back. It uses the documented MkDocs 1.6 eve
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from stodguiden import catalog as catalog_module
+from stodguiden import opendata
 from stodguiden import pages as pages_module
 from stodguiden.model import Catalog
 from stodguiden.problems import format_all, sort_key
+from stodguiden.siteurls import generated_at
 from stodguiden.theme import colour_css
 
 log = logging.getLogger("mkdocs.hooks.stodguiden")
@@ -66,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(problem))
     assert catalog is not None
     state.catalog = catalog
-    state.plan = pages_module.plan(catalog)
+    state.plan = pages_module.plan(catalog, config.site_url)
     state.by_uri = {page.src_uri: page for page in state.plan.pages}
     settings = catalog.settings
     config.site_name = Markup(escape(settings.name))
@@ -112,6 +115,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               "Ta bort eller byt namn på filen i docs/.")
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+    # Open data files; their "generated" time honours SOURCE_DATE_EPOCH, like MkDocs' own dates.
+    published = opendata.publish(state.catalog, config.site_url, generated_at(dict(os.environ)))
+    for path, content in published.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} krockar med en fil med öppna data som byggs från data/. "
+                              "Ta bort eller byt namn på filen i docs/.")
+        files.append(File.generated(config, path, content=content))
     settings = state.catalog.settings
     if settings.primary_colour or settings.accent_colour:
         files.append(File.generated(config, COLOUR_CSS, content=colour_css(settings)))
@@ -128,6 +138,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated.keywords:
         page.meta["tags"] = list(generated.keywords)  # Material's search indexes (and boosts) these
     page.meta["hide"] = ["tags"]
+    if generated.updated:
+        page.update_date = generated.updated.isoformat()  # the sitemap's lastmod: when the offer was checked
     if generated.source:
         page.edit_url = _edit_url(config, generated.source)
     return ""

@@ -185,6 +185,8 @@ class Settings:
     """A path inside docs/, checked to exist."""
     fixed_today: date | None = None
     example: bool = False
+    license: str | None = None
+    """The open data's license as an SPDX identifier (`licens`); None means CC0-1.0."""
 
 
 @dataclass(frozen=True)

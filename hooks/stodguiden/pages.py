@@ -17,13 +17,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import swedish
+from . import hsds, ics, jsonld, opendata, swedish
 from .model import Catalog, Offer, Round, Term
+from .siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 AGE_SECTION = "alder"
 TYPE_SECTION = "stod"
-OFFER_SECTION = "erbjudanden"
 LEVELS = {
     "universell": "För alla föräldrar.",
     "selektiv": "För föräldrar i en särskild situation.",
@@ -51,6 +51,8 @@ class GeneratedPage:
     source: str | None = None
     """The data file the page comes from, for the edit link."""
     in_nav: bool = True
+    updated: date | None = None
+    """When the page's content was last checked (an offer's `granskad`), for the sitemap."""
 
 
 @dataclass
@@ -129,9 +131,14 @@ def _toc(html: str) -> tuple[tuple[int, str, str], ...]:
     return tuple((int(level), anchor, Markup(title).striptags()) for level, anchor, title in _HEADING.findall(html))
 
 
-def offer_page(offer: Offer, catalog: Catalog) -> GeneratedPage:
+def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage:
     src = f"{OFFER_SECTION}/{offer.slug}.md"
-    html = _render("offer.html", url_of(src), offer=offer, catalog=catalog)
+    if urls is None or not urls.base:
+        # Without site_url, addresses in the JSON-LD are relative to the page itself.
+        urls = SiteUrls(relative_url(url_of(src), ""))
+    calendar = calendar_path(offer.slug) if ics.has_calendar(offer, catalog) else None
+    html = _render("offer.html", url_of(src), offer=offer, catalog=catalog, calendar=calendar,
+                   jsonld=jsonld.script_element(offer, catalog, urls))
     groups = catalog.age_groups_of(offer)
     keywords = (
         *offer.keywords,
@@ -140,7 +147,7 @@ def offer_page(offer: Offer, catalog: Catalog) -> GeneratedPage:
         *offer.audiences,
     )
     return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), tuple(dict.fromkeys(keywords)),
-                         offer.source, in_nav=False)
+                         offer.source, in_nav=False, updated=offer.reviewed)
 
 
 def group_page(term: Term, offers: list[Offer], catalog: Catalog, section: str, others: list[Term],
@@ -158,6 +165,16 @@ def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: 
     return GeneratedPage(src, heading, html, lead, _toc(html), (), source)
 
 
+def opendata_page(catalog: Catalog) -> GeneratedPage:
+    """The page that lists the open-data files, what each holds, the license and when they are made."""
+    src = f"{OPEN_DATA}/index.md"
+    html = _render("opendata.html", url_of(src), catalog=catalog, settings=catalog.settings,
+                   license=opendata.license_of(catalog), paths=opendata.PATHS,
+                   hsds_files=list(hsds.TABLES.values()))
+    return GeneratedPage(src, "Öppna data", html, "Alla erbjudanden som öppna data: JSON, CSV, HSDS, kalender och "
+                         "nyhetsflöde, fria att använda.", _toc(html))
+
+
 def start_entrances(catalog: Catalog, page_url: str = "") -> str:
     """The entrances by age and by kind of support, added below the hand-written start page."""
     ages = list(catalog.age_groups.values())
@@ -167,15 +184,16 @@ def start_entrances(catalog: Catalog, page_url: str = "") -> str:
                    type_counts={t.key: len(catalog.offers_for_type(t.key)) for t in kinds})
 
 
-def plan(catalog: Catalog) -> SitePlan:
+def plan(catalog: Catalog, site_url: str | None = None) -> SitePlan:
+    """Every page of the site; `site_url` makes the addresses in the pages' JSON-LD absolute."""
     result = SitePlan()
-    result.pages.extend(_pages(catalog))
+    result.pages.extend(_pages(catalog, SiteUrls(site_url or "")))
     result.age_nav = [(g.name, f"{AGE_SECTION}/{g.key}.md") for g in catalog.age_groups.values()]
     result.type_nav = [(t.name, f"{TYPE_SECTION}/{t.key}.md") for t in catalog.types.values()]
     return result
 
 
-def _pages(catalog: Catalog) -> Iterator[GeneratedPage]:
+def _pages(catalog: Catalog, urls: SiteUrls) -> Iterator[GeneratedPage]:
     ages = list(catalog.age_groups.values())
     kinds = list(catalog.types.values())
     by_age = {g.key: catalog.offers_for_age_group(g.key) for g in ages}
@@ -193,4 +211,5 @@ def _pages(catalog: Catalog) -> Iterator[GeneratedPage]:
         yield group_page(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
                          "data/typer.yml")
     for offer in catalog.offers:
-        yield offer_page(offer, catalog)
+        yield offer_page(offer, catalog, urls)
+    yield opendata_page(catalog)

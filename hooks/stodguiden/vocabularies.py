@@ -65,6 +65,7 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         fixed_today=date.fromisoformat(fixed) if fixed else None,
         example=data.get("exempel", False),
         logo=logo,
+        license=data.get("licens"),
     )
     return result, problems
 

@@ -1,0 +1,178 @@
+"""Calendar files (iCalendar, RFC 5545): one per offer with upcoming rounds or weekly meetings, and one for all.
+
+A weekly round is one event with `RRULE:FREQ=WEEKLY;COUNT=n`. A round with its own last date (not
+weekly) has only its first and last meeting as events, since the dates in between are not in the data.
+Weekly drop-in times (`löpande`) repeat from the next such weekday, until `publicera_till` if it is set.
+Times are local Swedish time with a VTIMEZONE for Europe/Stockholm; UIDs stay the same between builds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from .model import Catalog, Offer, Recurring, Round, TimeRange
+from .siteurls import SiteUrls
+from .swedish import WEEKDAYS, day
+
+TZID = "Europe/Stockholm"
+PRODID = "-//Stodguiden//Stodguiden//SV"
+# Sweden's rules since 1996 (EU summer time): the last Sunday of March and of October.
+VTIMEZONE = (
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
+ONLINE = "digitalt"
+_STOCKHOLM = ZoneInfo(TZID)
+MAX_OCTETS = 75
+
+
+def has_calendar(offer: Offer, catalog: Catalog) -> bool:
+    """Whether the offer gets a calendar file: it has rounds that have not ended, or weekly meetings."""
+    return bool(offer.upcoming_rounds(catalog.today) or offer.recurring)
+
+
+def text(value: str) -> str:
+    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and line breaks escaped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = "".join(c for c in value if c == "\n" or (c >= " " and c != "\x7f"))
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Split a content line into lines of at most 75 octets, never inside a UTF-8 character (3.1)."""
+    out: list[str] = []
+    current, size, limit = "", 0, MAX_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            out.append(current)
+            current, size, limit = "", 0, MAX_OCTETS - 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _local(moment: date, clock: time) -> str:
+    return f"{moment:%Y%m%d}T{clock:%H%M%S}"
+
+
+def _utc(moment: datetime) -> str:
+    return f"{moment:%Y%m%dT%H%M%SZ}"
+
+
+def _when(start: date, clock: TimeRange | None) -> list[str]:
+    if clock is None:
+        return [f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{start + timedelta(days=1):%Y%m%d}"]
+    return [f"DTSTART;TZID={TZID}:{_local(start, clock.start)}", f"DTEND;TZID={TZID}:{_local(start, clock.end)}"]
+
+
+def _location(offer: Offer, name: str | None) -> str | None:
+    if name == ONLINE:
+        return "På nätet"
+    if name is None:
+        if len(offer.places) != 1:
+            return None
+        place = offer.places[0]
+    else:
+        place = next((p for p in offer.places if p.name == name), None)
+        if place is None:
+            return name
+    if place.online:
+        return "På nätet"
+    return ", ".join(part for part in (place.name, place.address) if part) or None
+
+
+class _Writer:
+    def __init__(self, catalog: Catalog, urls: SiteUrls, generated: datetime) -> None:
+        self.catalog, self.urls = catalog, urls
+        self.stamp = _utc(generated.astimezone(UTC))
+
+    def event(self, offer: Offer, uid: str, start: date, clock: TimeRange | None, summary: str, notes: list[str],
+              place: str | None, *, rule: str | None = None, cancelled: bool = False) -> list[str]:
+        url = self.urls.offer(offer.slug)
+        description = "\n\n".join([offer.summary, *notes, f"Läs mer och anmäl dig: {url}"])
+        lines = ["BEGIN:VEVENT", f"UID:{uid}@{self.urls.host}", f"DTSTAMP:{self.stamp}", *_when(start, clock)]
+        if rule:
+            lines.append(f"RRULE:{rule}")
+        lines += [f"SUMMARY:{text(summary)}", f"DESCRIPTION:{text(description)}"]
+        location = _location(offer, place)
+        if location:
+            lines.append(f"LOCATION:{text(location)}")
+        if url.startswith(("http://", "https://")):
+            lines.append(f"URL:{url}")
+        lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "TRANSP:OPAQUE", "END:VEVENT"]
+        return lines
+
+    def round_events(self, offer: Offer, round_: Round) -> Iterator[list[str]]:
+        uid = f"{offer.slug}.omgang.{round_.start:%Y%m%d}"
+        cancelled = round_.status == "inställd"
+        notes = [note for note in (round_.info, "Omgången är inställd." if cancelled else None) if note]
+        if round_.meetings == 1:
+            yield self.event(offer, uid, round_.start, round_.time, offer.title, notes, round_.place,
+                             cancelled=cancelled)
+        elif round_.weekly:
+            notes.insert(0, f"{round_.meetings} träffar, en gång i veckan. Sista träffen är {day(round_.last)}.")
+            yield self.event(offer, uid, round_.start, round_.time, offer.title, notes, round_.place,
+                             rule=f"FREQ=WEEKLY;COUNT={round_.meetings}", cancelled=cancelled)
+        else:
+            notes.insert(0, f"{round_.meetings} träffar mellan {day(round_.start)} och {day(round_.last)}. "
+                         "Fråga arrangören om datumen för de andra träffarna.")
+            yield self.event(offer, uid + ".forsta", round_.start, round_.time, f"{offer.title} (första träffen)",
+                             notes, round_.place, cancelled=cancelled)
+            yield self.event(offer, uid + ".sista", round_.last, round_.time, f"{offer.title} (sista träffen)",
+                             notes, round_.place, cancelled=cancelled)
+
+    def recurring_event(self, offer: Offer, slot: Recurring) -> list[str]:
+        today = self.catalog.today
+        first = today + timedelta(days=(WEEKDAYS.index(slot.weekday) - today.weekday()) % 7)
+        rule = "FREQ=WEEKLY"
+        if offer.publish_until:
+            last = datetime.combine(offer.publish_until, time(23, 59, 59), _STOCKHOLM)
+            rule += f";UNTIL={_utc(last.astimezone(UTC))}"
+        uid = f"{offer.slug}.lopande.{WEEKDAYS.index(slot.weekday) + 1}.{slot.time.start:%H%M}"
+        notes = [note for note in (slot.info,) if note]
+        return self.event(offer, uid, first, slot.time, offer.title, notes, slot.place, rule=rule)
+
+    def offer_events(self, offer: Offer) -> Iterator[list[str]]:
+        for round_ in offer.upcoming_rounds(self.catalog.today):
+            yield from self.round_events(offer, round_)
+        for slot in offer.recurring:
+            yield self.recurring_event(offer, slot)
+
+    def calendar(self, name: str, events: Iterator[list[str]]) -> bytes:
+        lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                 f"NAME:{text(name)}", f"X-WR-CALNAME:{text(name)}", f"X-WR-TIMEZONE:{TZID}", *VTIMEZONE]
+        for event in events:
+            lines += event
+        lines.append("END:VCALENDAR")
+        return ("".join(fold(line) + "\r\n" for line in lines)).encode("utf-8")
+
+
+def offer_calendar(offer: Offer, catalog: Catalog, urls: SiteUrls, generated: datetime) -> bytes:
+    writer = _Writer(catalog, urls, generated)
+    return writer.calendar(offer.title, writer.offer_events(offer))
+
+
+def all_offers_calendar(catalog: Catalog, urls: SiteUrls, generated: datetime) -> bytes:
+    writer = _Writer(catalog, urls, generated)
+    offers = sorted(catalog.offers, key=lambda o: o.slug)
+    events = (event for offer in offers for event in writer.offer_events(offer))
+    return writer.calendar(catalog.settings.name, events)

@@ -1,0 +1,173 @@
+"""schema.org JSON-LD for an offer page: the service, who provides it, for which ages and where, and each
+upcoming round as an Event with its place or online attendance.
+
+The JSON goes inside a `<script>` element, where `</script>` or `<!--` in editor text would end or
+confuse the element: `script_element` escapes <, > and & as JSON \\u escapes, which parse to the same text.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+
+from .model import Catalog, Offer, Place, Round
+from .siteurls import SiteUrls
+from .swedish import WEEKDAYS, language_name
+
+SCHEMA_ORG = "https://schema.org"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+ONLINE = "digitalt"
+PUBLIC_SECTORS = frozenset({"kommun", "region"})
+WEEKDAY_URIS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+STATUS = {"inställd": "EventCancelled"}
+AVAILABILITY = {"öppen": "InStock", "fullbokad": "SoldOut", "reservlista": "LimitedAvailability",
+                "inställd": "Discontinued"}
+
+
+def _clean(value: Any) -> Any:
+    """Drop empty values, so that no property is present without content."""
+    if isinstance(value, dict):
+        cleaned = {k: _clean(v) for k, v in value.items()}
+        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [_clean(v) for v in value if v not in (None, "", [], {})]
+    return value
+
+
+def _moment(day: date, clock: time | None) -> str:
+    if clock is None:
+        return day.isoformat()
+    return datetime.combine(day, clock, STOCKHOLM).isoformat()
+
+
+def _place(place: Place, urls: SiteUrls, offer: Offer) -> dict[str, Any]:
+    if place.online:
+        return {"@type": "VirtualLocation", "name": place.name, "url": offer.signup.web or urls.offer(offer.slug)}
+    address = None
+    if place.address:
+        address = {"@type": "PostalAddress", "streetAddress": place.address, "addressCountry": "SE"}
+    return {"@type": "Place", "name": place.name, "address": address,
+            "containedInPlace": {"@type": "Place", "name": place.area} if place.area else None}
+
+
+def _round_places(offer: Offer, round_: Round) -> list[Place]:
+    if round_.place == ONLINE:
+        return [p for p in offer.places if p.online][:1]
+    if round_.place:
+        return [p for p in offer.places if p.name == round_.place][:1]
+    return list(offer.places)
+
+
+def provider(catalog: Catalog, key: str) -> dict[str, Any]:
+    organiser = catalog.organisers[key]
+    kind = "GovernmentOrganization" if organiser.sector in PUBLIC_SECTORS else "Organization"
+    contact = organiser.contact
+    return {"@type": kind, "name": organiser.name, "description": organiser.description, "email": contact.email,
+            "telephone": contact.phone, "url": contact.web}
+
+
+def area_served(catalog: Catalog) -> dict[str, Any]:
+    settings = catalog.settings
+    code = settings.municipality_code
+    identifier = {"@type": "PropertyValue", "propertyID": "SCB kommunkod", "value": code} if code else None
+    return {"@type": "AdministrativeArea", "name": settings.municipality, "identifier": identifier}
+
+
+def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls, service_id: str) -> dict[str, Any]:
+    places = _round_places(offer, round_)
+    online = [p for p in places if p.online]
+    offline = [p for p in places if not p.online]
+    if online and offline:
+        mode = "MixedEventAttendanceMode"
+    elif online:
+        mode = "OnlineEventAttendanceMode"
+    else:
+        mode = "OfflineEventAttendanceMode"
+    locations = [_place(p, urls, offer) for p in places] or [
+        {"@type": "Place", "name": catalog.settings.municipality, "address": catalog.settings.municipality}]
+    clock = round_.time
+    event: dict[str, Any] = {
+        "@type": "Event",
+        "@id": f"{urls.offer(offer.slug)}#omgang-{round_.start.isoformat()}",
+        "name": offer.title,
+        "description": offer.summary,
+        "url": urls.offer(offer.slug),
+        "about": {"@id": service_id},
+        "startDate": _moment(round_.start, clock.start if clock else None),
+        "endDate": _moment(round_.last, clock.end if clock else None),
+        "eventStatus": f"{SCHEMA_ORG}/{STATUS.get(round_.status, 'EventScheduled')}",
+        "eventAttendanceMode": f"{SCHEMA_ORG}/{mode}",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "organizer": provider(catalog, offer.organiser),
+        "inLanguage": list(offer.languages),
+        "offers": {
+            "@type": "Offer", "url": offer.signup.web or urls.offer(offer.slug),
+            "price": offer.cost.amount if offer.cost else None, "priceCurrency": "SEK" if offer.cost else None,
+            "availability": f"{SCHEMA_ORG}/{AVAILABILITY[round_.status]}",
+            "validThrough": round_.signup_by.isoformat() if round_.signup_by else None,
+        },
+    }
+    if round_.weekly and round_.meetings > 1:
+        event["eventSchedule"] = {
+            "@type": "Schedule", "repeatFrequency": "P1W", "repeatCount": round_.meetings,
+            "byDay": f"{SCHEMA_ORG}/{WEEKDAY_URIS[round_.start.weekday()]}",
+            "startDate": round_.start.isoformat(), "endDate": round_.last.isoformat(),
+            "startTime": f"{clock.start:%H:%M}" if clock else None, "endTime": f"{clock.end:%H:%M}" if clock else None,
+            "scheduleTimezone": "Europe/Stockholm",
+        }
+    return event
+
+
+def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
+    """The JSON-LD document for one offer page."""
+    page = urls.offer(offer.slug)
+    service_id = f"{page}#tjanst"
+    audience: dict[str, Any] = {"@type": "PeopleAudience", "audienceType": "Föräldrar"}
+    if offer.ages.low is not None:
+        # The ages are the children's; schema.org has no property for that, so the text says so.
+        audience["description"] = f"Föräldrar till barn som är {offer.ages.low}–{offer.ages.high} år"
+        audience["suggestedMinAge"] = offer.ages.low
+        audience["suggestedMaxAge"] = offer.ages.high
+    if offer.ages.expecting:
+        audience["description"] = ", ".join(filter(None, ["Blivande föräldrar", audience.get("description")]))
+    service = {
+        "@type": "Service",
+        "@id": service_id,
+        "name": offer.title,
+        "description": offer.summary,
+        "url": page,
+        "serviceType": [catalog.types[key].name for key in offer.types],
+        "provider": provider(catalog, offer.organiser),
+        "audience": audience,
+        "areaServed": area_served(catalog),
+        "availableLanguage": [{"@type": "Language", "name": language_name(code) or code, "alternateName": code}
+                              for code in offer.languages],
+        "availableChannel": {"@type": "ServiceChannel", "serviceUrl": offer.signup.web or offer.contact.web,
+                             "servicePhone": ({"@type": "ContactPoint", "telephone": offer.contact.phone}
+                                              if offer.contact.phone else None),
+                             "availableLanguage": list(offer.languages)},
+        "offers": ({"@type": "Offer", "price": offer.cost.amount, "priceCurrency": "SEK",
+                    "description": offer.cost.info} if offer.cost else None),
+        "keywords": ", ".join(offer.keywords),
+    }
+    if offer.recurring:
+        service["hoursAvailable"] = [
+            {"@type": "OpeningHoursSpecification",
+             "dayOfWeek": f"{SCHEMA_ORG}/{WEEKDAY_URIS[WEEKDAYS.index(s.weekday)]}",
+             "opens": f"{s.time.start:%H:%M}", "closes": f"{s.time.end:%H:%M}"} for s in offer.recurring]
+    events = [round_event(offer, r, catalog, urls, service_id) for r in offer.upcoming_rounds(catalog.today)]
+    return _clean({"@context": SCHEMA_ORG, "@graph": [service, *events]})
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: <, > and & as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def script_element(offer: Offer, catalog: Catalog, urls: SiteUrls) -> Markup:
+    return Markup('<script type="application/ld+json">' + script_json(offer_graph(offer, catalog, urls)) + "</script>")
