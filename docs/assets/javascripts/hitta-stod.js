@@ -162,10 +162,10 @@
   /* plain words on what to widen, naming only the filters that are in use */
   function widen(state) {
     var parts = [];
-    if (state.alder) { parts.push("välj en annan ålder"); }
-    if (state.typ.length) { parts.push("välj fler typer av stöd"); }
-    if (state.omrade.length) { parts.push("välj fler platser eller Digitalt"); }
-    if (state.sprak) { parts.push("välj Alla språk"); }
+    if (state.alder) { parts.push("välja en annan ålder"); }
+    if (state.typ.length) { parts.push("välja fler typer av stöd"); }
+    if (state.omrade.length) { parts.push("välja fler platser eller Digitalt"); }
+    if (state.sprak) { parts.push("välja Alla språk"); }
     if (state.gratis) { parts.push("ta bort Bara det som är kostnadsfritt"); }
     var text = parts.length > 1 ? parts.slice(0, -1).join(", ") + " eller " + parts[parts.length - 1] : parts[0];
     return "Inget erbjudande passar alla dina val. Prova att " + text + ". Du kan också trycka på Rensa alla val.";
