@@ -67,7 +67,8 @@ def test_filters_count_address_reload_and_back(new_context: ContextFactory, site
                                                offers: list[dict[str, Any]]) -> None:
     page = new_context().new_page()
     data_requests: list[str] = []
-    page.on("request", lambda request: data_requests.append(request.url) if request.url.endswith("/hitta-stod/erbjudanden.json") else None)
+    page.on("request", lambda request: data_requests.append(request.url)
+            if request.url.endswith("/hitta-stod/erbjudanden.json") else None)
     open_page(page, site_url + FINDER)
     expect(page.locator("#sg-filter")).to_be_visible()
     expect(page.locator("#sg-antal")).to_have_text(f"{len(offers)} erbjudanden.")
