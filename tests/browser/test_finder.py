@@ -9,9 +9,10 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Locator, Page, Route, expect
 
-from .conftest import ContextFactory, describe, open_page, run_axe
+from .conftest import ROOT, ContextFactory, describe, open_page, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -319,3 +320,44 @@ def test_sensitive_offer_shows_help_lines(new_context: ContextFactory, site_url:
     open_page(page, site_url + "erbjudanden/komet/")
     expect(page.locator(".sg-leave")).to_have_count(0)
     expect(page.locator(".sg-helplines")).to_have_count(0)
+
+
+
+def _other_schemes() -> list[str]:
+    """Colour schemes of the palettes in mkdocs.yml besides the default (a dark one, if the site has it)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    palette = config["theme"].get("palette", {})
+    palettes = palette if isinstance(palette, list) else [palette]
+    return [p["scheme"] for p in palettes if p.get("scheme", "default") != "default"]
+
+
+@pytest.mark.parametrize("path", [FINDER + "?alder=99&sprak=ar", FINDER + "?alder=4", SENSITIVE],
+                         ids=["inga-traffar", "traffar", "kansligt"])
+def test_other_palettes_have_no_axe_violations(new_context: ContextFactory, site_url: str, axe_source: str,
+                                               path: str) -> None:
+    """Every further palette the site offers (e.g. a dark one): the parts use only Material's colour variables."""
+    schemes = _other_schemes()
+    if not schemes:
+        pytest.skip("mkdocs.yml offers one palette only")
+    page = new_context().new_page()
+    _intercept_leave(page)
+    open_page(page, site_url + path)
+    for scheme in schemes:
+        page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+        assert_no_axe_violations(page, axe_source, f"färgschema {scheme}, {path}")
+
+
+def test_long_result_lists_are_drawn_in_batches(new_context: ContextFactory, site_url: str,
+                                                offers: list[dict[str, Any]]) -> None:
+    page = new_context().new_page()
+    open_page(page, site_url + FINDER + "?sprak=sv")
+    swedish = expected_titles(offers, language="sv")
+    assert len(swedish) > 30, "the sample data needs more than one batch of Swedish offers for this test"
+    expect(page.locator("#sg-traffar .sg-card")).to_have_count(30)
+    expect(page.locator("#sg-antal")).to_have_text(f"{len(swedish)} erbjudanden passar dina val.")
+    more = page.get_by_role("button", name=f"Visa fler ({len(swedish) - 30} till)")
+    more.click()
+    expect(page.locator("#sg-traffar .sg-card")).to_have_count(len(swedish))
+    assert shown_titles(page) == swedish
+    expect(page.locator("#sg-traffar .sg-card").nth(30).locator("a")).to_be_focused()
+    expect(more).to_be_hidden()

@@ -14,6 +14,7 @@
     return; /* the plain list stays */
   }
   var LISTS = ["typ", "omrade"];
+  var BATCH = 30; /* results drawn at a time: drawing thousands of cards would make every choice slow */
   var SINGLES = ["alder", "sprak", "gratis"];
   var DEFAULT_LANGUAGE = "sv"; /* as in finder.py: an offer that names no language is in Swedish */
   var total = Number(root.getAttribute("data-sg-total"));
@@ -24,8 +25,11 @@
   var noneText = document.getElementById("sg-ingen-text");
   var chosen = document.getElementById("sg-val");
   var all = document.getElementById("sg-alla");
+  var more = document.getElementById("sg-fler");
   var data = null;
   var loading = null;
+  var found = [];
+  var drawn = 0;
 
   function emptyState() {
     return { alder: "", sprak: "", gratis: "", typ: [], omrade: [] };
@@ -143,6 +147,22 @@
     return article;
   }
 
+  /* the next batch of results; focus moves to the first new one when the parent asked for more */
+  function drawMore(focus) {
+    var batch = document.createDocumentFragment();
+    var first = null;
+    found.slice(drawn, drawn + BATCH).forEach(function (offer) {
+      var node = card(offer);
+      first = first || node;
+      batch.appendChild(node);
+    });
+    drawn = Math.min(found.length, drawn + BATCH);
+    hits.appendChild(batch);
+    more.hidden = drawn >= found.length;
+    more.textContent = "Visa fler (" + (found.length - drawn) + " till)";
+    if (focus && first) { first.querySelector("a").focus(); }
+  }
+
   function count(n) {
     return n + (n === 1 ? " erbjudande" : " erbjudanden");
   }
@@ -181,9 +201,10 @@
       return Promise.resolve();
     }
     return load().then(function () {
-      var found = data.o.filter(function (offer) { return matches(offer, state); });
+      found = data.o.filter(function (offer) { return matches(offer, state); });
       while (hits.firstChild) { hits.removeChild(hits.firstChild); }
-      found.forEach(function (offer) { hits.appendChild(card(offer)); });
+      drawn = 0;
+      drawMore(false);
       chosen.textContent = "Dina val: " + labelsOf(state).join(", ") + ".";
       all.hidden = true;
       results.hidden = found.length === 0;
@@ -206,6 +227,7 @@
   }
 
   form.addEventListener("change", change);
+  more.addEventListener("click", function () { drawMore(true); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     change();
