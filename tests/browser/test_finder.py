@@ -264,6 +264,8 @@ def test_print_shows_only_the_content_with_addresses(new_context: ContextFactory
     outside = page.locator(".md-content__inner a[href^='https://']").first
     href = outside.get_attribute("href")
     assert outside.evaluate("e => getComputedStyle(e, '::after').content") == f'" ({href})"'
+    for button in page.locator(".md-content button").all():
+        assert button.evaluate("e => getComputedStyle(e).display") == "none"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
 
