@@ -48,7 +48,7 @@
   if (leave) {
     var go = function () {
       document.title = "";
-      document.body.hidden = true; /* nothing of the page stays on screen while the next one loads */
+      document.body.style.display = "none"; /* nothing of the page stays on screen while the next one loads */
       location.replace(leave.href);
     };
     leave.addEventListener("click", function (event) {
