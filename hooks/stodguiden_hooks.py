@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from stodguiden import catalog as catalog_module
-from stodguiden import opendata
+from stodguiden import finder, opendata
 from stodguiden import pages as pages_module
 from stodguiden.model import Catalog
 from stodguiden.problems import format_all, sort_key
@@ -31,6 +31,7 @@ from stodguiden.theme import colour_css
 log = logging.getLogger("mkdocs.hooks.stodguiden")
 
 COLOUR_CSS = "assets/stylesheets/stodguiden-farger.css"
+FINDER_DATA = posixpath.join(posixpath.dirname(pages_module.FINDER_PAGE), finder.DATA_FILE)
 # nav entries in mkdocs.yml that the hook expands into a section with one page per group
 SECTION_INDEXES = {
     f"{pages_module.AGE_SECTION}/index.md": "age_nav",
@@ -125,6 +126,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = state.catalog.settings
     if settings.primary_colour or settings.accent_colour:
         files.append(File.generated(config, COLOUR_CSS, content=colour_css(settings)))
+    files.append(File.generated(config, FINDER_DATA, content=state.plan.finder_data))
     return files
 
 
@@ -140,6 +142,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["hide"] = ["tags"]
     if generated.updated:
         page.update_date = generated.updated.isoformat()  # the sitemap's lastmod: when the offer was checked
+    if generated.src_uri == pages_module.FINDER_PAGE:
+        page.meta["hide"].append("toc")  # the filters hide the age groups the contents would list
+    if generated.leave_url:
+        page.meta["sg_lamna"] = generated.leave_url  # overrides/main.html shows "Lämna sidan snabbt"
     if generated.source:
         page.edit_url = _edit_url(config, generated.source)
     return ""

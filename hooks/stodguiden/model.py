@@ -157,6 +157,8 @@ class Offer:
     basis: Basis | None = None
     keywords: tuple[str, ...] = ()
     level: str | None = None
+    sensitive: bool = False
+    """Pages get a quick-exit button and the national help lines (`känsligt: true`)."""
     publish_until: date | None = None
     reviewed: date | None = None
 
@@ -169,6 +171,19 @@ class Offer:
     @property
     def online(self) -> bool:
         return any(p.online for p in self.places)
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    """A national help line, shown on sensitive offers."""
+
+    name: str
+    phone: str
+    description: str | None = None
+
+
+DEFAULT_LEAVE_URL = "https://www.google.se/"
+"""Where "Lämna sidan snabbt" goes when data/webbplats.yml does not say: a page that raises no questions."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +202,8 @@ class Settings:
     example: bool = False
     license: str | None = None
     """The open data's license as an SPDX identifier (`licens`); None means CC0-1.0."""
+    help_lines: tuple[HelpLine, ...] = ()
+    leave_url: str = DEFAULT_LEAVE_URL
 
 
 @dataclass(frozen=True)

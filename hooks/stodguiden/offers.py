@@ -118,6 +118,7 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
         basis=Basis(basis["namn"], basis.get("beskrivning"), basis.get("webb")) if basis else None,
         keywords=tuple(data.get("sökord", ())),
         level=data.get("nivå"),
+        sensitive=data.get("känsligt", False),
         publish_until=publish_until,
         reviewed=reviewed,
     )

@@ -13,17 +13,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote, urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import hsds, ics, jsonld, opendata, swedish
+from . import finder, hsds, ics, jsonld, opendata, swedish
 from .model import Catalog, Offer, Round, Term
 from .siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 AGE_SECTION = "alder"
 TYPE_SECTION = "stod"
+FINDER_PAGE = "hitta-stod/index.md"
 LEVELS = {
     "universell": "För alla föräldrar.",
     "selektiv": "För föräldrar i en särskild situation.",
@@ -53,6 +55,8 @@ class GeneratedPage:
     in_nav: bool = True
     updated: date | None = None
     """When the page's content was last checked (an offer's `granskad`), for the sitemap."""
+    leave_url: str | None = None
+    """Set on sensitive offers: where the "Lämna sidan snabbt" button goes."""
 
 
 @dataclass
@@ -62,6 +66,8 @@ class SitePlan:
     pages: list[GeneratedPage] = field(default_factory=list)
     age_nav: list[tuple[str, str]] = field(default_factory=list)
     type_nav: list[tuple[str, str]] = field(default_factory=list)
+    finder_data: str = ""
+    """The finder's data file (JSON), written as hitta-stod/erbjudanden.json."""
 
 
 def url_of(src_uri: str) -> str:
@@ -75,6 +81,12 @@ def url_of(src_uri: str) -> str:
 def relative_url(from_url: str, to_url: str) -> str:
     rel = posixpath.relpath(to_url or ".", start=from_url or ".")
     return "./" if rel == "." else rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
+
+
+def share_links(title: str, address: str | None) -> tuple[str, str]:
+    """mailto: and sms: links that send the page's title and address (no recipient: the parent picks one)."""
+    text = f"{title}\n{address}" if address else title
+    return (f"mailto:?subject={quote(title)}&body={quote(text)}", f"sms:?&body={quote(text)}")
 
 
 def _round_status(round_: Round, today: date) -> str:
@@ -115,12 +127,14 @@ def environment() -> Environment:
         safe_html=Markup,
     )
     env.globals["round_status"] = _round_status
+    env.globals["share_links"] = share_links
     return env
 
 
-def _render(template: str, page_url: str, **context: object) -> str:
+def _render(template: str, page_url: str, site_url: str | None = None, **context: object) -> str:
     url: Callable[[str], str] = lambda target: relative_url(page_url, target)
-    return environment().get_template(template).render(url=url, **context)
+    address = urljoin(site_url, page_url) if site_url else None
+    return environment().get_template(template).render(url=url, address=address, **context)
 
 
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
@@ -133,11 +147,12 @@ def _toc(html: str) -> tuple[tuple[int, str, str], ...]:
 
 def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage:
     src = f"{OFFER_SECTION}/{offer.slug}.md"
+    site_url = urls.base if urls is not None and urls.base else None
     if urls is None or not urls.base:
         # Without site_url, addresses in the JSON-LD are relative to the page itself.
         urls = SiteUrls(relative_url(url_of(src), ""))
     calendar = calendar_path(offer.slug) if ics.has_calendar(offer, catalog) else None
-    html = _render("offer.html", url_of(src), offer=offer, catalog=catalog, calendar=calendar,
+    html = _render("offer.html", url_of(src), site_url, offer=offer, catalog=catalog, calendar=calendar,
                    jsonld=jsonld.script_element(offer, catalog, urls))
     groups = catalog.age_groups_of(offer)
     keywords = (
@@ -147,7 +162,25 @@ def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> 
         *offer.audiences,
     )
     return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), tuple(dict.fromkeys(keywords)),
-                         offer.source, in_nav=False, updated=offer.reviewed)
+                         offer.source, in_nav=False, updated=offer.reviewed,
+                         leave_url=catalog.settings.leave_url if offer.sensitive else None)
+
+
+def finder_page(catalog: Catalog, site_url: str | None = None) -> GeneratedPage:
+    """The finder: every offer listed by age group (works without JavaScript) and the filters on top."""
+    ages = list(catalog.age_groups.values())
+    html = _render("finder.html", url_of(FINDER_PAGE), site_url, catalog=catalog, filters=finder.filters(catalog),
+                   groups=[(group, catalog.offers_for_age_group(group.key)) for group in ages],
+                   data_file=finder.DATA_FILE)
+    return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), (), None)
+
+
+FINDER_LEAD = "Välj hur gammalt ditt barn är och vad du söker, så ser du stödet som passar."
+
+
+def finder_data(catalog: Catalog) -> str:
+    macros = environment().get_template("macros.html").make_module({"url": lambda target: target})
+    return finder.to_json(finder.data(catalog, macros))
 
 
 def group_page(term: Term, offers: list[Offer], catalog: Catalog, section: str, others: list[Term],
@@ -188,6 +221,7 @@ def plan(catalog: Catalog, site_url: str | None = None) -> SitePlan:
     """Every page of the site; `site_url` makes the addresses in the pages' JSON-LD absolute."""
     result = SitePlan()
     result.pages.extend(_pages(catalog, SiteUrls(site_url or "")))
+    result.finder_data = finder_data(catalog)
     result.age_nav = [(g.name, f"{AGE_SECTION}/{g.key}.md") for g in catalog.age_groups.values()]
     result.type_nav = [(t.name, f"{TYPE_SECTION}/{t.key}.md") for t in catalog.types.values()]
     return result
@@ -210,6 +244,7 @@ def _pages(catalog: Catalog, urls: SiteUrls) -> Iterator[GeneratedPage]:
     for kind in kinds:
         yield group_page(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
                          "data/typer.yml")
+    yield finder_page(catalog, urls.base or None)
     for offer in catalog.offers:
         yield offer_page(offer, catalog, urls)
     yield opendata_page(catalog)

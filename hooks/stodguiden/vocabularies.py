@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .model import AgeGroup, Contact, Organiser, Settings, Term
+from .model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
 from .problems import Problem
 from .schemawalk import Document, quoted
 from .swedish import listing, parse_phone
@@ -66,6 +66,10 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         example=data.get("exempel", False),
         logo=logo,
         license=data.get("licens"),
+        help_lines=tuple(HelpLine(line["namn"], line["telefon"], line.get("beskrivning"))
+                         for line in data.get("stödlinjer", ())
+                         if isinstance(line, dict) and {"namn", "telefon"} <= line.keys()),
+        leave_url=data.get("lämna_sidan_till", DEFAULT_LEAVE_URL),
     )
     return result, problems
 

@@ -1,0 +1,121 @@
+"""The "Hitta stöd" finder: its filter choices and the compact data file its script filters in the browser.
+
+The data file holds one short record per offer with the facts the filters need (ages as numbers, keys of
+kinds of support, areas, languages) and the ready Swedish strings a result shows. The strings come from
+the same template macros as the offer cards (`macros.html`), so dates, ages and costs are worded in one
+place only; the browser never formats anything itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from . import swedish
+from .model import Catalog, Offer
+
+DATA_FILE = "erbjudanden.json"
+"""Written next to the finder page: hitta-stod/erbjudanden.json."""
+DEFAULT_LANGUAGE = "sv"
+"""An offer that names no language is held in Swedish, the site's own language."""
+ONLINE = "digitalt"
+"""The area value for offers on the internet; no area in data/webbplats.yml can be called that (lower case)."""
+AGES = tuple(range(18))
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a filter: the value in the address and the label the parent reads."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The options of each filter, built from the site's vocabularies and the published offers."""
+
+    ages: tuple[Choice, ...]
+    types: tuple[Choice, ...]
+    areas: tuple[Choice, ...]
+    languages: tuple[Choice, ...]
+
+
+def age_label(age: int) -> str:
+    return "Under 1 år" if age == 0 else f"{age} år"
+
+
+def filters(catalog: Catalog) -> Filters:
+    ages = (Choice("vantar", "Väntar barn"), *(Choice(str(age), age_label(age)) for age in AGES))
+    types = tuple(Choice(term.key, term.name) for term in catalog.types.values())
+    areas = [Choice(area, area) for area in catalog.settings.areas]
+    known = set(catalog.settings.areas)
+    # areas used by offers but not listed in the settings (a site without `områden`) still get a choice
+    extra = sorted({p.area for o in catalog.offers for p in o.places if p.area and p.area not in known},
+                   key=swedish.sort_key)
+    areas += [Choice(area, area) for area in extra]
+    if any(offer.online for offer in catalog.offers):
+        areas.append(Choice(ONLINE, "Digitalt, på nätet"))
+    codes = {code for offer in catalog.offers for code in languages_of(offer)}
+    names = {code: swedish.language_name(code) or code for code in codes}
+    languages = tuple(Choice(code, names[code].capitalize())
+                      for code in sorted(codes, key=lambda code: swedish.sort_key(names[code])))
+    return Filters(ages, types, tuple(areas), languages)
+
+
+def languages_of(offer: Offer) -> tuple[str, ...]:
+    return offer.languages or (DEFAULT_LANGUAGE,)
+
+
+def _text(markup: object) -> str:
+    """A macro's output as plain text: tags stripped, entities decoded, whitespace collapsed."""
+    return _SPACES.sub(" ", Markup(str(markup)).striptags()).strip()
+
+
+def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
+    """One offer in the data file. Keys are one letter to keep the file small (see `DATA_FILE` docs)."""
+    result: dict[str, Any] = {
+        "u": offer.slug,  # the page is ../erbjudanden/<slug>/ from the finder
+        "n": offer.title,
+        "s": offer.summary,
+    }
+    if offer.ages.low is not None and offer.ages.high is not None:
+        result["a"] = [offer.ages.low, offer.ages.high]
+    if offer.ages.expecting:
+        result["e"] = 1
+    result["k"] = list(offer.types)
+    areas = list(dict.fromkeys(p.area for p in offer.places if p.area))
+    if offer.online:
+        areas.append(ONLINE)
+    if areas:
+        result["r"] = areas
+    languages = languages_of(offer)
+    if languages != (DEFAULT_LANGUAGE,):
+        result["l"] = list(languages)
+    if offer.cost is not None and offer.cost.free:
+        result["f"] = 1
+    # ready strings, in the order of the offer page's facts: ages, (kinds from "t"), where, when, cost
+    result["x"] = [swedish.ages(offer.ages), _text(macros.where(offer)), _text(macros.when_short(offer, catalog)),
+                   _text(macros.cost_text(offer))]
+    return result
+
+
+def data(catalog: Catalog, macros: Any) -> dict[str, Any]:
+    """The whole data file: kinds of support by key ("t") and the offers in alphabetical order ("o")."""
+    offers = sorted(catalog.offers, key=lambda o: (swedish.sort_key(o.title), o.slug))
+    return {
+        "t": {term.key: term.name for term in catalog.types.values()},
+        "o": [record(offer, catalog, macros) for offer in offers],
+    }
+
+
+def to_json(value: dict[str, Any]) -> str:
+    """Compact JSON, safe even inside a <script> element: <, > and & are written as \\u escapes."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

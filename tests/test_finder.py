@@ -1,0 +1,138 @@
+"""The finder's data file and filter choices (hooks/stodguiden/finder.py), without a build."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+import re
+from datetime import date
+
+import pytest
+
+from conftest import FIXTURE_SITES, ROOT
+from stodguiden import finder, pages
+from stodguiden.catalog import load
+from stodguiden.model import Ages, Catalog, Cost, Offer, Place
+
+TODAY = date(2027, 1, 18)
+
+
+@pytest.fixture(scope="module")
+def minimal() -> Catalog:
+    catalog, problems = load(FIXTURE_SITES / "minimal", today=TODAY)
+    assert catalog is not None, problems
+    return catalog
+
+
+@pytest.fixture(scope="module")
+def sample() -> Catalog:
+    catalog, problems = load(ROOT, today=TODAY)
+    assert catalog is not None, problems
+    return catalog
+
+
+def _data(catalog: Catalog) -> dict[str, object]:
+    result: dict[str, object] = json.loads(pages.finder_data(catalog))
+    return result
+
+
+def test_record_of_an_offer(minimal: Catalog) -> None:
+    komet = next(o for o in _data(minimal)["o"] if o["u"] == "komet")  # type: ignore[attr-defined]
+    assert komet == {
+        "u": "komet",
+        "n": "Komet",
+        "s": "En kurs för dig som vill ha mindre bråk hemma.",
+        "a": [3, 11],
+        "k": ["kurser"],
+        "r": ["Centrum"],
+        "l": ["sv", "ar"],
+        "f": 1,
+        "x": ["3–11 år", "Familjecentralen, Centrum", "Start 2 februari 2027", "Kostnadsfritt"],
+    }
+
+
+def test_kinds_of_support_are_named_once_by_key(minimal: Catalog) -> None:
+    data = _data(minimal)
+    assert data["t"] == {key: term.name for key, term in minimal.types.items()}
+
+
+def test_optional_facts_are_left_out(minimal: Catalog) -> None:
+    base = next(o for o in minimal.offers if o.slug == "komet")
+    expecting = dataclasses.replace(base, ages=Ages(None, None, expecting=True), languages=(), cost=Cost(300),
+                                    places=(Place(online=True),))
+    macros = pages.environment().get_template("macros.html").make_module({"url": str})
+    record = finder.record(expecting, minimal, macros)
+    assert "a" not in record and record["e"] == 1
+    assert "l" not in record, "Swedish is the default language and is not written"
+    assert "f" not in record
+    assert record["r"] == ["digitalt"]
+    assert record["x"] == ["Väntar barn", "På nätet", "Start 2 februari 2027", "300 kronor"]
+
+
+def test_strings_are_the_ones_the_offer_cards_show(sample: Catalog) -> None:
+    """One wording for ages, places, dates and costs: the data file takes it from the card macros."""
+    plan = pages.plan(sample)
+    cards = "".join(page.html for page in plan.pages if page.src_uri.startswith(pages.AGE_SECTION + "/"))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cards)).replace("&#39;", "'").replace("&amp;", "&")
+    for offer in json.loads(plan.finder_data)["o"]:
+        for value in offer["x"]:
+            assert value in text, f"{offer['u']}: {value!r} is not worded as on the cards"
+
+
+def test_every_published_offer_once_in_alphabetical_order(sample: Catalog) -> None:
+    slugs = [o["u"] for o in _data(sample)["o"]]  # type: ignore[attr-defined]
+    assert sorted(slugs) == sorted(o.slug for o in sample.offers)
+    titles = [o["n"] for o in _data(sample)["o"]]  # type: ignore[attr-defined]
+    assert titles[-1] == "Öppna förskolan Kotten i Norrby", "Swedish order: Ö comes after Z, not with O"
+
+
+def test_json_is_safe_inside_a_script_element() -> None:
+    text = finder.to_json({"n": "</script><b>&amp;"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"n": "</script><b>&amp;"}
+
+
+def test_filter_choices(sample: Catalog) -> None:
+    choices = finder.filters(sample)
+    assert [c.value for c in choices.ages] == ["vantar", *map(str, range(18))]
+    assert [c.label for c in choices.ages[:3]] == ["Väntar barn", "Under 1 år", "1 år"]
+    assert [c.value for c in choices.types] == list(sample.types)
+    assert [c.value for c in choices.areas] == [*sample.settings.areas, "digitalt"]
+    # by Swedish name, in Swedish alphabetical order
+    assert [c.label for c in choices.languages] == ["Arabiska", "Engelska", "Persiska", "Somaliska", "Svenska",
+                                                    "Tigrinja", "Ukrainska"]
+
+
+def test_no_online_choice_without_online_offers(minimal: Catalog) -> None:
+    offline = dataclasses.replace(minimal, offers=tuple(o for o in minimal.offers if not o.online))
+    assert "digitalt" not in [c.value for c in finder.filters(offline).areas]
+
+
+def test_size_per_offer(sample: Catalog) -> None:
+    """Budget: under 1 KB per offer after gzip at any scale; the sample's long summaries give ~400 B raw."""
+    raw = pages.finder_data(sample).encode()
+    per_offer = len(raw) / len(sample.offers)
+    per_offer_gzip = len(gzip.compress(raw)) / len(sample.offers)
+    assert per_offer < 500, per_offer
+    assert per_offer_gzip < 200, per_offer_gzip
+
+
+def test_finder_page_lists_every_offer_by_age_group(sample: Catalog) -> None:
+    page = pages.finder_page(sample, "https://www.exempelby.se/stod/")
+    for group in sample.age_groups.values():
+        assert f'<h2 id="{group.key}">{group.name}</h2>' in page.html
+    links = set(re.findall(r'href="\.\./erbjudanden/([a-z0-9-]+)/"', page.html))
+    assert links == {offer.slug for offer in sample.offers}
+    assert "https%3A//www.exempelby.se/stod/hitta-stod/" in page.html  # the share links' address
+    assert [title for _, _, title in page.toc][:2] == ["Hitta stöd", "Väntar barn"]
+
+
+def test_sensitive_offer_page(sample: Catalog) -> None:
+    offer = next(o for o in sample.offers if o.sensitive)
+    page = pages.offer_page(offer, sample)
+    assert page.leave_url == "https://www.smhi.se/"
+    assert '<a href="tel:116111"><strong>BRIS:</strong> ring 116 111</a>' in page.html
+    plain: Offer = next(o for o in sample.offers if not o.sensitive)
+    assert pages.offer_page(plain, sample).leave_url is None
+    assert "sg-helplines" not in pages.offer_page(plain, sample).html
