@@ -81,6 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "exempel": settings.example,
         "idag": catalog.today.isoformat(),
         "kommun": Markup(escape(settings.municipality)),
+        # the footer links the accessibility statement on every page (overrides/partials/copyright.html)
+        "tillganglighet": pages_module.url_of(pages_module.STATEMENT_PAGE) if settings.accessibility else None,
     }
     log.info(f"Stödguiden: {len(catalog.offers)} erbjudanden visas, byggt som den {catalog.today.isoformat()}.")
     return config

@@ -172,6 +172,28 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class Shortcoming:
+    """Content of the site that is not accessible, and why (the statement's "brister")."""
+
+    content: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AccessibilityStatement:
+    """What the accessibility statement required by lag (2018:1937) says about the site."""
+
+    status: str
+    """helt, delvis or inte (förenlig)."""
+    assessed: date
+    method: str
+    """självskattning or extern."""
+    updated: date
+    contact: Contact
+    shortcomings: tuple[Shortcoming, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     name: str
     municipality: str
@@ -185,6 +207,7 @@ class Settings:
     """A path inside docs/, checked to exist."""
     fixed_today: date | None = None
     example: bool = False
+    accessibility: AccessibilityStatement | None = None
 
 
 @dataclass(frozen=True)

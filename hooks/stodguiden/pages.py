@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import statement as statement_rules
 from . import swedish
 from .model import Catalog, Offer, Round, Term
 
@@ -24,6 +25,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 AGE_SECTION = "alder"
 TYPE_SECTION = "stod"
 OFFER_SECTION = "erbjudanden"
+STATEMENT_PAGE = "tillganglighet.md"
+"""The accessibility statement, linked from every page's footer (overrides/partials/copyright.html)."""
 LEVELS = {
     "universell": "För alla föräldrar.",
     "selektiv": "För föräldrar i en särskild situation.",
@@ -158,6 +161,20 @@ def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: 
     return GeneratedPage(src, heading, html, lead, _toc(html), (), source)
 
 
+def statement_page(catalog: Catalog) -> GeneratedPage | None:
+    """The accessibility statement, when data/webbplats.yml has `tillgänglighet`."""
+    statement = catalog.settings.accessibility
+    if statement is None:
+        return None
+    html = _render("statement.html", url_of(STATEMENT_PAGE), settings=catalog.settings, statement=statement,
+                   status_text=statement_rules.STATUS_TEXT[statement.status], law=statement_rules.LAW,
+                   method_text=statement_rules.METHOD_TEXT[statement.method],
+                   complaint_url=statement_rules.COMPLAINT_URL)
+    return GeneratedPage(STATEMENT_PAGE, "Tillgänglighetsredogörelse", html,
+                         f"Hur tillgänglig {catalog.settings.name} är och hur du rapporterar brister.", _toc(html),
+                         source="data/webbplats.yml", in_nav=False)
+
+
 def start_entrances(catalog: Catalog, page_url: str = "") -> str:
     """The entrances by age and by kind of support, added below the hand-written start page."""
     ages = list(catalog.age_groups.values())
@@ -194,3 +211,6 @@ def _pages(catalog: Catalog) -> Iterator[GeneratedPage]:
                          "data/typer.yml")
     for offer in catalog.offers:
         yield offer_page(offer, catalog)
+    statement = statement_page(catalog)
+    if statement is not None:
+        yield statement

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import statement
 from .model import AgeGroup, Contact, Organiser, Settings, Term
 from .problems import Problem
 from .schemawalk import Document, quoted
@@ -53,6 +54,8 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
                                 "Lägg bildfilen där, eller rätta sökvägen."))
         logo = None
     fixed = data.get("idag")
+    accessibility, found = statement.statement(doc)
+    problems += found
     result = Settings(
         name=data["namn"],
         municipality=data["kommun"],
@@ -65,6 +68,7 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         fixed_today=date.fromisoformat(fixed) if fixed else None,
         example=data.get("exempel", False),
         logo=logo,
+        accessibility=accessibility,
     )
     return result, problems
 

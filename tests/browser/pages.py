@@ -12,6 +12,7 @@ PAGES: dict[str, str] = {
     "aldrar": "alder/",
     "typ-av-stod": "stod/foraldrakurser/",
     "om-foraldraskapsstod": "om-foraldraskapsstod/",
+    "tillganglighetsredogorelse": "tillganglighet/",
     "404": "404.html",
 }
 """Name (the test id) → path. The search with results open is visited separately (`open_search`)."""
