@@ -135,6 +135,16 @@ class Basis:
 
 
 @dataclass(frozen=True)
+class OtherLanguageText:
+    """A short text about an offer in another language than Swedish (`på_andra_språk`)."""
+
+    language: str
+    """A BCP 47 tag: ar, ckb, ku-Arab."""
+    text: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Offer:
     slug: str
     source: str
@@ -153,6 +163,7 @@ class Offer:
     cost: Cost | None = None
     languages: tuple[str, ...] = ()
     interpreter: bool = False
+    other_languages: tuple[OtherLanguageText, ...] = ()
     audiences: tuple[str, ...] = ()
     basis: Basis | None = None
     keywords: tuple[str, ...] = ()

@@ -17,8 +17,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import languages, swedish
 from . import statement as statement_rules
-from . import swedish
 from .model import Catalog, Offer, Round, Term
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -114,6 +114,12 @@ def environment() -> Environment:
         capitalize_first=lambda text: text[:1].upper() + text[1:],
         lower_first=lambda text: text[:1].lower() + text[1:] if text[1:2].islower() else text,
         safe_html=Markup,
+        # text in other languages (languages.py): name in Swedish, name in itself, writing direction
+        language_sv=languages.swedish_name,
+        language_own=languages.own_name,
+        direction=languages.direction,
+        isolate_ltr=languages.isolate_ltr,
+        paragraphs=lambda text: [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()],
     )
     env.globals["round_status"] = _round_status
     return env
