@@ -75,8 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = _expand_nav(config.nav, state.plan)
     if settings.logo:
         config.theme["logo"] = settings.logo
-    if settings.primary_colour or settings.accent_colour:
-        config.extra_css.append(COLOUR_CSS)
+    config.extra_css.append(COLOUR_CSS)  # always: the dark palette needs its lighter link colours
     config.extra["stodguiden"] = {
         "exempel": settings.example,
         "idag": catalog.today.isoformat(),
@@ -114,9 +113,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               "Ta bort eller byt namn på filen i docs/.")
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-    settings = state.catalog.settings
-    if settings.primary_colour or settings.accent_colour:
-        files.append(File.generated(config, COLOUR_CSS, content=colour_css(settings)))
+    files.append(File.generated(config, COLOUR_CSS, content=colour_css(state.catalog.settings)))
     return files
 
 

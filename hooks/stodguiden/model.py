@@ -213,6 +213,8 @@ class Settings:
     description: str | None = None
     primary_colour: str | None = None
     accent_colour: str | None = None
+    dark_link_colour: str | None = None
+    dark_accent_colour: str | None = None
     areas: tuple[str, ...] = ()
     logo: str | None = None
     """A path inside docs/, checked to exist."""

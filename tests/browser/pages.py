@@ -22,4 +22,9 @@ VIEWPORTS: dict[str, dict[str, int]] = {
     "dator": {"width": 1280, "height": 900},
 }
 
+PALETTES: dict[str, str] = {"ljust": "light", "morkt": "dark"}
+"""The site's palettes (mkdocs.yml), by the system setting that chooses each: name → color_scheme."""
+SCHEMES = {"light": "default", "dark": "slate"}
+"""color_scheme → Material's scheme, which the page must then show."""
+
 SEARCH_WORD = "tonåring"
