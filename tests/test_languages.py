@@ -39,3 +39,12 @@ def test_latin_runs_are_isolated_and_everything_is_escaped() -> None:
     assert str(languages.isolate_ltr("في Norrby <b>&")) == (
         'في <bdi dir="ltr">Norrby</bdi> &lt;<bdi dir="ltr">b</bdi>&gt;&amp;')
     assert str(languages.isolate_ltr("بالعربية")) == "بالعربية"
+
+
+def test_language_names_are_shown_in_swedish_and_in_their_own_language() -> None:
+    assert str(languages.names_marked(["sv", "ar"])) == (
+        'Svenska och arabiska (<span lang="ar" dir="rtl">العربية</span>)')
+    assert str(languages.names_marked(["so"])) == 'Somaliska (<span lang="so" dir="ltr">Soomaali</span>)'
+    assert str(languages.names_marked(["en", "sv", "fa"])) == (
+        'Engelska (<span lang="en" dir="ltr">English</span>), svenska och persiska '
+        '(<span lang="fa" dir="rtl">فارسی</span>)')

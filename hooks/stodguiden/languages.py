@@ -87,3 +87,22 @@ def isolate_ltr(text: str) -> Markup:
         last = match.end()
     parts.append(escape(text[last:]))
     return Markup("").join(parts)
+
+
+def names_marked(tags: list[str] | tuple[str, ...]) -> Markup:
+    """'Svenska och arabiska (العربية)', each language's own name marked with its lang and dir.
+
+    A parent who reads Arabic better recognises العربية before "arabiska".
+    """
+    parts: list[Markup] = []
+    for index, tag in enumerate(tags):
+        name = swedish_name(tag)
+        name = name[:1].upper() + name[1:] if index == 0 else name
+        own = own_name(tag)
+        if own.casefold() == swedish_name(tag).casefold():
+            parts.append(escape(name))
+        else:
+            parts.append(Markup('{} (<span lang="{}" dir="{}">{}</span>)').format(name, tag, direction(tag), own))
+    if len(parts) <= 1:
+        return Markup("").join(parts)
+    return Markup(", ").join(parts[:-1]) + Markup(" och ") + parts[-1]

@@ -119,6 +119,7 @@ def environment() -> Environment:
         language_own=languages.own_name,
         direction=languages.direction,
         isolate_ltr=languages.isolate_ltr,
+        languages_marked=languages.names_marked,
         paragraphs=lambda text: [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()],
     )
     env.globals["round_status"] = _round_status
