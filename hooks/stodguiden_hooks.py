@@ -79,12 +79,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = _expand_nav(config.nav, state.plan)
     if settings.logo:
         config.theme["logo"] = settings.logo
-    if settings.primary_colour or settings.accent_colour:
-        config.extra_css.append(COLOUR_CSS)
+    config.extra_css.append(COLOUR_CSS)  # always: the dark palette needs its lighter link colours
     config.extra["stodguiden"] = {
         "exempel": settings.example,
         "idag": catalog.today.isoformat(),
         "kommun": Markup(escape(settings.municipality)),
+        # the footer links the accessibility statement on every page (overrides/partials/copyright.html)
+        "tillganglighet": pages_module.url_of(pages_module.STATEMENT_PAGE) if settings.accessibility else None,
     }
     log.info(f"Stödguiden: {len(catalog.offers)} erbjudanden visas, byggt som den {catalog.today.isoformat()}.")
     return config
@@ -123,9 +124,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{path} krockar med en fil med öppna data som byggs från data/. "
                               "Ta bort eller byt namn på filen i docs/.")
         files.append(File.generated(config, path, content=content))
-    settings = state.catalog.settings
-    if settings.primary_colour or settings.accent_colour:
-        files.append(File.generated(config, COLOUR_CSS, content=colour_css(settings)))
+    files.append(File.generated(config, COLOUR_CSS, content=colour_css(state.catalog.settings)))
     files.append(File.generated(config, FINDER_DATA, content=state.plan.finder_data))
     return files
 

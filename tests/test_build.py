@@ -59,7 +59,8 @@ def test_pages_are_swedish(minimal_build: Build) -> None:
 def test_offer_page_shows_facts_in_order_with_upcoming_rounds_only(minimal_build: Build) -> None:
     html = minimal_build.html("erbjudanden/komet/")
     headings = re.findall(r'<h2 id="([a-z-]+)"', html)
-    assert headings == ["for-vem", "vad", "nar", "var", "kostnad", "anmalan", "kontakt", "arrangor", "mer"]
+    assert headings == ["andra-sprak", "for-vem", "vad", "nar", "var", "kostnad", "anmalan", "kontakt", "arrangor",
+                        "mer"]
     assert "Första träffen: tisdag 2 februari 2027, kl. 18.00–20.00." in html
     assert "2026" not in re.sub(r"<(script|footer)[\s\S]*?</\1>", "", html.split('id="nar"')[1].split('id="var"')[0])
     assert "Sista dag att anmäla dig: 26 januari 2027." in html
@@ -178,8 +179,10 @@ def test_logo_from_settings_is_in_the_header(sample_build: Build) -> None:
 def test_missing_logo_is_an_error_naming_the_line(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", FIXTURE_SITES / "minimal" / "data")
     settings = project / "data" / "webbplats.yml"
-    settings.write_text(settings.read_text(encoding="utf-8") + "logotyp: bilder/saknas.svg\n", encoding="utf-8")
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + "logotyp: bilder/saknas.svg\n", encoding="utf-8")
     build = run_build(project)
     assert build.result.returncode == 1
-    assert ("data/webbplats.yml:12: Logotypen ”bilder/saknas.svg” finns inte i mappen docs/. Lägg bildfilen "
+    assert (f"data/webbplats.yml:{len(text.splitlines()) + 1}: Logotypen ”bilder/saknas.svg” finns inte i "
+            "mappen docs/. Lägg bildfilen "
             "där, eller rätta sökvägen.") in build.result.stderr

@@ -132,7 +132,7 @@ def test_sensitive_offer_page(sample: Catalog) -> None:
     offer = next(o for o in sample.offers if o.sensitive)
     page = pages.offer_page(offer, sample)
     assert page.leave_url == "https://www.smhi.se/"
-    assert '<a href="tel:116111"><strong>BRIS:</strong> ring 116 111</a>' in page.html
+    assert "<strong>BRIS:</strong> <a href=\"tel:116111\">Ring 116 111</a>." in page.html
     plain: Offer = next(o for o in sample.offers if not o.sensitive)
     assert pages.offer_page(plain, sample).leave_url is None
     assert "sg-helplines" not in pages.offer_page(plain, sample).html

@@ -135,6 +135,16 @@ class Basis:
 
 
 @dataclass(frozen=True)
+class OtherLanguageText:
+    """A short text about an offer in another language than Swedish (`på_andra_språk`)."""
+
+    language: str
+    """A BCP 47 tag: ar, ckb, ku-Arab."""
+    text: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Offer:
     slug: str
     source: str
@@ -153,6 +163,7 @@ class Offer:
     cost: Cost | None = None
     languages: tuple[str, ...] = ()
     interpreter: bool = False
+    other_languages: tuple[OtherLanguageText, ...] = ()
     audiences: tuple[str, ...] = ()
     basis: Basis | None = None
     keywords: tuple[str, ...] = ()
@@ -187,6 +198,28 @@ DEFAULT_LEAVE_URL = "https://www.google.se/"
 
 
 @dataclass(frozen=True)
+class Shortcoming:
+    """Content of the site that is not accessible, and why (the statement's "brister")."""
+
+    content: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AccessibilityStatement:
+    """What the accessibility statement required by lag (2018:1937) says about the site."""
+
+    status: str
+    """helt, delvis or inte (förenlig)."""
+    assessed: date
+    method: str
+    """självskattning or extern."""
+    updated: date
+    contact: Contact
+    shortcomings: tuple[Shortcoming, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     name: str
     municipality: str
@@ -195,6 +228,8 @@ class Settings:
     description: str | None = None
     primary_colour: str | None = None
     accent_colour: str | None = None
+    dark_link_colour: str | None = None
+    dark_accent_colour: str | None = None
     areas: tuple[str, ...] = ()
     logo: str | None = None
     """A path inside docs/, checked to exist."""
@@ -204,6 +239,7 @@ class Settings:
     """The open data's license as an SPDX identifier (`licens`); None means CC0-1.0."""
     help_lines: tuple[HelpLine, ...] = ()
     leave_url: str = DEFAULT_LEAVE_URL
+    accessibility: AccessibilityStatement | None = None
 
 
 @dataclass(frozen=True)

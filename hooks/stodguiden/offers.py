@@ -6,12 +6,13 @@ import re
 from datetime import date, time, timedelta
 from typing import Any
 
-from . import richtext
+from . import languages, richtext
 from .model import (
     Ages,
     Basis,
     Cost,
     Offer,
+    OtherLanguageText,
     Place,
     Recurring,
     Round,
@@ -76,6 +77,22 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
         if language_name(code) is None:
             rules.error(("språk", index), f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
                         "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).")
+    seen_languages: set[str] = set()
+    for index, entry in enumerate(data.get("på_andra_språk", [])):
+        code = entry.get("språk") if isinstance(entry, dict) else None
+        if code is None:
+            continue
+        if code == "sv" or code.startswith("sv-"):
+            rules.error(("på_andra_språk", index, "språk"), "Fältet på_andra_språk är för texter på andra språk "
+                        "än svenska. Skriv den svenska texten i sammanfattning och beskrivning.")
+        elif not languages.is_known(code):
+            rules.error(("på_andra_språk", index, "språk"), f"Språkkoden {quoted(code)} finns inte. Skriv en "
+                        "kod som ar (arabiska), fa (persiska), so (somaliska), ti (tigrinja) eller ckb "
+                        "(centralkurdiska).")
+        elif code in seen_languages:
+            rules.error(("på_andra_språk", index, "språk"), f"Det finns redan en text på "
+                        f"{languages.swedish_name(code)}. Skriv allt på samma språk i en och samma text.")
+        seen_languages.add(code)
     description = richtext.Rendered("")
     if "beskrivning" in data:
         description = richtext.render(data["beskrivning"])
@@ -114,6 +131,8 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
         cost=Cost(kost["belopp"], kost.get("info")) if kost else None,
         languages=tuple(data.get("språk", ())),
         interpreter=data.get("tolk", False),
+        other_languages=tuple(OtherLanguageText(e["språk"], e["text"], e.get("titel"))
+                              for e in data.get("på_andra_språk", ())),
         audiences=tuple(data.get("målgrupp", ())),
         basis=Basis(basis["namn"], basis.get("beskrivning"), basis.get("webb")) if basis else None,
         keywords=tuple(data.get("sökord", ())),

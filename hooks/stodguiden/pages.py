@@ -18,7 +18,8 @@ from urllib.parse import quote, urljoin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import finder, hsds, ics, jsonld, opendata, swedish
+from . import finder, hsds, ics, jsonld, languages, opendata, swedish
+from . import statement as statement_rules
 from .model import Catalog, Offer, Round, Term
 from .siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
 
@@ -26,6 +27,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 AGE_SECTION = "alder"
 TYPE_SECTION = "stod"
 FINDER_PAGE = "hitta-stod/index.md"
+STATEMENT_PAGE = "tillganglighet.md"
+"""The accessibility statement, linked from every page's footer (overrides/partials/copyright.html)."""
 LEVELS = {
     "universell": "För alla föräldrar.",
     "selektiv": "För föräldrar i en särskild situation.",
@@ -125,6 +128,13 @@ def environment() -> Environment:
         capitalize_first=lambda text: text[:1].upper() + text[1:],
         lower_first=lambda text: text[:1].lower() + text[1:] if text[1:2].islower() else text,
         safe_html=Markup,
+        # text in other languages (languages.py): name in Swedish, name in itself, writing direction
+        language_sv=languages.swedish_name,
+        language_own=languages.own_name,
+        direction=languages.direction,
+        isolate_ltr=languages.isolate_ltr,
+        languages_marked=languages.names_marked,
+        paragraphs=lambda text: [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()],
     )
     env.globals["round_status"] = _round_status
     env.globals["share_links"] = share_links
@@ -208,6 +218,20 @@ def opendata_page(catalog: Catalog) -> GeneratedPage:
                          "nyhetsflöde, fria att använda.", _toc(html))
 
 
+def statement_page(catalog: Catalog) -> GeneratedPage | None:
+    """The accessibility statement, when data/webbplats.yml has `tillgänglighet`."""
+    statement = catalog.settings.accessibility
+    if statement is None:
+        return None
+    html = _render("statement.html", url_of(STATEMENT_PAGE), settings=catalog.settings, statement=statement,
+                   status_text=statement_rules.STATUS_TEXT[statement.status], law=statement_rules.LAW,
+                   method_text=statement_rules.METHOD_TEXT[statement.method],
+                   complaint_url=statement_rules.COMPLAINT_URL)
+    return GeneratedPage(STATEMENT_PAGE, "Tillgänglighetsredogörelse", html,
+                         f"Hur tillgänglig {catalog.settings.name} är och hur du rapporterar brister.", _toc(html),
+                         source="data/webbplats.yml", in_nav=False)
+
+
 def start_entrances(catalog: Catalog, page_url: str = "") -> str:
     """The entrances by age and by kind of support, added below the hand-written start page."""
     ages = list(catalog.age_groups.values())
@@ -248,3 +272,6 @@ def _pages(catalog: Catalog, urls: SiteUrls) -> Iterator[GeneratedPage]:
     for offer in catalog.offers:
         yield offer_page(offer, catalog, urls)
     yield opendata_page(catalog)
+    statement = statement_page(catalog)
+    if statement is not None:
+        yield statement

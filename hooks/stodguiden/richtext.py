@@ -16,6 +16,15 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)")
 _TAG_TEXT = re.compile(r"<[^<>\n]{0,40}>")
 """The whole tag, to show the editor what was found (only when it is short and on one line)."""
+VAGUE_LINK_TEXTS = frozenset({
+    "här", "klicka här", "klicka", "läs mer", "mer", "länk", "länken", "läs här", "till sidan", "mer info",
+    "mer information", "gå hit", "click here", "here", "read more", "more", "link",
+})
+"""Link texts that do not say where the link goes (WCAG 2.4.4), compared without case and punctuation."""
+
+
+def is_vague_link_text(text: str) -> bool:
+    return re.sub(r"[^\w ]", "", text.casefold()).strip() in VAGUE_LINK_TEXTS
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,14 @@ class _Collector(Treeprocessor):
                         ))
                         el.tag = "span"
                         el.attrib.clear()
+                        continue
+                    text = " ".join("".join(el.itertext()).split())
+                    if not text or is_vague_link_text(text):
+                        what = f"med texten ”{text}”, som inte säger" if text else "utan text, så den säger inte"
+                        self.problems.append(Finding(
+                            f"har en länk {what} vart den leder. Skriv vart länken går, till exempel "
+                            "[Anmäl dig till Komet](https://...).", el.get("href", "")
+                        ))
 
 
 @functools.cache

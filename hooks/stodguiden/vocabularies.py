@@ -6,13 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import statement, theme
 from .model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
 from .problems import Problem
 from .schemawalk import Document, quoted
 from .swedish import listing, parse_phone
-
-MIN_CONTRAST_TEXT = 4.5
-"""WCAG 2.1 AA (1.4.3) for normal text; white text is drawn on the primary and accent colours."""
 
 
 def contact_from(data: dict[str, Any]) -> Contact:
@@ -39,20 +37,15 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         problems.append(Problem(doc.path, doc.line("kontakt"), "Fältet kontakt behöver minst ett sätt att nå "
                                 "er: telefon, e-post eller webb."))
     colours = data.get("färger", {})
-    for key in ("primär", "accent"):
-        if key in colours:
-            ratio = contrast(colours[key], "#ffffff")
-            if ratio < MIN_CONTRAST_TEXT:
-                problems.append(Problem(doc.path, doc.line("färger", key),
-                                        f"Färgen {key} ({colours[key]}) ger för låg kontrast mot vit text: "
-                                        f"{ratio:.1f}:1, men minst {MIN_CONTRAST_TEXT}:1 behövs för att alla "
-                                        "ska kunna läsa. Välj en mörkare färg."))
+    problems += colour_problems(doc, colours)
     logo = data.get("logotyp")
     if logo and docs_dir is not None and not (docs_dir / logo).is_file():
         problems.append(Problem(doc.path, doc.line("logotyp"), f"Logotypen {quoted(logo)} finns inte i mappen docs/. "
                                 "Lägg bildfilen där, eller rätta sökvägen."))
         logo = None
     fixed = data.get("idag")
+    accessibility, found = statement.statement(doc)
+    problems += found
     result = Settings(
         name=data["namn"],
         municipality=data["kommun"],
@@ -61,6 +54,8 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         description=data.get("beskrivning"),
         primary_colour=colours.get("primär"),
         accent_colour=colours.get("accent"),
+        dark_link_colour=colours.get("mörkt_läge", {}).get("länkar"),
+        dark_accent_colour=colours.get("mörkt_läge", {}).get("accent"),
         areas=tuple(data.get("områden", ())),
         fixed_today=date.fromisoformat(fixed) if fixed else None,
         example=data.get("exempel", False),
@@ -70,19 +65,30 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
                          for line in data.get("stödlinjer", ())
                          if isinstance(line, dict) and {"namn", "telefon"} <= line.keys()),
         leave_url=data.get("lämna_sidan_till", DEFAULT_LEAVE_URL),
+        accessibility=accessibility,
     )
     return result, problems
 
 
-def contrast(first: str, second: str) -> float:
-    """WCAG contrast ratio of two #rrggbb colours."""
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+def colour_problems(doc: Document, colours: dict[str, Any]) -> list[Problem]:
+    """Each colour against what it is drawn on, in the light and the dark palette (theme.CONTRAST_RULES)."""
+    problems = []
+    for rule in theme.CONTRAST_RULES:
+        value: Any = colours
+        for part in rule.key:
+            value = value.get(part) if isinstance(value, dict) else None
+        if not isinstance(value, str):
+            continue
+        ratio = theme.contrast(value, rule.background)
+        if ratio < rule.minimum:
+            fix = rule.fix
+            if rule.background == theme.DARK_BACKGROUND:
+                fix = f"{fix[:-1]}, till exempel \"{theme.readable_on(value, rule.background, rule.minimum)}\"."
+            problems.append(Problem(doc.path, doc.line("färger", *rule.key),
+                                    f"Färgen {' → '.join(rule.key)} ({value}) ger för låg kontrast {rule.use}: "
+                                    f"{ratio:.1f}:1, men minst {rule.minimum}:1 behövs för att alla ska kunna "
+                                    f"läsa. {fix}"))
+    return problems
 
 
 def types(doc: Document) -> dict[str, Term]:

@@ -125,8 +125,12 @@ def new_context(browser: Browser) -> Iterator[ContextFactory]:
     """Fresh contexts (no cookies or storage from other tests), closed after the test."""
     contexts: list[BrowserContext] = []
 
-    def make(width: int = 1280, height: int = 900) -> BrowserContext:
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    def make(width: int = 1280, height: int = 900, color_scheme: str = "light",
+             device_scale_factor: float = 1) -> BrowserContext:
+        # color_scheme is the visitor's system setting, which chooses the site's light or dark palette.
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE",
+                                      color_scheme=color_scheme,  # type: ignore[arg-type]
+                                      device_scale_factor=device_scale_factor)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context

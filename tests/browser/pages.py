@@ -16,6 +16,7 @@ PAGES: dict[str, str] = {
     "typ-av-stod": "stod/foraldrakurser/",
     "om-foraldraskapsstod": "om-foraldraskapsstod/",
     "oppna-data": "oppna-data/",
+    "tillganglighetsredogorelse": "tillganglighet/",
     "404": "404.html",
 }
 """Name (the test id) → path. The search with results open is visited separately (`open_search`)."""
@@ -24,5 +25,10 @@ VIEWPORTS: dict[str, dict[str, int]] = {
     "mobil": {"width": 375, "height": 800},
     "dator": {"width": 1280, "height": 900},
 }
+
+PALETTES: dict[str, str] = {"ljust": "light", "morkt": "dark"}
+"""The site's palettes (mkdocs.yml), by the system setting that chooses each: name → color_scheme."""
+SCHEMES = {"light": "default", "dark": "slate"}
+"""color_scheme → Material's scheme, which the page must then show."""
 
 SEARCH_WORD = "tonåring"

@@ -59,3 +59,39 @@ def test_first_tab_reaches_a_visible_skip_link_to_the_content(new_context: Conte
     assert after["follows"], f"focus did not move to the content; it is on {after['html']}"
     style = focus_is_visible(page)
     assert style["outline"] or style["shadow"], f"no visible focus on {after['html']}: {style}"
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(new_context: ContextFactory,
+                                                                         site_url: str) -> None:
+    page = new_context().new_page()
+    open_page(page, site_url)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.name") == "__palette":
+            break
+    else:
+        pytest.fail("Tab never reached the palette toggle")
+    toggle = page.evaluate("""() => {
+        const input = document.activeElement, label = input.nextElementSibling, style = getComputedStyle(label);
+        return {name: input.getAttribute('aria-label'), outline: style.outlineStyle,
+                width: parseFloat(style.outlineWidth), colour: style.outlineColor,
+                header: getComputedStyle(document.querySelector('.md-header')).backgroundColor};
+    }""")
+    assert toggle["name"] == "Byt till mörkt läge"
+    assert toggle["outline"] != "none" and toggle["width"] >= 2, toggle
+    # WCAG 1.4.11: the focus outline stands out from the header it is drawn on by at least 3:1.
+    assert _contrast(toggle["colour"], toggle["header"]) >= 3, toggle
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Byt till ljust läge"

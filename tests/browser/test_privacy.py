@@ -40,9 +40,11 @@ def test_no_request_leaves_the_site(new_context: ContextFactory, site_url: str, 
 
 
 def test_nothing_is_stored_in_the_browser(new_context: ContextFactory, site_url: str) -> None:
-    # Material writes to localStorage/sessionStorage only for features this site does not use: the palette
-    # toggle (__palette), dismissable banners, content tabs, cookie consent, and the repository facts
-    # (__source), which overrides/partials/source.html removes. So nothing at all is expected.
+    # Material writes to localStorage/sessionStorage for the palette (__palette, which overrides/main.html
+    # holds back until the visitor presses the palette button: see the next test), and for features this
+    # site does not use: dismissable banners, content tabs, cookie consent, and the repository facts
+    # (__source), which overrides/partials/source.html removes. So a visitor who only reads and
+    # searches leaves nothing at all behind.
     context = new_context()
     page = context.new_page()
     for path in PAGES.values():
@@ -55,3 +57,22 @@ def test_nothing_is_stored_in_the_browser(new_context: ContextFactory, site_url:
     assert context.cookies() == []
     stored = page.evaluate("() => ({local: {...localStorage}, session: {...sessionStorage}})")
     assert stored == {"local": {}, "session": {}}
+
+
+def test_only_a_palette_the_visitor_chose_is_remembered(new_context: ContextFactory, site_url: str) -> None:
+    # Pressing the palette button is asking the site to remember the choice: storage that the visitor
+    # explicitly requested, allowed without consent (lagen om elektronisk kommunikation, LEK 9 kap. 28 §).
+    # It is the only thing stored, it is written only after the button is pressed, and no cookie is set.
+    context = new_context()
+    page = context.new_page()
+    open_page(page, site_url)
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == "default"
+    assert page.evaluate("() => ({...localStorage})") == {}
+    page.locator("label[title=\"Byt till mörkt läge\"]").click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    stored = page.evaluate("() => ({local: {...localStorage}, session: {...sessionStorage}})")
+    assert list(stored["local"]) == [urlsplit(site_url).path + ".__palette"] and stored["session"] == {}
+    assert '"scheme":"slate"' in stored["local"][urlsplit(site_url).path + ".__palette"]
+    open_page(page, site_url + PAGES["erbjudande-med-omgangar"])  # the choice holds on the next page
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+    assert context.cookies() == []

@@ -1,0 +1,71 @@
+"""WCAG 1.4.4 Resize text: at 200 % zoom nothing is cut off, nothing overlaps and nothing scrolls sideways.
+
+Zooming a 1280 px wide window to 200 % leaves 640 CSS pixels at twice the pixel density; that is
+what the browser is given here (a 640 px viewport with device_scale_factor 2).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ContextFactory, open_page
+from .pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+WIDTH, HEIGHT, ZOOM = 1280 // 2, 900 // 2, 2
+
+CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
+    const style = getComputedStyle(el);
+    if (!el.offsetParent && style.position !== 'fixed') return false;           // not shown
+    if (!['hidden', 'clip'].includes(style.overflowX) && !['hidden', 'clip'].includes(style.overflowY)) return false;
+    if (!el.innerText || !el.innerText.trim()) return false;
+    if (el.closest('.md-sidebar, .md-search, [hidden], .md-skip')) return false;  // off-screen until opened
+    return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+}).map(el => el.outerHTML.slice(0, 120))"""
+
+OVERLAPPING = """() => {
+    // The boxes of the lines of text in the page's content; two of them covering each other is overlap.
+    const boxes = [];
+    const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (!node.textContent.trim() || !node.parentElement.offsetParent) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+            if (r.width > 1 && r.height > 1) boxes.push({r, text: node.textContent.trim().slice(0, 40)});
+        }
+    }
+    const found = [];
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i].r, b = boxes[j].r;
+            const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (w > 2 && h > 2) found.push(`${boxes[i].text} | ${boxes[j].text}`);
+        }
+    }
+    return found.slice(0, 10);
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_text_at_200_percent_zoom(new_context: ContextFactory, site_url: str, path: str) -> None:
+    page = new_context(width=WIDTH, height=HEIGHT, device_scale_factor=ZOOM).new_page()
+    open_page(page, site_url + path)
+    assert page.evaluate("() => devicePixelRatio") == ZOOM
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= WIDTH, f"/{path} scrolls sideways at 200 % zoom: {width}px"
+    assert page.evaluate(CLIPPED) == [], f"/{path}: text is cut off at 200 % zoom"
+    assert page.evaluate(OVERLAPPING) == [], f"/{path}: text overlaps at 200 % zoom"
+
+
+def test_the_checks_find_clipped_and_overlapping_text(new_context: ContextFactory, site_url: str) -> None:
+    # The checks above must be able to fail: break a page on purpose and look.
+    page = new_context(width=WIDTH, height=HEIGHT, device_scale_factor=ZOOM).new_page()
+    open_page(page, site_url + PAGES["erbjudande-med-omgangar"])
+    page.add_style_tag(content=".sg-lead { white-space: nowrap; overflow: hidden; width: 10em; }"
+                               "#rubrik { position: relative; top: 2.5em; }")
+    assert any("sg-lead" in html for html in page.evaluate(CLIPPED))
+    assert page.evaluate(OVERLAPPING) != []

