@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 
 from stodguiden import catalog as catalog_module
 from stodguiden import pages as pages_module
+from stodguiden import search as search_module
 from stodguiden.model import Catalog
 from stodguiden.problems import format_all, sort_key
 from stodguiden.theme import colour_css
@@ -112,6 +113,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               "Ta bort eller byt namn på filen i docs/.")
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+    files.append(File.generated(config, search_module.INDEX_PATH,
+                                content=search_module.to_json(search_module.build(state.catalog))))
     settings = state.catalog.settings
     if settings.primary_colour or settings.accent_colour:
         files.append(File.generated(config, COLOUR_CSS, content=colour_css(settings)))
@@ -125,9 +128,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.title = Markup(escape(generated.title))  # type: ignore[misc]  # escaped once, for every template
     if generated.description:
         page.meta["description"] = Markup(escape(generated.description))
-    if generated.keywords:
-        page.meta["tags"] = list(generated.keywords)  # Material's search indexes (and boosts) these
-    page.meta["hide"] = ["tags"]
     if generated.source:
         page.edit_url = _edit_url(config, generated.source)
     return ""

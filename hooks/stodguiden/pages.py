@@ -24,6 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 AGE_SECTION = "alder"
 TYPE_SECTION = "stod"
 OFFER_SECTION = "erbjudanden"
+SEARCH_PAGE = "sok.md"
 LEVELS = {
     "universell": "För alla föräldrar.",
     "selektiv": "För föräldrar i en särskild situation.",
@@ -158,6 +159,13 @@ def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: 
     return GeneratedPage(src, heading, html, lead, _toc(html), (), source)
 
 
+def search_page() -> GeneratedPage:
+    """The results page sok/: its search field, and results for ?q= filled in by sok.js."""
+    html = _render("search.html", url_of(SEARCH_PAGE), age_section=AGE_SECTION, type_section=TYPE_SECTION)
+    return GeneratedPage(SEARCH_PAGE, "Sök stöd", html, "Sök bland alla erbjudanden om föräldraskapsstöd.",
+                         _toc(html), in_nav=False)
+
+
 def start_entrances(catalog: Catalog, page_url: str = "") -> str:
     """The entrances by age and by kind of support, added below the hand-written start page."""
     ages = list(catalog.age_groups.values())
@@ -194,3 +202,4 @@ def _pages(catalog: Catalog) -> Iterator[GeneratedPage]:
                          "data/typer.yml")
     for offer in catalog.offers:
         yield offer_page(offer, catalog)
+    yield search_page()
