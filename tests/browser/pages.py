@@ -12,9 +12,11 @@ PAGES: dict[str, str] = {
     "aldrar": "alder/",
     "typ-av-stod": "stod/foraldrakurser/",
     "om-foraldraskapsstod": "om-foraldraskapsstod/",
+    "sok-med-resultat": "sok/?q=kurs",
+    "sok-utan-resultat": "sok/?q=xyzzyq",
     "404": "404.html",
 }
-"""Name (the test id) → path. The search with results open is visited separately (`open_search`)."""
+"""Name (the test id) → path. `open_page` waits until the results of sok/?q= are shown."""
 
 VIEWPORTS: dict[str, dict[str, int]] = {
     "mobil": {"width": 375, "height": 800},
@@ -22,3 +24,4 @@ VIEWPORTS: dict[str, dict[str, int]] = {
 }
 
 SEARCH_WORD = "tonåring"
+"""What the tests that go through the header search type (tests/sok/sokfragor.yml has the many others)."""
