@@ -48,7 +48,6 @@ class GeneratedPage:
     description: str | None = None
     toc: tuple[tuple[int, str, str], ...] = ()
     """(level, id, title) of the h1 and each h2 on the page, in order."""
-    keywords: tuple[str, ...] = ()
     source: str | None = None
     """The data file the page comes from, for the edit link."""
     in_nav: bool = True
@@ -133,15 +132,7 @@ def _toc(html: str) -> tuple[tuple[int, str, str], ...]:
 def offer_page(offer: Offer, catalog: Catalog) -> GeneratedPage:
     src = f"{OFFER_SECTION}/{offer.slug}.md"
     html = _render("offer.html", url_of(src), offer=offer, catalog=catalog)
-    groups = catalog.age_groups_of(offer)
-    keywords = (
-        *offer.keywords,
-        *(word for group in groups for word in group.keywords),
-        *(word for key in offer.types for word in catalog.types[key].keywords),
-        *offer.audiences,
-    )
-    return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), tuple(dict.fromkeys(keywords)),
-                         offer.source, in_nav=False)
+    return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), offer.source, in_nav=False)
 
 
 def group_page(term: Term, offers: list[Offer], catalog: Catalog, section: str, others: list[Term],
@@ -149,14 +140,14 @@ def group_page(term: Term, offers: list[Offer], catalog: Catalog, section: str, 
     src = f"{section}/{term.key}.md"
     html = _render("group.html", url_of(src), term=term, offers=offers, catalog=catalog, section=section,
                    others=others, others_heading=others_heading)
-    return GeneratedPage(src, term.name, html, term.description, _toc(html), term.keywords, source)
+    return GeneratedPage(src, term.name, html, term.description, _toc(html), source)
 
 
 def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: dict[str, int],
                   section: str, source: str) -> GeneratedPage:
     html = _render("overview.html", url_of(src), heading=heading, lead=lead, terms=terms, counts=counts,
                    section=section)
-    return GeneratedPage(src, heading, html, lead, _toc(html), (), source)
+    return GeneratedPage(src, heading, html, lead, _toc(html), source)
 
 
 def search_page() -> GeneratedPage:
