@@ -20,7 +20,8 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "sok" / "sokfragor.yml").read_text(encoding="utf-8"))
-STEMS: dict[str, str] = yaml.safe_load((ROOT / "tests" / "sok" / "stammar.yml").read_text(encoding="utf-8"))["ord"]
+SHARED = yaml.safe_load((ROOT / "tests" / "sok" / "stammar.yml").read_text(encoding="utf-8"))
+STEMS: dict[str, str] = SHARED["ord"]
 HOSTILE = '</script><img src=x onerror="document.title=\'hackad\'"> <b>fet</b> & "citat"'
 
 
@@ -97,12 +98,14 @@ def test_partial_matches_come_after_a_message(search_page: Page) -> None:
         f"Inget erbjudande passar alla orden i ”babymassage xyzzyq”. {len(slugs)} erbjudanden passar några av dem.")
 
 
-def test_javascript_stems_agree_with_the_shared_list(search_page: Page, site_url: str) -> None:
-    got = search_page.evaluate("""async ([url, words]) => {
+def test_javascript_splits_and_stems_as_the_shared_list_says(search_page: Page, site_url: str) -> None:
+    """The same list tests/test_search_index.py holds Python's wordforms.py to."""
+    got = search_page.evaluate("""async ([url, words, texts]) => {
         const rules = (await (await fetch(url)).json()).regler;
-        return Object.fromEntries(words.map(w => [w, stodguidenSok.stem(w, rules)]));
-    }""", [site_url + "sok/index.json", list(STEMS)])
-    assert got == STEMS
+        return {ord: Object.fromEntries(words.map(w => [w, stodguidenSok.stem(w, rules)])),
+                texter: Object.fromEntries(texts.map(t => [t, stodguidenSok.words(t)]))};
+    }""", [site_url + "sok/index.json", list(STEMS), list(SHARED["texter"])])
+    assert got == SHARED
 
 
 def test_index_is_fetched_only_when_the_parent_starts_searching(new_context: ContextFactory, site_url: str) -> None:
