@@ -162,3 +162,34 @@ def test_without_javascript_the_forms_still_lead_to_a_helpful_page(browser: Brow
             assert link.get_attribute("href") == f"../{path}"
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def many_offers_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal site with 55 copies of its course, more than the results page shows at once."""
+    data = tmp_path_factory.mktemp("many-data") / "data"
+    shutil.copytree(FIXTURE_SITES / "minimal" / "data", data)
+    course = (data / "erbjudanden" / "komet.yml").read_text(encoding="utf-8")
+    for i in range(1, 55):
+        (data / "erbjudanden" / f"komet-{i}.yml").write_text(course.replace("titel: Komet", f"titel: Komet {i}"),
+                                                              encoding="utf-8")
+    project = make_project(tmp_path_factory.mktemp("many"), data)
+    build = run_build(project, "--strict")
+    assert build.ok, build.result.stderr
+    with serve(build.site) as url:
+        yield url
+
+
+def test_long_result_lists_come_fifty_at_a_time(new_context: ContextFactory, many_offers_site: str) -> None:
+    page = new_context().new_page()
+    open_page(page, many_offers_site + "sok/?q=komet")
+    expect(page.locator("#sg-sok-status")).to_have_text("55 erbjudanden passar din sökning på ”komet”.")
+    links = page.locator("#sg-sok-resultat > li h2 a")
+    expect(links).to_have_count(50)
+    more = page.locator("#sg-sok-fler")
+    expect(more).to_have_text("Visa 5 till")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(links).to_have_count(55)
+    expect(links.nth(50)).to_be_focused()
+    expect(more).to_be_hidden()

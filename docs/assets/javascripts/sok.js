@@ -17,6 +17,7 @@
   var MIN_COMPOUND = 4, MIN_FUZZY = 5, MIN_SPLIT = 7, MIN_PART = 3;
   var ALPHABET = "abcdefghijklmnopqrstuvwxyz";
   var PAGE_SIZE = 50;
+  var MAX_WORDS = 12; // a pasted paragraph is searched by its first words, so a search always stays quick
 
   /* ---- Word forms: the same steps as wordforms.py ---- */
 
@@ -273,7 +274,7 @@
   Index.prototype.search = function (query) {
     var R = this.rules, self = this, n = this.offers.length;
     var terms = [];
-    words(query).forEach(function (word) {
+    words(query).slice(0, MAX_WORDS).forEach(function (word) {
       if (R.stop.has(word)) return;
       var scores = self.scoreTerm(word);
       // "for", "pa": a stopword typed without å, ä and ö is dropped unless it finds something
