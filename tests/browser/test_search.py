@@ -193,3 +193,14 @@ def test_long_result_lists_come_fifty_at_a_time(new_context: ContextFactory, man
     expect(links).to_have_count(55)
     expect(links.nth(50)).to_be_focused()
     expect(more).to_be_hidden()
+
+
+def test_own_header_keeps_materials_menu_button_and_title(new_context: ContextFactory, site_url: str) -> None:
+    page = new_context(width=375, height=800).new_page()
+    open_page(page, site_url + "erbjudanden/komet/")
+    expect(page.locator(".md-header__topic").first).to_have_text("Föräldraskapsstöd i Exempelby")
+    drawer = page.locator("#__drawer")
+    expect(drawer).not_to_be_checked()
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    expect(drawer).to_be_checked()
+    expect(page.locator(".md-sidebar--primary").get_by_role("link", name="Föräldrakurser")).to_be_visible()
