@@ -2,7 +2,7 @@
  *
  * The index (sok/index.json, written by hooks/stodguiden/search.py) holds, per offer, the stems of its words by
  * field, and the stemming rules and synonyms from hooks/stodguiden/sok/. This file applies the same rules to what
- * the parent types (the Python side's twin is hooks/stodguiden/wordforms.py; tests/search/stammar.yml proves the
+ * the parent types (the Python side's twin is hooks/stodguiden/wordforms.py; tests/sok/stammar.yml proves the
  * two agree). The index is fetched only when the parent focuses a search field or opens sok/ with a query.
  * Results are built with DOM methods and textContent only: no text from the data is ever parsed as HTML.
  */
@@ -12,6 +12,9 @@
   var script = document.currentScript;
   var INDEX_URL = new URL("../../sok/index.json", script ? script.src : location.href).href;
 
+  // A match scores FIELD_WEIGHT[field] × how it matched: the word as written (in a title or summary) beats its stem,
+  // the stem beats a synonym, a synonym beats a compound that contains the word, and a one-letter typo counts least.
+  // A compound split into parts (SPLIT) scores the mean of its parts, a little less.
   var FIELD_WEIGHT = [10, 6, 4, 2]; // title, search words (also kinds, ages, organiser), summary, description
   var EXACT = 1, STEM = 0.9, SYNONYM = 0.55, COMPOUND = 0.5, SPLIT = 0.8, FUZZY = 0.4, OTHER_FIELDS = 0.3;
   var MIN_COMPOUND = 4, MIN_FUZZY = 5, MIN_SPLIT = 7, MIN_PART = 3;
