@@ -14,6 +14,7 @@ PAGES: dict[str, str] = {
     "om-foraldraskapsstod": "om-foraldraskapsstod/",
     "sok-med-resultat": "sok/?q=kurs",
     "sok-utan-resultat": "sok/?q=xyzzyq",
+    "sok-med-delvisa-traffar": "sok/?q=öppen+förskola+norrby",
     "404": "404.html",
 }
 """Name (the test id) → path. `open_page` waits until the results of sok/?q= are shown."""

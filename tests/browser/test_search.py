@@ -37,8 +37,9 @@ def search_page(browser: Browser, site_url: str) -> Iterator[Page]:
 
 
 def result_slugs(page: Page) -> list[str]:
+    """The offers shown, in order: those with every word, then those under "some of the words"."""
     return page.eval_on_selector_all(
-        "#sg-sok-resultat > li h2 a",
+        ".sg-results > li .sg-card__title a",
         "links => links.map(a => new URL(a.href).pathname.split('/').filter(Boolean).pop())")
 
 
@@ -96,6 +97,21 @@ def test_partial_matches_come_after_a_message(search_page: Page) -> None:
     assert slugs[0] == "babymassage"
     expect(search_page.locator("#sg-sok-status")).to_have_text(
         f"Inget erbjudande passar alla orden i ”babymassage xyzzyq”. {len(slugs)} erbjudanden passar några av dem.")
+
+
+def test_offers_with_some_of_the_words_follow_under_their_own_heading(search_page: Page) -> None:
+    open_search(search_page, "öppen förskola norrby")
+    full = search_page.eval_on_selector_all("#sg-sok-resultat > li h2 a", "links => links.length")
+    some = search_page.eval_on_selector_all("#sg-sok-nagra-lista > li h3 a", "links => links.length")
+    assert full >= 1 and some >= 1
+    assert result_slugs(search_page)[0] == "oppna-forskolan-kotten"
+    expect(search_page.locator("#sg-sok-nagra")).to_be_visible()
+    expect(search_page.locator("#sg-sok-status")).to_have_text(
+        f"{full} {'erbjudande' if full == 1 else 'erbjudanden'} passar din sökning på ”öppen förskola norrby”. "
+        f"{some} {'erbjudande' if some == 1 else 'erbjudanden'} till passar några av orden.")
+    open_search(search_page, "kurs")
+    expect(search_page.locator("#sg-sok-nagra")).to_be_hidden()
+    assert search_page.locator("#sg-sok-nagra-lista > li").count() == 0
 
 
 def test_javascript_splits_and_stems_as_the_shared_list_says(search_page: Page, site_url: str) -> None:

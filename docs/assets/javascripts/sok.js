@@ -342,9 +342,9 @@
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
-  function resultItem(index, offer) {
+  function resultItem(index, offer, headingLevel) {
     var item = element("li", "sg-card");
-    var heading = element("h2", "sg-card__title");
+    var heading = element("h" + headingLevel, "sg-card__title");
     var link = element("a", null, offer.t);
     link.href = new URL("../erbjudanden/" + encodeURIComponent(offer.u) + "/", INDEX_URL).href;
     heading.appendChild(link);
@@ -357,28 +357,32 @@
     return item;
   }
 
-  /* Shows the results PAGE_SIZE at a time; "Visa fler" adds the next ones and moves focus to the first of them. */
-  function renderResults(index, query, status, list, more) {
+  /* Offers with every word come first. When there are some, the offers with only some of the words follow
+     under their own heading. PAGE_SIZE results at a time: "Visa fler" adds the next ones and moves focus to
+     the first of them. */
+  function renderResults(index, query, view) {
     var found = index.search(query);
     var all = found.results.filter(function (r) { return r.all; });
-    var shown = all.length ? all : found.results;
+    var some = all.length ? found.results.length - all.length : 0;
     var count = 0;
     function next() {
       var first = null;
-      shown.slice(count, count + PAGE_SIZE).forEach(function (r) {
-        var item = resultItem(index, r.offer);
-        list.appendChild(item);
+      found.results.slice(count, count + PAGE_SIZE).forEach(function (r) {
+        var separate = all.length && !r.all;
+        var item = resultItem(index, r.offer, separate ? 3 : 2);
+        (separate ? view.someList : view.list).appendChild(item);
         first = first || item;
       });
-      count = Math.min(shown.length, count + PAGE_SIZE);
-      var rest = shown.length - count;
-      more.hidden = rest <= 0;
-      more.textContent = "Visa " + Math.min(rest, PAGE_SIZE) + " till";
+      count = Math.min(found.results.length, count + PAGE_SIZE);
+      var rest = found.results.length - count;
+      view.someHeading.hidden = view.someList.hidden = view.someList.children.length === 0;
+      view.more.hidden = rest <= 0;
+      view.more.textContent = "Visa " + Math.min(rest, PAGE_SIZE) + " till";
       return first;
     }
-    list.replaceChildren();
+    view.clear();
     next();
-    more.onclick = function () {
+    view.more.onclick = function () {
       var first = next();
       if (first) first.querySelector("a").focus();
     };
@@ -387,7 +391,8 @@
     if (found.words === 0) {
       message = "Skriv vad du söker, till exempel bråk, bebis eller skilsmässa.";
     } else if (all.length) {
-      message = plural(all.length, "erbjudande passar", "erbjudanden passar") + " din sökning på " + quoted + ".";
+      message = plural(all.length, "erbjudande passar", "erbjudanden passar") + " din sökning på " + quoted + "." +
+        (some ? " " + plural(some, "erbjudande till passar", "erbjudanden till passar") + " några av orden." : "");
     } else if (found.results.length) {
       message = "Inget erbjudande passar alla orden i " + quoted + ". " +
         plural(found.results.length, "erbjudande passar", "erbjudanden passar") + " några av dem.";
@@ -395,8 +400,8 @@
       message = "Inga erbjudanden passar din sökning på " + quoted +
         ". Prova ett annat ord, eller välj efter barnets ålder eller typ av stöd.";
     }
-    status.textContent = message;
-    status.setAttribute("data-sokt", query);
+    view.status.textContent = message;
+    view.status.setAttribute("data-sokt", query);
     return found;
   }
 
@@ -405,8 +410,18 @@
     if (!form) return;
     var field = form.querySelector("input[name=q]");
     var status = document.getElementById("sg-sok-status");
-    var list = document.getElementById("sg-sok-resultat");
-    var more = document.getElementById("sg-sok-fler");
+    var view = {
+      status: status,
+      list: document.getElementById("sg-sok-resultat"),
+      someHeading: document.getElementById("sg-sok-nagra"),
+      someList: document.getElementById("sg-sok-nagra-lista"),
+      more: document.getElementById("sg-sok-fler"),
+      clear: function () {
+        view.list.replaceChildren();
+        view.someList.replaceChildren();
+        view.someHeading.hidden = view.someList.hidden = view.more.hidden = true;
+      }
+    };
     var baseTitle = document.title;
 
     function show(query) {
@@ -414,18 +429,16 @@
       document.querySelectorAll("form.sg-header-search input[name=q]").forEach(function (f) { f.value = query; });
       document.title = query.trim() ? "”" + query.trim() + "” – " + baseTitle : baseTitle;
       if (!query.trim()) {
-        list.replaceChildren();
-        more.hidden = true;
+        view.clear();
         status.textContent = "";
         status.removeAttribute("data-sokt");
         return;
       }
       status.textContent = "Söker …";
       load().then(function (index) {
-        renderResults(index, query, status, list, more);
+        renderResults(index, query, view);
       }, function () {
-        list.replaceChildren();
-        more.hidden = true;
+        view.clear();
         status.textContent = "Sökningen kunde inte laddas. Ladda om sidan och försök igen, " +
           "eller välj efter barnets ålder eller typ av stöd i menyn.";
         status.setAttribute("data-sokt", query);
