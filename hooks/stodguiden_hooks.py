@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 from stodguiden import catalog as catalog_module
 from stodguiden import finder, opendata
 from stodguiden import pages as pages_module
+from stodguiden import search as search_module
 from stodguiden.model import Catalog
 from stodguiden.problems import format_all, sort_key
 from stodguiden.siteurls import generated_at
@@ -126,6 +127,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, COLOUR_CSS, content=colour_css(state.catalog.settings)))
     files.append(File.generated(config, FINDER_DATA, content=state.plan.finder_data))
+    files.append(File.generated(config, search_module.INDEX_PATH,
+                                content=search_module.to_json(search_module.build(state.catalog))))
     return files
 
 
@@ -136,13 +139,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.title = Markup(escape(generated.title))  # type: ignore[misc]  # escaped once, for every template
     if generated.description:
         page.meta["description"] = Markup(escape(generated.description))
-    if generated.keywords:
-        page.meta["tags"] = list(generated.keywords)  # Material's search indexes (and boosts) these
-    page.meta["hide"] = ["tags"]
     if generated.updated:
         page.update_date = generated.updated.isoformat()  # the sitemap's lastmod: when the offer was checked
     if generated.src_uri == pages_module.FINDER_PAGE:
-        page.meta["hide"].append("toc")  # the filters hide the age groups the contents would list
+        page.meta["hide"] = ["toc"]  # the filters hide the age groups the contents would list
     if generated.leave_url:
         page.meta["sg_lamna"] = generated.leave_url  # overrides/main.html shows "Lämna sidan snabbt"
     if generated.source:

@@ -46,8 +46,8 @@ def test_expired_offer_is_absent_everywhere(minimal_build: Build) -> None:
     for page in minimal_build.site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "Avslutad föreläsning" not in text, page
-    index = (minimal_build.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Avslutad föreläsning" not in index
+    index = (minimal_build.site / "sok" / "index.json").read_text(encoding="utf-8")
+    assert "Avslutad föreläsning" not in index and "utgangen-forelasning" not in index
     assert "utgangen-forelasning" not in (minimal_build.site / "sitemap.xml").read_text(encoding="utf-8")
 
 
@@ -104,22 +104,25 @@ def test_start_page_has_entrances_by_age_and_kind(minimal_build: Build) -> None:
 
 
 def test_search_index_holds_offers_and_their_keywords(minimal_build: Build) -> None:
-    index = json.loads((minimal_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    komet = [d for d in index["docs"] if d["location"] == "erbjudanden/komet/"]
-    assert komet and komet[0]["title"] == "Komet"
-    assert {"bråk", "konflikter", "kurs", "bebis"} <= set(komet[0]["tags"])
-    assert index["config"]["lang"] == ["sv"]
+    index = json.loads((minimal_build.site / "sok" / "index.json").read_text(encoding="utf-8"))
+    komet = [entry for entry in index["erbjudanden"] if entry["u"] == "komet"]
+    assert komet and komet[0]["t"] == "Komet"
+    search_words = komet[0]["f"][1].split() + [stem for t in komet[0]["y"] for stem in index["typer"][t]["f"].split()]
+    assert {"brak", "konflikt", "kurs"} <= set(search_words)
+    assert not (minimal_build.site / "search").exists(), "Material's search plugin should be off"
 
 
 def test_sample_data_builds_strict_and_teen_keyword_finds_teen_offers(sample_build: Build) -> None:
     data = Path(sample_build.root, "data")
     groups = yaml.safe_load((data / "aldersgrupper.yml").read_text(encoding="utf-8"))
     assert "tonåring" in groups["tonaringar"]["sökord"]
-    index = json.loads((sample_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    with_teen_tag = {d["location"] for d in index["docs"] if "tonåring" in d.get("tags", [])}
-    teen_offers = {f"erbjudanden/{slug}/" for slug in offers_linked(sample_build.html("alder/tonaringar/"))}
+    index = json.loads((sample_build.site / "sok" / "index.json").read_text(encoding="utf-8"))
+    teen_group = [group["n"] for group in index["grupper"]].index("Tonåringar 13–17 år")
+    assert "tonaring" in index["grupper"][teen_group]["f"].split()
+    with_teen_group = {entry["u"] for entry in index["erbjudanden"] if teen_group in entry["g"]}
+    teen_offers = offers_linked(sample_build.html("alder/tonaringar/"))
     assert len(teen_offers) >= 3
-    assert teen_offers <= with_teen_tag
+    assert teen_offers == with_teen_group
 
 
 def test_sample_data_covers_every_group(sample_build: Build) -> None:

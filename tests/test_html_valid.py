@@ -23,11 +23,8 @@ IGNORED: dict[str, str] = {
     # Each entry: a regular expression for a validator message → why it cannot be fixed in this project.
     # Only markup that Material writes outside any template block is listed; our own markup is never ignored.
     r"^Attribute “autocomplete” is only allowed when the input type is ":
-        "Material's base.html (outside any block) puts autocomplete=\"off\" on its hidden drawer and search "
-        "checkboxes, so that Firefox does not reopen the menu when a visitor goes back. Harmless.",
-    r"^Attribute “autocorrect” not allowed on element “input” at this point\.$":
-        "Safari's non-standard attribute on Material's search field, which turns off autocorrection "
-        "of search words. Harmless in other browsers.",
+        "Material's base.html (outside any block) puts autocomplete=\"off\" on its hidden drawer "
+        "checkbox, so that Firefox does not reopen the menu when a visitor goes back. Harmless.",
     r"^Bad value “” for attribute “tabindex” on element “label”":
         "Material's partials/nav-item.html writes tabindex=\"\" on section labels (it has no block to "
         "override); browsers treat an empty tabindex as none, which is what Material means.",

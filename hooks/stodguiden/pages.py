@@ -29,6 +29,7 @@ TYPE_SECTION = "stod"
 FINDER_PAGE = "hitta-stod/index.md"
 STATEMENT_PAGE = "tillganglighet.md"
 """The accessibility statement, linked from every page's footer (overrides/partials/copyright.html)."""
+SEARCH_PAGE = "sok.md"
 LEVELS = {
     "universell": "För alla föräldrar.",
     "selektiv": "För föräldrar i en särskild situation.",
@@ -52,7 +53,6 @@ class GeneratedPage:
     description: str | None = None
     toc: tuple[tuple[int, str, str], ...] = ()
     """(level, id, title) of the h1 and each h2 on the page, in order."""
-    keywords: tuple[str, ...] = ()
     source: str | None = None
     """The data file the page comes from, for the edit link."""
     in_nav: bool = True
@@ -164,16 +164,8 @@ def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> 
     calendar = calendar_path(offer.slug) if ics.has_calendar(offer, catalog) else None
     html = _render("offer.html", url_of(src), site_url, offer=offer, catalog=catalog, calendar=calendar,
                    jsonld=jsonld.script_element(offer, catalog, urls))
-    groups = catalog.age_groups_of(offer)
-    keywords = (
-        *offer.keywords,
-        *(word for group in groups for word in group.keywords),
-        *(word for key in offer.types for word in catalog.types[key].keywords),
-        *offer.audiences,
-    )
-    return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), tuple(dict.fromkeys(keywords)),
-                         offer.source, in_nav=False, updated=offer.reviewed,
-                         leave_url=catalog.settings.leave_url if offer.sensitive else None)
+    return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), offer.source, in_nav=False,
+                         updated=offer.reviewed, leave_url=catalog.settings.leave_url if offer.sensitive else None)
 
 
 def finder_page(catalog: Catalog, site_url: str | None = None) -> GeneratedPage:
@@ -182,7 +174,7 @@ def finder_page(catalog: Catalog, site_url: str | None = None) -> GeneratedPage:
     html = _render("finder.html", url_of(FINDER_PAGE), site_url, catalog=catalog, filters=finder.filters(catalog),
                    groups=[(group, catalog.offers_for_age_group(group.key)) for group in ages],
                    data_file=finder.DATA_FILE)
-    return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), (), None)
+    return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), None)
 
 
 FINDER_LEAD = "Välj hur gammalt ditt barn är och vad du söker, så ser du stödet som passar."
@@ -198,14 +190,21 @@ def group_page(term: Term, offers: list[Offer], catalog: Catalog, section: str, 
     src = f"{section}/{term.key}.md"
     html = _render("group.html", url_of(src), term=term, offers=offers, catalog=catalog, section=section,
                    others=others, others_heading=others_heading)
-    return GeneratedPage(src, term.name, html, term.description, _toc(html), term.keywords, source)
+    return GeneratedPage(src, term.name, html, term.description, _toc(html), source)
 
 
 def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: dict[str, int],
                   section: str, source: str) -> GeneratedPage:
     html = _render("overview.html", url_of(src), heading=heading, lead=lead, terms=terms, counts=counts,
                    section=section)
-    return GeneratedPage(src, heading, html, lead, _toc(html), (), source)
+    return GeneratedPage(src, heading, html, lead, _toc(html), source)
+
+
+def search_page() -> GeneratedPage:
+    """The results page sok/: its search field, and results for ?q= filled in by sok.js."""
+    html = _render("search.html", url_of(SEARCH_PAGE), age_section=AGE_SECTION, type_section=TYPE_SECTION)
+    return GeneratedPage(SEARCH_PAGE, "Sök stöd", html, "Sök bland alla erbjudanden om föräldraskapsstöd.",
+                         _toc(html), in_nav=False)
 
 
 def opendata_page(catalog: Catalog) -> GeneratedPage:
@@ -275,3 +274,4 @@ def _pages(catalog: Catalog, urls: SiteUrls) -> Iterator[GeneratedPage]:
     statement = statement_page(catalog)
     if statement is not None:
         yield statement
+    yield search_page()

@@ -6,6 +6,7 @@ from npm, pinned in package.json and package-lock.json.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -15,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -70,12 +71,12 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass  # keep pytest's output readable
 
 
-@pytest.fixture(scope="session")
-def site_url(sample_build: Any) -> Iterator[str]:
-    """The sample site at http://127.0.0.1:<port>/foraldraskapsstod/, served from a thread during the session."""
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A built site at http://127.0.0.1:<port>/foraldraskapsstod/, served from a thread until the block ends."""
     prefix = site_path()
     handler_class = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    handler = functools.partial(handler_class, directory=str(sample_build.site))
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -85,6 +86,13 @@ def site_url(sample_build: Any) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_build: Any) -> Iterator[str]:
+    """The sample site, served during the session."""
+    with serve(sample_build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -141,22 +149,33 @@ def new_context(browser: Browser) -> Iterator[ContextFactory]:
 
 
 def open_page(page: Page, url: str) -> None:
-    """Load a page and wait until Material's JavaScript has set it up and nothing more is loading."""
+    """Load a page and wait until the JavaScript has set it up and nothing more is loading.
+
+    On the results page with a search (sok/?q=…), also wait until the results are shown.
+    """
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
+    query = parse_qs(urlsplit(url).query).get("q")
+    if "/sok/" in urlsplit(url).path and query:
+        wait_for_results(page, query[0])
 
 
 def open_search(page: Page, word: str = SEARCH_WORD) -> None:
-    """Type a word into Material's search box (behind the magnifier button on small screens) and wait for results."""
-    field = page.locator("input.md-search__input")
-    magnifier = page.locator('label.md-header__button[for="__search"]')  # shown only on small screens
-    if magnifier.is_visible():
-        magnifier.click()  # opens the search and focuses the field
-    else:
-        field.click()
+    """Type a search into the field in the header, press Enter and wait until the results page shows its results."""
+    field = page.locator("#sg-header-q")
+    field.click()
     expect(field).to_be_focused()
-    page.keyboard.type(word, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    field.fill("")
+    page.keyboard.type(word)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    wait_for_results(page, word)
+
+
+def wait_for_results(page: Page, word: str) -> None:
+    """Wait until sok.js has shown the results for `word` (it then marks the status line with the search)."""
+    page.wait_for_function("word => document.getElementById('sg-sok-status')?.getAttribute('data-sokt') === word",
+                           arg=word)
 
 
 def run_axe(page: Page, axe_source: str) -> list[dict[str, Any]]:

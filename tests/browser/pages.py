@@ -17,9 +17,12 @@ PAGES: dict[str, str] = {
     "om-foraldraskapsstod": "om-foraldraskapsstod/",
     "oppna-data": "oppna-data/",
     "tillganglighetsredogorelse": "tillganglighet/",
+    "sok-med-resultat": "sok/?q=kurs",
+    "sok-utan-resultat": "sok/?q=xyzzyq",
+    "sok-med-delvisa-traffar": "sok/?q=öppen+förskola+norrby",
     "404": "404.html",
 }
-"""Name (the test id) → path. The search with results open is visited separately (`open_search`)."""
+"""Name (the test id) → path. `open_page` waits until the results of sok/?q= are shown."""
 
 VIEWPORTS: dict[str, dict[str, int]] = {
     "mobil": {"width": 375, "height": 800},
@@ -32,3 +35,4 @@ SCHEMES = {"light": "default", "dark": "slate"}
 """color_scheme → Material's scheme, which the page must then show."""
 
 SEARCH_WORD = "tonåring"
+"""What the tests that go through the header search type (tests/sok/sokfragor.yml has the many others)."""

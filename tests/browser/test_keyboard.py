@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import ContextFactory, open_page
-from .pages import PAGES
+from .conftest import ContextFactory, open_page, wait_for_results
+from .pages import PAGES, SEARCH_WORD
 
 pytestmark = pytest.mark.browser
 
@@ -95,3 +95,31 @@ def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(new_con
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Byt till ljust läge"
+
+
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 800}, {"width": 1280, "height": 900}],
+                         ids=["mobil", "dator"])
+def test_search_field_comes_right_after_the_skip_link(new_context: ContextFactory, site_url: str,
+                                                      viewport: dict[str, int]) -> None:
+    page = new_context(**viewport).new_page()
+    open_page(page, site_url + PAGES["erbjudande-med-omgangar"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-skip')")
+    passed = []
+    for _ in range(3):  # the logo link comes first where it is shown; nothing from the navigation may
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => ({id: document.activeElement.id, html: document.activeElement.outerHTML"
+                                ".slice(0, 80), nav: !!document.activeElement.closest('.md-sidebar')})")
+        if focused["id"] == "sg-header-q":
+            break
+        assert not focused["nav"], f"the navigation comes before the search field: {focused['html']}"
+        passed.append(focused["html"])
+    else:
+        pytest.fail(f"the search field was not reached in three Tabs after the skip link; focus went to {passed}")
+    style = focus_is_visible(page)
+    assert style["outline"] or style["shadow"], f"the focused search field shows no focus: {style}"
+    page.keyboard.type(SEARCH_WORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    wait_for_results(page, SEARCH_WORD)
+    assert page.locator("#sg-sok-resultat a").count() > 0

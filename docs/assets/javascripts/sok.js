@@ -1,0 +1,477 @@
+/* Stödguiden's search: understands Swedish word forms, compounds, everyday words and one-letter typos.
+ *
+ * The index (sok/index.json, written by hooks/stodguiden/search.py) holds, per offer, the stems of its words by
+ * field, and the stemming rules and synonyms from hooks/stodguiden/sok/. This file applies the same rules to what
+ * the parent types (the Python side's twin is hooks/stodguiden/wordforms.py; tests/sok/stammar.yml proves the
+ * two agree). The index is fetched only when the parent focuses a search field or opens sok/ with a query.
+ * Results are built with DOM methods and textContent only: no text from the data is ever parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var INDEX_URL = new URL("../../sok/index.json", script ? script.src : location.href).href;
+
+  // A match scores FIELD_WEIGHT[field] × how it matched: the word as written (in a title or summary) beats its stem,
+  // the stem beats a synonym, a synonym beats a compound that contains the word, and a one-letter typo counts least.
+  // A compound split into parts (SPLIT) scores the mean of its parts, a little less.
+  var FIELD_WEIGHT = [10, 6, 4, 2]; // title, search words (also kinds, ages, organiser), summary, description
+  var EXACT = 1, STEM = 0.9, SYNONYM = 0.55, COMPOUND = 0.5, SPLIT = 0.8, FUZZY = 0.4, OTHER_FIELDS = 0.3;
+  var MIN_COMPOUND = 4, MIN_FUZZY = 5, MIN_SPLIT = 7, MIN_PART = 3;
+  var ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+  var PAGE_SIZE = 50;
+  var MAX_WORDS = 12; // a pasted paragraph is searched by its first words, so a search always stays quick
+
+  /* ---- Word forms: the same steps as wordforms.py ---- */
+
+  function makeRules(r) {
+    return {
+      minStem: r.minsta_stam,
+      genitiveMin: r.genitiv_minsta_stam,
+      genitiveAfter: new Set(Array.from(r.genitiv_efter)),
+      vowels: new Set(Array.from(r.vokaler)),
+      endings: r.andelser.slice().sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); }),
+      folding: r.vikning,
+      stop: new Set(r.stoppord),
+      weak: r.svaga_ord
+    };
+  }
+
+  function words(text) {
+    return String(text).toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  function fold(word, R) {
+    if (/^[a-z0-9]*$/.test(word)) return word; // nothing to fold: the common case, and fuzzy search's many variants
+    var plain = word.normalize("NFD").replace(/\p{M}/gu, "");
+    var out = "";
+    for (var i = 0; i < plain.length; i++) {
+      var c = plain[i];
+      out += Object.prototype.hasOwnProperty.call(R.folding, c) ? R.folding[c] : c;
+    }
+    return out;
+  }
+
+  function hasVowel(text, R) {
+    for (var i = 0; i < text.length; i++) if (R.vowels.has(text[i])) return true;
+    return false;
+  }
+
+  function stem(word, R) {
+    if (/^\d+$/.test(word) || word.length < R.minStem) return fold(word, R);
+    if (word.endsWith("s") && word.length - 1 >= R.genitiveMin && R.genitiveAfter.has(word[word.length - 2])) {
+      word = word.slice(0, -1);
+    }
+    for (var i = 0; i < R.endings.length; i++) {
+      var ending = R.endings[i];
+      if (!word.endsWith(ending)) continue;
+      var rest = word.slice(0, word.length - ending.length);
+      if (rest.length >= R.minStem && hasVowel(rest, R)) {
+        word = rest;
+        var before = word[word.length - 2];
+        if (word.length > R.minStem && word.endsWith("r") && !R.vowels.has(before) && before !== "r") {
+          word = word.slice(0, -1);
+        }
+        break;
+      }
+    }
+    return fold(word, R);
+  }
+
+  /* ---- The index in memory ---- */
+
+  function Index(data) {
+    var R = this.rules = makeRules(data.regler);
+    this.offers = data.erbjudanden;
+    this.types = data.typer;
+    this.groups = data.grupper;
+    this.synonyms = new Map(Object.entries(data.synonymer));
+    this.foldedStop = new Set();
+    R.stop.forEach(function (w) { this.foldedStop.add(fold(w, R)); }, this);
+    this.weak = new Set(R.weak.map(function (w) { return stem(w, R); }));
+    var vocab = this.vocab = new Map();   // stem -> postings (offer * 4 + field)
+    var surface = this.surface = new Map(); // folded word of a title or summary -> postings
+    function add(map, key, posting) {
+      var list = map.get(key);
+      if (list) list.push(posting); else map.set(key, [posting]);
+    }
+    function split(text) { return text ? text.split(" ") : []; }
+    var typeStems = data.typer.map(function (t) { return split(t.f); });
+    var groupStems = data.grupper.map(function (g) { return split(g.f); });
+    var organiserStems = data.arrangorer.map(split);
+    this.offers.forEach(function (offer, i) {
+      offer.f.forEach(function (text, field) {
+        split(text).forEach(function (s) { add(vocab, s, i * 4 + field); });
+      });
+      var shared = [];
+      offer.y.forEach(function (t) { shared = shared.concat(typeStems[t]); });
+      offer.g.forEach(function (g) { shared = shared.concat(groupStems[g]); });
+      if (offer.o >= 0) shared = shared.concat(organiserStems[offer.o]);
+      shared.forEach(function (s) { add(vocab, s, i * 4 + 1); });
+      words(offer.t).forEach(function (w) { add(surface, fold(w, R), i * 4); });
+      words(offer.s).forEach(function (w) { add(surface, fold(w, R), i * 4 + 2); });
+    });
+    // All stems in one string, so that finding the stems that contain a word is one fast indexOf loop.
+    this.keys = Array.from(vocab.keys());
+    this.starts = new Int32Array(this.keys.length);
+    var position = 1;
+    for (var k = 0; k < this.keys.length; k++) {
+      this.starts[k] = position;
+      position += this.keys[k].length + 1;
+    }
+    this.joined = "\n" + this.keys.join("\n") + "\n";
+    // Equal scores are shown in Swedish alphabetical order of the titles, sorted once here.
+    var collator = new Intl.Collator("sv");
+    var order = this.offers.map(function (_, i) { return i; });
+    var offers = this.offers;
+    order.sort(function (a, b) { return collator.compare(offers[a].t, offers[b].t); });
+    this.titleRank = new Int32Array(offers.length);
+    order.forEach(function (offer, rank) { this.titleRank[offer] = rank; }, this);
+  }
+
+  /* The index of the stem that holds position `at` of `joined`. */
+  Index.prototype.keyAt = function (at) {
+    var low = 0, high = this.starts.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= at) low = mid; else high = mid - 1;
+    }
+    return low;
+  };
+
+  /* The stems a query word may stand for, each with how well it matches: Map stem -> weight. */
+  Index.prototype.candidates = function (word, allowFuzzy) {
+    var R = this.rules, vocab = this.vocab, self = this;
+    var folded = fold(word, R), own = stem(word, R);
+    var found = new Map();
+    function put(key, weight) {
+      if (vocab.has(key) && (found.get(key) || 0) < weight) found.set(key, weight);
+    }
+    function compound(part, weight) {
+      if (part.length < MIN_COMPOUND) return;
+      var at = self.joined.indexOf(part);
+      while (at >= 0) {
+        var k = self.keyAt(at), key = self.keys[k];
+        if (key !== part) put(key, weight);
+        at = self.joined.indexOf(part, self.starts[k] + key.length);
+      }
+    }
+    put(own, STEM);
+    put(folded, STEM);
+    [own, folded].forEach(function (base) {
+      (self.synonyms.get(base) || []).forEach(function (other) {
+        put(other, SYNONYM);
+        compound(other, SYNONYM * COMPOUND);
+      });
+    });
+    var direct = found.size > 0;
+    compound(own, COMPOUND);
+    if (!direct && allowFuzzy && folded.length >= MIN_FUZZY) {
+      edits(folded).forEach(function (variant) {
+        put(variant, FUZZY);
+        put(stem(variant, R), FUZZY);
+      });
+    }
+    return found;
+  };
+
+  /* Every string one edit away: deletion, transposition, substitution, insertion (Damerau–Levenshtein 1). */
+  function edits(word) {
+    var out = new Set();
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i), tail = word.slice(i);
+      if (tail) out.add(head + tail.slice(1));
+      if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+      for (var j = 0; j < ALPHABET.length; j++) {
+        var c = ALPHABET[j];
+        if (tail) out.add(head + c + tail.slice(1));
+        out.add(head + c + tail);
+      }
+    }
+    out.delete(word);
+    return out;
+  }
+
+  /* A compound the index does not hold as one word, as two parts it does hold: tonårsföräldrar → tonår + föräldrar. */
+  Index.prototype.parts = function (word) {
+    var R = this.rules, vocab = this.vocab;
+    if (word.length < MIN_SPLIT) return null;
+    function known(part) {
+      var forms = [stem(part, R), fold(part, R)];
+      if (part.length > MIN_PART && part.endsWith("s")) forms.push(stem(part.slice(0, -1), R), fold(part.slice(0, -1), R));
+      for (var i = 0; i < forms.length; i++) if (vocab.has(forms[i])) return true;
+      return false;
+    }
+    for (var i = word.length - MIN_PART; i >= MIN_PART; i--) {
+      var left = word.slice(0, i), right = word.slice(i);
+      if (known(left) && known(right)) return [left.endsWith("s") && !vocab.has(stem(left, R)) ? left.slice(0, -1) : left, right];
+    }
+    return null;
+  };
+
+  /* Scores of one query word: `value[offer]` (0 where it is not found) and the offers in `list`. */
+  function Scores(n) {
+    this.value = new Float32Array(n);
+    this.list = [];
+  }
+  Scores.prototype.raise = function (offer, score) {
+    if (this.value[offer] === 0) this.list.push(offer);
+    if (this.value[offer] < score) this.value[offer] = score;
+  };
+
+  /* The best field counts fully; a word that is also in other fields adds a little. */
+  Index.prototype.scoreWord = function (word, allowFuzzy) {
+    var R = this.rules, n = this.offers.length, fields = new Float32Array(n * 4), touched = [];
+    function note(postings, weight) {
+      for (var i = 0; i < postings.length; i++) {
+        var p = postings[i], score = FIELD_WEIGHT[p & 3] * weight;
+        if (fields[p] === 0 && fields[p - (p & 3)] + fields[p - (p & 3) + 1] + fields[p - (p & 3) + 2] +
+            fields[p - (p & 3) + 3] === 0) touched.push(p >> 2);
+        if (fields[p] < score) fields[p] = score;
+      }
+    }
+    var exact = this.surface.get(fold(word, R));
+    if (exact) note(exact, EXACT);
+    var vocab = this.vocab;
+    this.candidates(word, allowFuzzy).forEach(function (weight, key) { note(vocab.get(key), weight); });
+    var scores = new Scores(n);
+    for (var t = 0; t < touched.length; t++) {
+      var o = touched[t] * 4, a = fields[o], b = fields[o + 1], c = fields[o + 2], d = fields[o + 3];
+      var top = Math.max(a, b, c, d);
+      scores.raise(touched[t], top + OTHER_FIELDS * (a + b + c + d - top));
+    }
+    return scores;
+  };
+
+  Index.prototype.scoreTerm = function (word) {
+    var R = this.rules;
+    if (/^\d{1,2}$/.test(word) && Number(word) <= 17) return this.scoreAge(Number(word));
+    var whole = this.scoreWord(word, false);
+    var parts = this.parts(word);
+    if (parts) {
+      var scored = parts.map(function (p) { return this.scoreWord(p, false); }, this);
+      scored[0].list.forEach(function (offer) {
+        var total = 0;
+        for (var i = 0; i < scored.length; i++) {
+          if (scored[i].value[offer] === 0) return;
+          total += scored[i].value[offer];
+        }
+        whole.raise(offer, total / scored.length * SPLIT);
+      });
+    }
+    if (whole.list.length === 0 && fold(word, R).length >= MIN_FUZZY) whole = this.scoreWord(word, true);
+    return whole;
+  };
+
+  Index.prototype.scoreAge = function (age) {
+    var scores = new Scores(this.offers.length);
+    this.offers.forEach(function (offer, i) {
+      var a = offer.al;
+      if (a[0] !== null && a[0] <= age && age <= a[1]) scores.raise(i, FIELD_WEIGHT[1] * EXACT);
+    });
+    return scores;
+  };
+
+  /* Offers for a query, best first: those matching every word before those matching some. Words such as
+     "stöd" and "barn" (svaga_ord in the rules) add to the score but are not needed for a full match. */
+  Index.prototype.search = function (query) {
+    var R = this.rules, self = this, n = this.offers.length;
+    var terms = [];
+    words(query).slice(0, MAX_WORDS).forEach(function (word) {
+      if (R.stop.has(word)) return;
+      var scores = self.scoreTerm(word);
+      // "for", "pa": a stopword typed without å, ä and ö is dropped unless it finds something
+      if (scores.list.length === 0 && self.foldedStop.has(fold(word, R))) return;
+      terms.push({scores: scores, weak: self.weak.has(stem(word, R))});
+    });
+    var strong = terms.filter(function (t) { return !t.weak; }).length;
+    if (strong === 0) terms.forEach(function (t) { t.weak = false; });
+    var needed = strong || terms.length;
+    var matched = new Uint8Array(n), total = new Float32Array(n), found = [];
+    terms.forEach(function (term) {
+      var list = term.scores.list, value = term.scores.value;
+      for (var i = 0; i < list.length; i++) {
+        var offer = list[i];
+        if (total[offer] === 0) found.push(offer);
+        if (!term.weak) matched[offer] += 1;
+        total[offer] += value[offer];
+      }
+    });
+    if (strong) found = found.filter(function (offer) { return matched[offer] > 0; });
+    var rank = this.titleRank, offers = this.offers;
+    found.sort(function (a, b) {
+      return matched[b] - matched[a] || total[b] - total[a] || rank[a] - rank[b];
+    });
+    return {
+      words: terms.length,
+      results: found.map(function (offer) {
+        return {offer: offers[offer], all: matched[offer] === needed, score: total[offer]};
+      })
+    };
+  };
+
+  /* ---- Loading ---- */
+
+  var loading = null;
+  function load() {
+    if (!loading) {
+      loading = fetch(INDEX_URL, {credentials: "same-origin"}).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      }).then(function (data) { return new Index(data); });
+      loading.catch(function () { loading = null; }); // a later attempt may succeed
+    }
+    return loading;
+  }
+
+  /* ---- The results page ---- */
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function fact(list, term, value) {
+    var row = element("div");
+    row.appendChild(element("dt", null, term));
+    row.appendChild(element("dd", null, value));
+    list.appendChild(row);
+  }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  function resultItem(index, offer, headingLevel) {
+    var item = element("li", "sg-card");
+    var heading = element("h" + headingLevel, "sg-card__title");
+    var link = element("a", null, offer.t);
+    link.href = new URL("../erbjudanden/" + encodeURIComponent(offer.u) + "/", INDEX_URL).href;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    item.appendChild(element("p", "sg-card__summary", offer.s));
+    var facts = element("dl", "sg-facts");
+    fact(facts, "Ålder", offer.a);
+    fact(facts, "Typ av stöd", offer.y.map(function (t) { return index.types[t].n; }).join(", "));
+    item.appendChild(facts);
+    return item;
+  }
+
+  /* Offers with every word come first. When there are some, the offers with only some of the words follow
+     under their own heading. PAGE_SIZE results at a time: "Visa fler" adds the next ones and moves focus to
+     the first of them. */
+  function renderResults(index, query, view) {
+    var found = index.search(query);
+    var all = found.results.filter(function (r) { return r.all; });
+    var some = all.length ? found.results.length - all.length : 0;
+    var count = 0;
+    function next() {
+      var first = null;
+      found.results.slice(count, count + PAGE_SIZE).forEach(function (r) {
+        var separate = all.length && !r.all;
+        var item = resultItem(index, r.offer, separate ? 3 : 2);
+        (separate ? view.someList : view.list).appendChild(item);
+        first = first || item;
+      });
+      count = Math.min(found.results.length, count + PAGE_SIZE);
+      var rest = found.results.length - count;
+      view.someHeading.hidden = view.someList.hidden = view.someList.children.length === 0;
+      view.more.hidden = rest <= 0;
+      view.more.textContent = "Visa " + Math.min(rest, PAGE_SIZE) + " till";
+      return first;
+    }
+    view.clear();
+    next();
+    view.more.onclick = function () {
+      var first = next();
+      if (first) first.querySelector("a").focus();
+    };
+    var quoted = "”" + query.trim() + "”";
+    var message;
+    if (found.words === 0) {
+      message = "Skriv vad du söker, till exempel bråk, bebis eller skilsmässa.";
+    } else if (all.length) {
+      message = plural(all.length, "erbjudande passar", "erbjudanden passar") + " din sökning på " + quoted + "." +
+        (some ? " " + plural(some, "erbjudande till passar", "erbjudanden till passar") + " några av orden." : "");
+    } else if (found.results.length) {
+      message = "Inget erbjudande passar alla orden i " + quoted + ". " +
+        plural(found.results.length, "erbjudande passar", "erbjudanden passar") + " några av dem.";
+    } else {
+      message = "Inga erbjudanden passar din sökning på " + quoted +
+        ". Prova ett annat ord, eller välj efter barnets ålder eller typ av stöd.";
+    }
+    view.status.textContent = message;
+    view.status.setAttribute("data-sokt", query);
+    return found;
+  }
+
+  function resultsPage() {
+    var form = document.querySelector("form[data-sg-search-page]");
+    if (!form) return;
+    var field = form.querySelector("input[name=q]");
+    var status = document.getElementById("sg-sok-status");
+    var view = {
+      status: status,
+      list: document.getElementById("sg-sok-resultat"),
+      someHeading: document.getElementById("sg-sok-nagra"),
+      someList: document.getElementById("sg-sok-nagra-lista"),
+      more: document.getElementById("sg-sok-fler"),
+      clear: function () {
+        view.list.replaceChildren();
+        view.someList.replaceChildren();
+        view.someHeading.hidden = view.someList.hidden = view.more.hidden = true;
+      }
+    };
+    var baseTitle = document.title;
+
+    function show(query) {
+      field.value = query;
+      document.querySelectorAll("form.sg-header-search input[name=q]").forEach(function (f) { f.value = query; });
+      document.title = query.trim() ? "”" + query.trim() + "” – " + baseTitle : baseTitle;
+      if (!query.trim()) {
+        view.clear();
+        status.textContent = "";
+        status.removeAttribute("data-sokt");
+        return;
+      }
+      status.textContent = "Söker …";
+      load().then(function (index) {
+        renderResults(index, query, view);
+      }, function () {
+        view.clear();
+        status.textContent = "Sökningen kunde inte laddas. Ladda om sidan och försök igen, " +
+          "eller välj efter barnets ålder eller typ av stöd i menyn.";
+        status.setAttribute("data-sokt", query);
+      });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var query = field.value;
+      history.pushState({q: query}, "", "?q=" + encodeURIComponent(query));
+      show(query);
+    });
+    window.addEventListener("popstate", function () {
+      show(new URLSearchParams(location.search).get("q") || "");
+    });
+    show(new URLSearchParams(location.search).get("q") || "");
+  }
+
+  /* Start fetching the index as soon as the parent shows interest in searching. */
+  function prefetchOnFocus() {
+    document.querySelectorAll("form[role=search] input[name=q]").forEach(function (field) {
+      field.addEventListener("focus", function () { load().catch(function () {}); }, {once: true});
+    });
+  }
+
+  window.stodguidenSok = {
+    load: load,
+    stem: function (word, rules) { return stem(word, makeRules(rules)); },
+    fold: function (word, rules) { return fold(word, makeRules(rules)); },
+    words: words,
+    Index: Index
+  };
+
+  prefetchOnFocus();
+  resultsPage();
+})();
