@@ -182,7 +182,7 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
         return None, [problem]
     assert text is not None
     try:
-        node = _compose(text)
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_problem(exc, display_path)]
     except yaml.YAMLError:
@@ -190,7 +190,8 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     return Source(display_path, node), []
 
 
-def _compose(text: str) -> yaml.Node | None:
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a text, or a `yaml.YAMLError` with PyYAML's own wording."""
     try:
         return yaml.compose(text, Loader=_LOADERS[0])
     except yaml.YAMLError:
