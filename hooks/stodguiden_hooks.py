@@ -66,7 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(problem))
     assert catalog is not None
     state.catalog = catalog
-    state.plan = pages_module.plan(catalog)
+    state.plan = pages_module.plan(catalog, config.site_url)
     state.by_uri = {page.src_uri: page for page in state.plan.pages}
     settings = catalog.settings
     config.site_name = Markup(escape(settings.name))

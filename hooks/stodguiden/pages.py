@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -129,9 +130,29 @@ def _toc(html: str) -> tuple[tuple[int, str, str], ...]:
     return tuple((int(level), anchor, Markup(title).striptags()) for level, anchor, title in _HEADING.findall(html))
 
 
-def offer_page(offer: Offer, catalog: Catalog) -> GeneratedPage:
+def report_link(offer: Offer, catalog: Catalog, address: str) -> str | None:
+    """A mailto: link for telling the organiser that something on the offer's page is wrong.
+
+    To the organiser's e-mail, else the offer's contact, else the site's; subject and body are
+    filled in with the offer's title and page address, so a parent only writes what is wrong.
+    """
+    organiser = catalog.organisers.get(offer.organiser)
+    to = (organiser.contact.email if organiser else None) or offer.contact.email or catalog.settings.contact.email
+    if not to:
+        return None
+    subject = f"Fel på sidan {offer.title}"
+    body = (f"Hej!\n\nJag har sett något som inte stämmer på sidan om {offer.title}:\n{address}\n\n"
+            "Det här är fel:\n\n")
+    # RFC 6068: every character that is not plainly safe is percent-encoded, line breaks as CRLF.
+    return (f"mailto:{quote(to, safe='@')}?subject={quote(subject, safe='')}"
+            f"&body={quote(body.replace(chr(10), chr(13) + chr(10)), safe='')}")
+
+
+def offer_page(offer: Offer, catalog: Catalog, site_url: str | None = None) -> GeneratedPage:
     src = f"{OFFER_SECTION}/{offer.slug}.md"
-    html = _render("offer.html", url_of(src), offer=offer, catalog=catalog)
+    address = (site_url.rstrip("/") + "/" if site_url else "/") + url_of(src)
+    html = _render("offer.html", url_of(src), offer=offer, catalog=catalog,
+                   report_href=report_link(offer, catalog, address))
     groups = catalog.age_groups_of(offer)
     keywords = (
         *offer.keywords,
@@ -167,15 +188,16 @@ def start_entrances(catalog: Catalog, page_url: str = "") -> str:
                    type_counts={t.key: len(catalog.offers_for_type(t.key)) for t in kinds})
 
 
-def plan(catalog: Catalog) -> SitePlan:
+def plan(catalog: Catalog, site_url: str | None = None) -> SitePlan:
+    """Every generated page; `site_url` (from mkdocs.yml) makes the page addresses in e-mails whole."""
     result = SitePlan()
-    result.pages.extend(_pages(catalog))
+    result.pages.extend(_pages(catalog, site_url))
     result.age_nav = [(g.name, f"{AGE_SECTION}/{g.key}.md") for g in catalog.age_groups.values()]
     result.type_nav = [(t.name, f"{TYPE_SECTION}/{t.key}.md") for t in catalog.types.values()]
     return result
 
 
-def _pages(catalog: Catalog) -> Iterator[GeneratedPage]:
+def _pages(catalog: Catalog, site_url: str | None) -> Iterator[GeneratedPage]:
     ages = list(catalog.age_groups.values())
     kinds = list(catalog.types.values())
     by_age = {g.key: catalog.offers_for_age_group(g.key) for g in ages}
@@ -193,4 +215,4 @@ def _pages(catalog: Catalog) -> Iterator[GeneratedPage]:
         yield group_page(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
                          "data/typer.yml")
     for offer in catalog.offers:
-        yield offer_page(offer, catalog)
+        yield offer_page(offer, catalog, site_url)
