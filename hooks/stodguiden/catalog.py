@@ -62,6 +62,7 @@ def resolve_today(fixed: date | None, environ: Mapping[str, str] = os.environ) -
 def load(root: Path, today: date | None = None,
          environ: Mapping[str, str] = os.environ) -> tuple[Catalog | None, list[Problem]]:
     """Read and check all files in `root/data`; the catalog is None if there is any error."""
+    _FOLDERS_CHECKED.clear()
     problems: list[Problem] = []
     data_dir = root / "data"
     if not data_dir.is_dir():
@@ -164,6 +165,22 @@ def _read(root: Path, path: Path, display: str, schema_name: str, problems: list
 
 def _outside(root: Path, path: Path) -> bool:
     """True for a link that leads out of the project, or that cannot be followed (a loop)."""
+    if not path.is_symlink() and path.parent != path and not _folder_outside(root, path.parent):
+        return False  # a plain file in a folder inside: no need to resolve it (fast with many offers)
+    return _resolves_outside(root, path)
+
+
+_FOLDERS_CHECKED: dict[tuple[Path, Path], bool] = {}
+"""Folders found inside or outside the project during one `load` (emptied when it starts)."""
+
+
+def _folder_outside(root: Path, folder: Path) -> bool:
+    if (root, folder) not in _FOLDERS_CHECKED:
+        _FOLDERS_CHECKED[(root, folder)] = _resolves_outside(root, folder)
+    return _FOLDERS_CHECKED[(root, folder)]
+
+
+def _resolves_outside(root: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13

@@ -156,8 +156,27 @@ if yaml.__with_libyaml__:
             return event
 
     _LOADERS: tuple[type, ...] = (_FastLoader, _Loader)
+    _C_LOADER: type | None = yaml.cyaml.CSafeLoader
 else:  # PyYAML without libyaml: correct, only slower
     _LOADERS = (_Loader,)
+    _C_LOADER = None
+
+
+def _plain_styles(node: yaml.Node | None) -> yaml.Node | None:
+    """libyaml marks a plain scalar with style "", PyYAML with None: make them the same."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if current.style == "":
+                current.style = None
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.append(key)
+                stack.append(value)
+    return node
 
 
 @dataclass(frozen=True)
@@ -190,9 +209,16 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     return Source(display_path, node), []
 
 
+# Where an anchor (&name) or alias (*name) could begin: at the start of a token. Without one, the
+# file can be composed all in C, which keeps checking a thousand offers fast.
+_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s*&]")
+
+
 def compose(text: str) -> yaml.Node | None:
     """The node tree of a text, or a `yaml.YAMLError` with PyYAML's own wording."""
     try:
+        if _C_LOADER is not None and not _MAYBE_ANCHOR_OR_ALIAS.search(text):
+            return _plain_styles(yaml.compose(text, Loader=_C_LOADER))
         return yaml.compose(text, Loader=_LOADERS[0])
     except yaml.YAMLError:
         if len(_LOADERS) == 1:
