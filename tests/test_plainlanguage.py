@@ -99,3 +99,15 @@ def test_the_default_list_has_about_thirty_words_each_with_a_plainer_one() -> No
     assert len(entries) >= 30
     assert entries["erhålla"][0] == "få" and entries["tillhandahålla"][0] == "ge"
     assert all(plainer and plainer != base for base, (plainer, _) in entries.items())
+
+
+def test_an_expression_over_two_lines_is_found_at_its_first_line(tmp_path: Path) -> None:
+    doc = document(tmp_path, (
+        "sammanfattning: Kom hit när du vill.\n"
+        "beskrivning: |\n"
+        "  Vi ses i syfte\n"
+        "  att leka. Vi ses i syfte att fika.\n"
+    ))
+    assert [str(p) for p in plainlanguage.check(doc, plainlanguage.officialese())] == [
+        "x.yml:4: varning: Uttrycket ”i syfte att” i beskrivning är krångligt. Skriv hellre ”för att”.",
+    ]

@@ -224,15 +224,19 @@ def check(doc: Document, words: Officialese) -> list[Problem]:
                  f"{quoted(sentence.text, 70)}. Dela den, så att varje mening har högst {MAX_SENTENCE_WORDS} ord.")
     for field in FIELDS:
         seen: set[str] = set()
-        for line, text in field_lines(doc, field):
-            for _, written, base, plainer in words.find(text):
-                if base in seen:
-                    continue
-                seen.add(base)
-                kind = "Uttrycket" if " " in base else "Ordet"
-                origin = "" if _normal(written) == base else f" (av {quoted(base)})"
-                advice = f"en form av {quoted(plainer)}" if origin and " " not in plainer else quoted(plainer)
-                warn(line, f"{kind} {quoted(written)}{origin} i {field} är krångligt. Skriv hellre {advice}.")
+        lines = field_lines(doc, field)
+        # The whole text at once, so that "i syfte\natt" over two lines is found too.
+        text = "\n".join(part for _, part in lines)
+        for offset, written, base, plainer in words.find(text):
+            if base in seen:
+                continue
+            seen.add(base)
+            line = lines[text.count("\n", 0, offset)][0]
+            written = " ".join(written.split())
+            kind = "Uttrycket" if " " in base else "Ordet"
+            origin = "" if _normal(written) == base else f" (av {quoted(base)})"
+            advice = f"en form av {quoted(plainer)}" if origin and " " not in plainer else quoted(plainer)
+            warn(line, f"{kind} {quoted(written)}{origin} i {field} är krångligt. Skriv hellre {advice}.")
     return problems
 
 
