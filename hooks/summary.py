@@ -49,24 +49,28 @@ class Comparison:
     removed: list[OfferFile] = field(default_factory=list)
 
 
-def git_offers(root: Path, base: str) -> dict[str, bytes]:
-    """The offer files on `base`, by path; a base without data/erbjudanden has none."""
-    listing = subprocess.run(["git", "ls-tree", "-r", "-z", "--name-only", base, "--", f"{OFFERS}/"], cwd=root,
+def git_data(root: Path, base: str) -> dict[str, bytes]:
+    """Every file under data/ on `base`, by path."""
+    listing = subprocess.run(["git", "ls-tree", "-r", "-z", "--name-only", base, "--", "data/"], cwd=root,
                              capture_output=True, check=True)
     result = {}
-    for name in listing.stdout.decode("utf-8").split("\0"):
-        if PurePosixPath(name).suffix in OFFER_SUFFIXES and PurePosixPath(name).parent == PurePosixPath(OFFERS):
-            shown = subprocess.run(["git", "show", f"{base}:{name}"], cwd=root, capture_output=True, check=True)
-            result[name] = shown.stdout
+    for name in filter(None, listing.stdout.decode("utf-8").split("\0")):
+        shown = subprocess.run(["git", "show", f"{base}:{name}"], cwd=root, capture_output=True, check=True)
+        result[name] = shown.stdout
     return result
 
 
-def local_offers(root: Path) -> dict[str, bytes]:
-    folder = root / OFFERS
+def local_data(root: Path) -> dict[str, bytes]:
+    folder = root / "data"
     if not folder.is_dir():
         return {}
-    return {f"{OFFERS}/{p.name}": p.read_bytes() for p in sorted(folder.iterdir())
-            if p.suffix in OFFER_SUFFIXES and p.is_file()}
+    return {path.relative_to(root).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()}
+
+
+def is_offer(path: str) -> bool:
+    name = PurePosixPath(path)
+    return name.parent == PurePosixPath(OFFERS) and name.suffix in OFFER_SUFFIXES
 
 
 def document(path: str, content: bytes) -> Document | None:
@@ -123,6 +127,25 @@ def _problems_of(offer: OfferFile, problems: list[Problem]) -> list[str]:
     return [f"Rad {p.line}: {'varning' if not p.is_error else 'fel'}: {md(p.message)}" for p in found]
 
 
+def _other_files(base: dict[str, bytes], head: dict[str, bytes], problems: list[Problem],
+                 shown: set[str]) -> list[str]:
+    """Changed files that are not offers, and every file with a problem not shown above.
+
+    A change in arrangorer.yml can make an offer that nobody touched wrong: the reviewer sees it here.
+    """
+    changed = {path for path in base.keys() | head.keys() if not is_offer(path) and base.get(path) != head.get(path)}
+    paths = sorted(changed | ({p.path for p in problems} - shown))
+    if not paths:
+        return []
+    lines = ["", "### Andra filer", ""]
+    for path in paths:
+        state = ("ny" if path not in base else "borttagen" if path not in head else
+                 "ändrad" if path in changed else "inte ändrad")
+        lines.append(f"- `{path}` ({state})")
+        lines += [f"  - {text}" for text in _problems_of(OfferFile(path, b""), problems)]
+    return lines
+
+
 def ended_rounds(doc: Document | None, today: date) -> list[tuple[date, date]]:
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
     result = []
@@ -150,8 +173,9 @@ def summary(root: Path, base: str, base_name: str | None = None) -> str:
     catalog, problems = load(root)
     problems.sort(key=sort_key)
     today = catalog.today if catalog is not None else resolve_today(None)
-    head = local_offers(root)
-    comparison = compare(git_offers(root, base), head)
+    head_data, base_data = local_data(root), git_data(root, base)
+    head = {path: content for path, content in head_data.items() if is_offer(path)}
+    comparison = compare({path: content for path, content in base_data.items() if is_offer(path)}, head)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     lines = ["## Erbjudanden i den här ändringen", ""]
@@ -171,6 +195,7 @@ def summary(root: Path, base: str, base_name: str | None = None) -> str:
     if comparison.removed:
         lines += ["", "### Borttagna erbjudanden", ""]
         lines += [f"- {_offer_line(offer)}" for offer in comparison.removed]
+    lines += _other_files(base_data, head_data, problems, {o.path for o in comparison.added + comparison.changed})
 
     everything = [OfferFile(path, content, document(path, content)) for path, content in head.items()]
     old = [(o, r) for o in everything if (r := review_date(o.doc)) and today - r > REVIEW_MAX_AGE]

@@ -47,24 +47,27 @@ def repo(tmp_path: Path) -> Path:
         "titel: Pappagrupp <b>*ny*</b>\n"
         "sammanfattning: Träffa andra pappor och prata om livet med barn.\n"
         "ålder:\n  från: 0\n  till: 5\n"
-        "typer: [grupper]\n"
+        "typer: [kurser]\n"
         "arrangör: kyrkan\n"
         "anmälan:\n  behövs: false\n"
         "kontakt:\n  telefon: 0123-456 78\n",
         encoding="utf-8",
     )
+    # A kind of support renamed: the unchanged offer that uses it is now wrong, and the summary shows it.
+    types = repo / "data" / "typer.yml"
+    types.write_text(types.read_text(encoding="utf-8").replace("grupper:", "barngrupper:"), encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "change")
     return repo
 
 
-def test_summary_lists_added_changed_removed_and_what_to_look_over(repo: Path) -> None:
+def test_summary_lists_added_changed_removed_other_files_and_what_to_look_over(repo: Path) -> None:
     result = run(repo, "--base", "main")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "## Erbjudanden i den här ändringen\n"
         "\n"
-        "Jämfört med `main`: 1 nytt, 1 ändrat, 1 borttaget. Kontrollen hittade 0 fel och 2 varningar i hela data/.\n"
+        "Jämfört med `main`: 1 nytt, 1 ändrat, 1 borttaget. Kontrollen hittade 1 fel och 2 varningar i hela data/.\n"
         "\n"
         "### Nya erbjudanden\n"
         "\n"
@@ -82,6 +85,13 @@ def test_summary_lists_added_changed_removed_and_what_to_look_over(repo: Path) -
         "### Borttagna erbjudanden\n"
         "\n"
         "- **Avslutad föreläsning** (`data/erbjudanden/utgangen-forelasning.yml`)\n"
+        "\n"
+        "### Andra filer\n"
+        "\n"
+        "- `data/erbjudanden/babysang.yml` (inte ändrad)\n"
+        "  - Rad 7: fel: Det finns ingen typ av stöd som heter ”grupper” i data/typer.yml. Menade du barngrupper?\n"
+        "- `data/typer.yml` (ändrad)\n"
+        "  - Inga fel eller varningar.\n"
         "\n"
         "## Att se över\n"
         "\n"
