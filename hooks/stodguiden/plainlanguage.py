@@ -92,8 +92,11 @@ class Officialese:
 
     forms: Mapping[str, tuple[str, str]]
     pattern: re.Pattern[str] | None
-    needles: tuple[str, ...] = ()
-    """The first word of every form: a text without any of them is skipped without the slower pattern."""
+
+    def _may_occur(self, text: str) -> bool:
+        """False when no form is even a substring of `text`: then the slower pattern is not needed."""
+        lower = " ".join(text.lower().split())
+        return any(form in lower for form in self.forms)
 
     @classmethod
     def of(cls, entries: Mapping[str, tuple[str, tuple[str, ...]]]) -> Officialese:
@@ -105,15 +108,13 @@ class Officialese:
             return cls(forms, None)
         # Longest first, so "äger rum" wins over a shorter form that starts the same way.
         alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-        needles = tuple(sorted({form.split()[0] for form in forms}))
-        return cls(forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), needles)
+        return cls(forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE))
 
     def find(self, text: str) -> Iterator[tuple[int, str, str, str]]:
         """(offset, form as written, base form, plainer word) for each hit in `text`."""
         if self.pattern is None:
             return
-        lower = text.lower()
-        if not any(needle in lower for needle in self.needles):
+        if not self._may_occur(text):
             return
         for match in self.pattern.finditer(text):
             base, plainer = self.forms[_normal(match.group(0))]
