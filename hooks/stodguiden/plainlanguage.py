@@ -156,10 +156,10 @@ def sentences(lines: list[tuple[int, str]], field: str) -> list[Sentence]:
             flush()
             continue
         heading = _HEADING.match(text)
-        item = _LIST_ITEM.match(text)
-        if heading or item:
+        start = heading or _LIST_ITEM.match(text)
+        if start:
             flush()
-            text = (heading or item).group(1)  # type: ignore[union-attr]
+            text = start.group(1)
         pieces.append((line, _MARKUP.sub("", _AUTOLINK.sub(" ", _LINK.sub(r"\1", text)))))
         if heading:
             flush()
