@@ -211,7 +211,7 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
 
 # Where an anchor (&name) or alias (*name) could begin: at the start of a token. Without one, the
 # file can be composed all in C, which keeps checking a thousand offers fast.
-_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s*&]")
+_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s*&]")
 
 
 def compose(text: str) -> yaml.Node | None:
