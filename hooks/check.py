@@ -6,7 +6,6 @@ Prints every problem as `file:line: message` and exits with 1 if there is any er
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Imported after the line above, which makes them importable when this file is run as a script.
 from stodguiden.catalog import TodayError, load
+from stodguiden.cli import SwedishArgumentParser
 from stodguiden.problems import Problem, sort_key
 
 
@@ -35,9 +35,14 @@ def _property(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Kontrollera uppgifterna i data/ utan att bygga webbplatsen.")
+    parser = SwedishArgumentParser(
+        prog="python hooks/check.py",
+        description="Kontrollera uppgifterna i data/ utan att bygga webbplatsen. Skriver varje fel och varning "
+                    "som fil:rad: meddelande.",
+        epilog="Slutar med 0 om allt är bra och med 1 om det finns fel (eller varningar, med --strict).",
+    )
     parser.add_argument("--strict", action="store_true", help="räkna varningar som fel")
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1],
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1], metavar="MAPP",
                         help="projektets mapp (den som innehåller data/)")
     args = parser.parse_args(argv)
     try:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 from conftest import ROOT
+from stodguiden import plainlanguage
 from stodguiden.catalog import load
 from stodguiden.schemadoc import END, START, reference
 
@@ -43,3 +46,34 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), data_file
         target = (data_file.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file(), data_file
+
+
+def test_guide_pictures_exist_and_describe_themselves() -> None:
+    guide = (ROOT / "REDAKTÖRSGUIDE.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[([^\]]+)\]\(([^)]+)\)", guide)
+    assert pictures, "the guide has at least the flow diagram"
+    for alt, path in pictures:
+        assert len(alt) > 20, f"{path}: the alt text says what the picture shows"
+        svg = ElementTree.parse(ROOT / path).getroot()
+        namespace = "{http://www.w3.org/2000/svg}"
+        assert svg.tag == f"{namespace}svg" and svg.get("role") == "img"
+        assert svg.find(f"{namespace}title") is not None and svg.find(f"{namespace}desc") is not None
+
+
+def test_guide_covers_the_editor_tasks() -> None:
+    headings = re.findall(r"^## (.+)$", (ROOT / "REDAKTÖRSGUIDE.md").read_text(encoding="utf-8"), re.MULTILINE)
+    for wanted in ("Lägga till ett erbjudande", "Ändra ett erbjudande", "Pausa ett erbjudande",
+                   "Ta bort ett erbjudande", "Läsa kontrollen på en pull request",
+                   "Lätt svenska: LIX och krångliga ord",
+                   "Se webbplatsen på din egen dator", "Publicering", "Alla fält"):
+        assert wanted in headings
+
+
+def test_the_word_list_example_in_the_guide_is_valid(tmp_path: Path) -> None:
+    guide = (ROOT / "REDAKTÖRSGUIDE.md").read_text(encoding="utf-8")
+    example = next(block for block in re.findall(r"```yaml\n(.+?)```", guide, re.DOTALL) if "enklare:" in block)
+    path = tmp_path / "ordlista.yml"
+    path.write_text(example, encoding="utf-8")
+    doc, problems = plainlanguage.read_wordlist(path, "data/ordlista.yml")
+    assert problems == [] and doc is not None
+    assert plainlanguage.officialese(doc).forms["vårdnadshavarna"] == ("vårdnadshavare", "förälder")

@@ -23,7 +23,7 @@ def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one() -> None:
 
 
 def test_requirements_are_pinned() -> None:
-    for name in ("requirements.txt", "requirements-dev.txt"):
+    for name in ("requirements.txt", "requirements-dev.txt", "requirements-ci.txt"):
         for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
             line = line.split("#")[0].strip()
             if line and not line.startswith("-r "):
@@ -34,3 +34,20 @@ def test_requirements_are_pinned() -> None:
 def test_ruff_is_clean() -> None:
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_codeowners_send_data_to_the_coordinators_and_name_only_existing_paths() -> None:
+    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    owners = dict((pattern, rest) for pattern, *rest in rules)
+    assert owners["/data/"] == ["@exempelby/foraldrastod-samordnare"]
+    assert owners["*"] == ["@exempelby/webbteamet"]
+    for pattern in owners:
+        if pattern != "*":
+            assert list(ROOT.glob(pattern.strip("/"))), f"CODEOWNERS names {pattern}, which does not exist"
+
+
+def test_pull_request_template_is_a_swedish_checklist() -> None:
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("- [ ] ") >= 5
+    assert "## Vad ändras?" in template and "granskad" in template

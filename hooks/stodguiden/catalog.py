@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import offers as offer_rules
-from . import vocabularies, yamlsource
+from . import plainlanguage, vocabularies, yamlsource
 from .model import Catalog, Offer
 from .problems import Problem
 from .schemawalk import Document, quoted, slugify, walk
@@ -32,6 +32,8 @@ VOCABULARY_FILES = {
     "arrangorer.yml": "arrangorer",
     "aldersgrupper.yml": "aldersgrupper",
 }
+OPTIONAL_FILES = {plainlanguage.WORDLIST_FILE: "ordlista"}
+"""Files in data/ that may be left out; schema name as for VOCABULARY_FILES."""
 IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".DS_Store", "Thumbs.db"})
 
 
@@ -60,6 +62,7 @@ def resolve_today(fixed: date | None, environ: Mapping[str, str] = os.environ) -
 def load(root: Path, today: date | None = None,
          environ: Mapping[str, str] = os.environ) -> tuple[Catalog | None, list[Problem]]:
     """Read and check all files in `root/data`; the catalog is None if there is any error."""
+    _FOLDERS_CHECKED.clear()
     problems: list[Problem] = []
     data_dir = root / "data"
     if not data_dir.is_dir():
@@ -76,6 +79,7 @@ def load(root: Path, today: date | None = None,
         if doc is not None:
             docs[name] = doc
     offer_files = _discover(root, data_dir, problems)
+    words = plainlanguage.officialese(_wordlist(root, data_dir, problems))
 
     settings = None
     if "webbplats.yml" in docs:
@@ -110,12 +114,27 @@ def load(root: Path, today: date | None = None,
             continue
         offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today)
         problems += found
+        problems += plainlanguage.check(doc, words)
         if offer is not None and offer.is_published(today):
             published.append(offer)
     if any(p.is_error for p in problems) or settings is None:
         return None, problems
     catalog = Catalog(today, settings, types, organisers, age_groups, tuple(published))
     return catalog, problems
+
+
+def _wordlist(root: Path, data_dir: Path, problems: list[Problem]) -> Document | None:
+    """The municipality's own officialese, if it has a data/ordlista.yml; None if absent or broken."""
+    path = data_dir / plainlanguage.WORDLIST_FILE
+    display = f"data/{plainlanguage.WORDLIST_FILE}"
+    if not path.exists() and not path.is_symlink():
+        return None
+    if _outside(root, path) or not path.is_file():
+        _read(root, path, display, "ordlista", problems)  # reports what kind of file it is
+        return None
+    doc, found = plainlanguage.read_wordlist(path, display)
+    problems += found
+    return doc if doc is not None and not found else None
 
 
 def _keys(doc: Document | None, schema_name: str) -> list[str] | None:
@@ -146,6 +165,22 @@ def _read(root: Path, path: Path, display: str, schema_name: str, problems: list
 
 def _outside(root: Path, path: Path) -> bool:
     """True for a link that leads out of the project, or that cannot be followed (a loop)."""
+    if not path.is_symlink() and path.parent != path and not _folder_outside(root, path.parent):
+        return False  # a plain file in a folder inside: no need to resolve it (fast with many offers)
+    return _resolves_outside(root, path)
+
+
+_FOLDERS_CHECKED: dict[tuple[Path, Path], bool] = {}
+"""Folders found inside or outside the project during one `load` (emptied when it starts)."""
+
+
+def _folder_outside(root: Path, folder: Path) -> bool:
+    if (root, folder) not in _FOLDERS_CHECKED:
+        _FOLDERS_CHECKED[(root, folder)] = _resolves_outside(root, folder)
+    return _FOLDERS_CHECKED[(root, folder)]
+
+
+def _resolves_outside(root: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
@@ -158,7 +193,7 @@ def _discover(root: Path, data_dir: Path, problems: list[Problem]) -> list[tuple
     found: list[tuple[str, Path, str]] = []
     for entry in sorted(data_dir.iterdir()):
         display = f"data/{entry.name}"
-        if entry.name in VOCABULARY_FILES or entry.name in IGNORED_NAMES:
+        if entry.name in VOCABULARY_FILES or entry.name in OPTIONAL_FILES or entry.name in IGNORED_NAMES:
             continue
         if entry.name == OFFER_DIR and entry.is_dir():
             continue

@@ -155,15 +155,35 @@ def _toc(html: str) -> tuple[tuple[int, str, str], ...]:
     return tuple((int(level), anchor, Markup(title).striptags()) for level, anchor, title in _HEADING.findall(html))
 
 
+def report_link(offer: Offer, catalog: Catalog, address: str) -> str | None:
+    """A mailto: link for telling the organiser that something on the offer's page is wrong.
+
+    To the organiser's e-mail, else the offer's contact, else the site's; subject and body are
+    filled in with the offer's title and page address, so a parent only writes what is wrong.
+    """
+    organiser = catalog.organisers.get(offer.organiser)
+    to = (organiser.contact.email if organiser else None) or offer.contact.email or catalog.settings.contact.email
+    if not to:
+        return None
+    subject = f"Fel på sidan {offer.title}"
+    body = (f"Hej!\n\nJag har sett något som inte stämmer på sidan om {offer.title}:\n{address}\n\n"
+            "Det här är fel:\n\n")
+    # RFC 6068: every character that is not plainly safe is percent-encoded, line breaks as CRLF.
+    return (f"mailto:{quote(to, safe='@')}?subject={quote(subject, safe='')}"
+            f"&body={quote(body.replace(chr(10), chr(13) + chr(10)), safe='')}")
+
+
 def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage:
     src = f"{OFFER_SECTION}/{offer.slug}.md"
     site_url = urls.base if urls is not None and urls.base else None
     if urls is None or not urls.base:
         # Without site_url, addresses in the JSON-LD are relative to the page itself.
         urls = SiteUrls(relative_url(url_of(src), ""))
+    address = (site_url.rstrip("/") + "/" if site_url else "/") + url_of(src)
     calendar = calendar_path(offer.slug) if ics.has_calendar(offer, catalog) else None
     html = _render("offer.html", url_of(src), site_url, offer=offer, catalog=catalog, calendar=calendar,
-                   jsonld=jsonld.script_element(offer, catalog, urls))
+                   jsonld=jsonld.script_element(offer, catalog, urls),
+                   report_href=report_link(offer, catalog, address))
     return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), offer.source, in_nav=False,
                          updated=offer.reviewed, leave_url=catalog.settings.leave_url if offer.sensitive else None)
 

@@ -14,6 +14,7 @@ FILES = (
     ("arrangorer", "Arrangörer: data/arrangorer.yml"),
     ("aldersgrupper", "Åldersgrupper: data/aldersgrupper.yml"),
     ("webbplats", "Inställningar: data/webbplats.yml"),
+    ("ordlista", "Egna krångliga ord (frivillig): data/ordlista.yml"),
 )
 _KINDS = {
     "string": "text", "integer": "heltal", "boolean": "true eller false", "array": "lista", "object": "grupp av fält",

@@ -121,12 +121,62 @@ class AliasNode(yaml.Node):
         super().__init__(target.tag, target, start_mark, end_mark)
 
 
-class _Loader(yaml.SafeLoader):
+class _AliasKeeping(yaml.composer.Composer):
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             return AliasNode(super().compose_node(parent, index), event.start_mark, event.end_mark)
         return super().compose_node(parent, index)
+
+
+class _Loader(_AliasKeeping, yaml.SafeLoader):
+    pass
+
+
+if yaml.__with_libyaml__:
+
+    class _FastLoader(_AliasKeeping, yaml.cyaml.CParser, yaml.constructor.SafeConstructor,  # type: ignore[misc]
+                      yaml.resolver.Resolver):
+        """libyaml's scanner and parser in C with the same composer as `_Loader`: five times faster.
+
+        Its error messages differ from PyYAML's, so a file it refuses is read again by `_Loader`,
+        whose messages `_YAML_MESSAGES` translates.
+        """
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        def get_event(self) -> yaml.Event:
+            event = yaml.cyaml.CParser.get_event(self)
+            if isinstance(event, yaml.ScalarEvent) and event.style == "":
+                event.style = None  # libyaml's plain style is "", PyYAML's is None
+            return event
+
+    _LOADERS: tuple[type, ...] = (_FastLoader, _Loader)
+    _C_LOADER: type | None = yaml.cyaml.CSafeLoader
+else:  # PyYAML without libyaml: correct, only slower
+    _LOADERS = (_Loader,)
+    _C_LOADER = None
+
+
+def _plain_styles(node: yaml.Node | None) -> yaml.Node | None:
+    """libyaml marks a plain scalar with style "", PyYAML with None: make them the same."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if current.style == "":
+                current.style = None
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.append(key)
+                stack.append(value)
+    return node
 
 
 @dataclass(frozen=True)
@@ -135,8 +185,6 @@ class Source:
 
     path: str
     node: yaml.Node | None
-    text: str = ""
-    """The decoded file, so rules can find the line of a word inside a long value."""
 
 
 def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
@@ -153,12 +201,31 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
         return None, [problem]
     assert text is not None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_problem(exc, display_path)]
     except yaml.YAMLError:
         return None, [Problem(display_path, 1, _YAML_FALLBACK)]
-    return Source(display_path, node, text), []
+    return Source(display_path, node), []
+
+
+# Where an anchor (&name) or alias (*name) could begin: at the start of a token. Without one, the
+# file can be composed all in C, which keeps checking a thousand offers fast.
+_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s*&]")
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a text, or a `yaml.YAMLError` with PyYAML's own wording."""
+    try:
+        if _C_LOADER is not None and not _MAYBE_ANCHOR_OR_ALIAS.search(text):
+            return _plain_styles(yaml.compose(text, Loader=_C_LOADER))
+        return yaml.compose(text, Loader=_LOADERS[0])
+    except yaml.YAMLError:
+        if len(_LOADERS) == 1:
+            raise
+    # The slower loader either finds the same mistake and explains it, or (if libyaml alone
+    # refused the file) reads it: both readers then agree on what a file means.
+    return yaml.compose(text, Loader=_Loader)
 
 
 def decode(raw: bytes, display_path: str, size: int | None = None) -> tuple[str | None, Problem | None]:

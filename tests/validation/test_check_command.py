@@ -123,3 +123,14 @@ def test_the_repository_sample_data_passes_strict() -> None:
         pytest.skip("no sample data in this copy of the project")
     result = run(ROOT, "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_help_and_usage_errors_are_swedish(site: Path) -> None:
+    result = run(site, "--help")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "användning: python hooks/check.py [-h] [--strict] [--root MAPP]"
+    assert "  -h, --help   visa den här hjälpen och avsluta" in result.stdout.splitlines()
+    assert "  --strict     räkna varningar som fel" in result.stdout.splitlines()
+    wrong = run(site, "--stric")
+    assert wrong.returncode == 2
+    assert wrong.stderr.splitlines()[-1] == "python hooks/check.py: fel: okända argument: --stric"

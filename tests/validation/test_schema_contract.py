@@ -14,7 +14,8 @@ from jsonschema import Draft202012Validator
 from validation_helpers import MINIMAL, ROOT
 
 from stodguiden import yamlsource
-from stodguiden.catalog import SCHEMA_DIR, VOCABULARY_FILES
+from stodguiden.catalog import OPTIONAL_FILES, SCHEMA_DIR, VOCABULARY_FILES
+from stodguiden.plainlanguage import DEFAULT_WORDLIST
 from stodguiden.schemawalk import SUPPORTED_KEYWORDS, walk
 
 SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
@@ -55,7 +56,8 @@ def test_keywords_walks_into_every_kind_of_subschema() -> None:
 
 def test_there_is_a_schema_for_every_kind_of_file() -> None:
     assert sorted(p.name for p in SCHEMAS) == sorted(
-        [f"{name}.schema.json" for name in VOCABULARY_FILES.values()] + ["erbjudande.schema.json"]
+        [f"{name}.schema.json" for name in (*VOCABULARY_FILES.values(), *OPTIONAL_FILES.values())]
+        + ["erbjudande.schema.json"]
     )
 
 
@@ -83,6 +85,7 @@ def as_json(value: Any) -> Any:
 
 def data_files(data: Path) -> list[tuple[Path, str]]:
     files = [(data / name, schema) for name, schema in VOCABULARY_FILES.items()]
+    files += [(data / name, schema) for name, schema in OPTIONAL_FILES.items() if (data / name).is_file()]
     files += [(path, "erbjudande") for path in sorted((data / "erbjudanden").glob("*.yml"))]
     return files
 
@@ -91,7 +94,7 @@ SAMPLES = [
     pytest.param(path, schema, id=f"{path.relative_to(ROOT)}")
     for folder in (ROOT / "data", MINIMAL / "data") if folder.is_dir()
     for path, schema in data_files(folder)
-]
+] + [pytest.param(DEFAULT_WORDLIST, "ordlista", id="the default word list")]
 
 
 @pytest.mark.parametrize(("path", "schema_name"), SAMPLES)
