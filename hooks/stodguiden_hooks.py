@@ -21,18 +21,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from stodguiden import catalog as catalog_module
-from stodguiden import finder, opendata
 from stodguiden import pages as pages_module
-from stodguiden import search as search_module
+from stodguiden import sitefiles
 from stodguiden.model import Catalog
 from stodguiden.problems import format_all, sort_key
 from stodguiden.siteurls import generated_at
-from stodguiden.theme import colour_css
 
 log = logging.getLogger("mkdocs.hooks.stodguiden")
 
-COLOUR_CSS = "assets/stylesheets/stodguiden-farger.css"
-FINDER_DATA = posixpath.join(posixpath.dirname(pages_module.FINDER_PAGE), finder.DATA_FILE)
 # nav entries in mkdocs.yml that the hook expands into a section with one page per group
 SECTION_INDEXES = {
     f"{pages_module.AGE_SECTION}/index.md": "age_nav",
@@ -80,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = _expand_nav(config.nav, state.plan)
     if settings.logo:
         config.theme["logo"] = settings.logo
-    config.extra_css.append(COLOUR_CSS)  # always: the dark palette needs its lighter link colours
+    config.extra_css.append(sitefiles.COLOUR_CSS)  # always: the dark palette needs its lighter link colours
     config.extra["stodguiden"] = {
         "exempel": settings.example,
         "idag": catalog.today.isoformat(),
@@ -118,17 +114,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               "Ta bort eller byt namn på filen i docs/.")
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-    # Open data files; their "generated" time honours SOURCE_DATE_EPOCH, like MkDocs' own dates.
-    published = opendata.publish(state.catalog, config.site_url, generated_at(dict(os.environ)))
-    for path, content in published.items():
+    # Open data, the finder's and the search's data, colours. The "generated" time in the open data
+    # honours SOURCE_DATE_EPOCH, like MkDocs' own dates.
+    extra = sitefiles.data_files(state.catalog, state.plan, config.site_url, generated_at(dict(os.environ)))
+    for path, content in extra.items():
         if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path} krockar med en fil med öppna data som byggs från data/. "
+            raise PluginError(f"docs/{path} krockar med en fil som byggs från data/. "
                               "Ta bort eller byt namn på filen i docs/.")
         files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, COLOUR_CSS, content=colour_css(state.catalog.settings)))
-    files.append(File.generated(config, FINDER_DATA, content=state.plan.finder_data))
-    files.append(File.generated(config, search_module.INDEX_PATH,
-                                content=search_module.to_json(search_module.build(state.catalog))))
     return files
 
 

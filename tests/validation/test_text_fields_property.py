@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
+import icalendar
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from validation_helpers import OFFER, check, minimal_site
+
+from stodguiden import pages, sitefiles
 
 Offer = dict[str, Any]
 # The words our messages start with; anything else would be a message nobody wrote.
@@ -93,3 +102,125 @@ def test_any_text_gives_clean_problems_or_a_catalog(site: Path, field: str, text
         for editors_text in (text, text.strip(), text.strip()[:59]):  # quoted whole, or cut short
             ours = ours.replace(editors_text, "") if editors_text else ours
         assert not any(word in ours for word in NOT_FOR_EDITORS), problem.message
+
+
+# --- Accepted text is inert in every output -------------------------------------------------------------
+
+SITE_URL = "https://www.exempelby.se/foraldraskapsstod/"
+GENERATED = datetime(2027, 1, 18, 6, 0, tzinfo=UTC)
+MARKDOWN_FIELDS = {"beskrivning"}
+"""Fields whose text is Markdown: their markup may change the page's tags, but never into active markup."""
+ACTIVE_TAGS = {"script", "iframe", "object", "embed", "style", "link", "meta", "base", "form", "img", "svg",
+               "math", "frame", "frameset", "template", "audio", "video", "source"}
+HOSTILE_EXAMPLES = ['<script>alert(1)</script>', '</script><script>x()</script>', ']]>', '-->', '<!--',
+                    '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "{{ 7*7 }}", "{% raw %}",
+                    "\u2028\u2029", "&amp; &lt;", "[x](javascript:alert(1))"]
+
+
+def full_offer() -> Offer:
+    """The base offer with a round and a cost, so that the calendar and JSON-LD events are written too."""
+    offer = base_offer()
+    offer["omgångar"] = [{"start": "2027-02-02", "träffar": 4, "tid": "18.00–20.00"}]
+    offer["kostnad"] = {"belopp": 0, "info": "Fika ingår."}
+    return offer
+
+
+class _Tags(HTMLParser):
+    """The start tags of an HTML fragment with their attribute names, and the JSON-LD blocks' text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, tuple[str, ...]]] = []
+        self.scripts: list[tuple[str | None, str]] = []
+        self._script_type: str | None = None
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, tuple(sorted(name for name, _ in attrs))))
+        if tag == "script":
+            self._in_script, self._script_type = True, dict(attrs).get("type")
+            self.scripts.append((self._script_type, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            kind, text = self.scripts[-1]
+            self.scripts[-1] = (kind, text + data)
+
+
+class Outputs:
+    """What a build writes: pages' HTML by source path, and the other files by path."""
+
+    def __init__(self, pages: dict[str, str], files: dict[str, str | bytes]) -> None:
+        self.pages = pages
+        self.files = files
+
+    def __repr__(self) -> str:  # hypothesis prints the arguments of a failing example
+        return f"Outputs({len(self.pages)} sidor, {len(self.files)} filer)"
+
+
+def _outputs(site: Path, offer: Offer) -> Outputs | None:
+    (site / OFFER).write_text(yaml.safe_dump(offer, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalog, _ = check(site)
+    if catalog is None:
+        return None
+    plan = pages.plan(catalog, SITE_URL)
+    return Outputs({page.src_uri: page.html for page in plan.pages},
+                   sitefiles.data_files(catalog, plan, SITE_URL, GENERATED))
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def _check_data_file(path: str, content: str | bytes) -> None:
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    if path.endswith(".json"):
+        json.loads(raw)
+    elif path.endswith(".csv"):
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+        assert rows and all(len(row) == len(rows[0]) for row in rows), path
+    elif path.endswith(".ics"):
+        assert icalendar.Calendar.from_ical(raw).walk("VEVENT") is not None
+    elif path.endswith((".atom", ".xml")):
+        ElementTree.fromstring(raw)
+
+
+@pytest.fixture(scope="module")
+def baseline(site: Path) -> Outputs:
+    outputs = _outputs(site, full_offer())
+    assert outputs is not None
+    return outputs
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.sampled_from(HOSTILE_EXAMPLES), PRINTABLE_TEXT, st.text()))
+def test_accepted_text_is_inert_in_every_output(site: Path, baseline: Outputs, field: str, text: str) -> None:
+    offer = full_offer()
+    FIELDS[field](offer, text)
+    outputs = _outputs(site, offer)
+    if outputs is None:
+        return  # refused with clean Swedish problems: the test above checks those
+    page_html, data_files = outputs.pages, outputs.files
+    base_html, base_files = baseline.pages, baseline.files
+    assert page_html.keys() == base_html.keys() and data_files.keys() == base_files.keys()
+    for uri, html in page_html.items():
+        parsed = _parse(html)
+        if field not in MARKDOWN_FIELDS:
+            # The text changes no tag and no attribute anywhere: it is all text or attribute values.
+            assert parsed.tags == _parse(base_html[uri]).tags, uri
+        else:
+            assert not {tag for tag, _ in parsed.tags} & ACTIVE_TAGS - {tag for tag, _ in _parse(base_html[uri]).tags}
+            assert not [names for _, names in parsed.tags if any(name.startswith("on") for name in names)], uri
+        for kind, script in parsed.scripts:
+            if kind == "application/ld+json":
+                json.loads(script)  # the text did not end the block early or break its JSON
+    for path, content in data_files.items():
+        _check_data_file(path, content)
