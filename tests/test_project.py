@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import yaml
+
 from conftest import ROOT
 
 
@@ -29,6 +31,27 @@ def test_requirements_are_pinned() -> None:
             if line and not line.startswith("-r "):
                 assert "==" in line, f"{name}: {line}"
     assert "mkdocs==1.6.1" in (ROOT / "requirements.txt").read_text(encoding="utf-8")
+
+
+def duplicate_keys(node: yaml.Node | None) -> list[str]:
+    """Keys given twice in one mapping anywhere in a YAML node tree, as 'line N: key'."""
+    found: list[str] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                found.append(f"line {key.start_mark.line + 1}: {key.value}")
+            seen.add(key.value)
+            found += duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found += duplicate_keys(item)
+    return found
+
+
+def test_mkdocs_yml_has_no_key_twice() -> None:
+    """PyYAML keeps only the last of two equal keys, so a second `extra_javascript:` silently drops the first."""
+    assert duplicate_keys(yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))) == []
 
 
 def test_ruff_is_clean() -> None:
