@@ -103,9 +103,11 @@ def colour_css(settings: Settings) -> str:
         f"  --md-typeset-a-color: {primary};",
         f"  --md-accent-fg-color: {accent};",
         "}",
-        "/* Dark palette (Material's slate): lighter links and accent, readable on the dark background. */",
+        "/* Dark palette (Material's slate): lighter links and accent, readable on the dark background. Text on",
+        "   the accent colour (hovered and focused buttons) is dark: white on the lightened accent would be faint. */",
         ':root > [data-md-color-scheme="slate"] {',
         f"  --md-typeset-a-color: {link};",
         f"  --md-accent-fg-color: {dark_accent};",
+        "  --md-accent-bg-color: var(--md-default-bg-color);",
         "}",
     ]) + "\n"
