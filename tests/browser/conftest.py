@@ -161,13 +161,24 @@ def open_page(page: Page, url: str) -> None:
 
 
 def open_search(page: Page, word: str = SEARCH_WORD) -> None:
-    """Type a search into the field in the header, press Enter and wait until the results page shows its results."""
+    """Search from the header as a visitor does, and wait until the results page shows the results.
+
+    Where the header has its text field, type there and press Enter. Below 60em it shows only the magnifier
+    button: press it, and type into the field of sok/, which then has the focus.
+    """
     field = page.locator("#sg-header-q")
-    field.click()
-    expect(field).to_be_focused()
-    field.fill("")
-    page.keyboard.type(word)
-    with page.expect_navigation():
+    if field.is_visible():
+        field.click()
+        expect(field).to_be_focused()
+        field.fill("")
+        page.keyboard.type(word)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    else:
+        with page.expect_navigation():
+            page.locator("button.sg-header-search__button").click()
+        expect(page.locator("#sg-sok-q")).to_be_focused()
+        page.keyboard.type(word)
         page.keyboard.press("Enter")
     wait_for_results(page, word)
 

@@ -101,25 +101,42 @@ def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(new_con
                          ids=["mobil", "dator"])
 def test_search_field_comes_right_after_the_skip_link(new_context: ContextFactory, site_url: str,
                                                       viewport: dict[str, int]) -> None:
+    # On wide screens the header's search field comes next; on narrow ones (below 60em) the header shows only
+    # the magnifier button, which opens sok/ with the focus already in its search field.
     page = new_context(**viewport).new_page()
     open_page(page, site_url + PAGES["erbjudande-med-omgangar"])
+    narrow = viewport["width"] < 960
+    target = "button.sg-header-search__button" if narrow else "#sg-header-q"
+    assert page.locator("#sg-header-q").is_visible() is not narrow
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.classList.contains('md-skip')")
     passed = []
     for _ in range(3):  # the logo link comes first where it is shown; nothing from the navigation may
         page.keyboard.press("Tab")
-        focused = page.evaluate("() => ({id: document.activeElement.id, html: document.activeElement.outerHTML"
-                                ".slice(0, 80), nav: !!document.activeElement.closest('.md-sidebar')})")
-        if focused["id"] == "sg-header-q":
+        focused = page.evaluate("target => ({search: document.activeElement.matches(target),"
+                                " html: document.activeElement.outerHTML.slice(0, 80),"
+                                " nav: !!document.activeElement.closest('.md-sidebar')})", target)
+        if focused["search"]:
             break
-        assert not focused["nav"], f"the navigation comes before the search field: {focused['html']}"
+        assert not focused["nav"], f"the navigation comes before the search: {focused['html']}"
         passed.append(focused["html"])
     else:
-        pytest.fail(f"the search field was not reached in three Tabs after the skip link; focus went to {passed}")
+        pytest.fail(f"the search was not reached in three Tabs after the skip link; focus went to {passed}")
     style = focus_is_visible(page)
-    assert style["outline"] or style["shadow"], f"the focused search field shows no focus: {style}"
+    assert style["outline"] or style["shadow"], f"the focused search shows no focus: {style}"
+    if narrow:
+        assert page.evaluate("() => document.activeElement.textContent.trim()") == "Sök"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.id === 'sg-sok-q'")
+        assert page.url == site_url + "sok/?q="
+        style = focus_is_visible(page)
+        assert style["outline"] or style["shadow"], f"the focused search field on sok/ shows no focus: {style}"
     page.keyboard.type(SEARCH_WORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    if narrow:
+        page.keyboard.press("Enter")  # sok/ shows the results in place, without loading a new page
+    else:
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
     wait_for_results(page, SEARCH_WORD)
     assert page.locator("#sg-sok-resultat a").count() > 0

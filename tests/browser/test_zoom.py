@@ -21,6 +21,12 @@ CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
     if (!['hidden', 'clip'].includes(style.overflowX) && !['hidden', 'clip'].includes(style.overflowY)) return false;
     if (!el.innerText || !el.innerText.trim()) return false;
     if (el.closest('.md-sidebar, .md-search, [hidden], .md-skip')) return false;  // off-screen until opened
+    // Text for screen readers only (the visually hidden pattern, .sg-visually-hidden): a box of at most 1×1 px,
+    // out of the flow and clipped away entirely. It is hidden on purpose, not cut off; text merely squeezed
+    // into 1 px without the clip is still reported.
+    const box = el.getBoundingClientRect();
+    if (style.position === 'absolute' && box.width <= 1 && box.height <= 1
+        && (style.clip === 'rect(0px, 0px, 0px, 0px)' || style.clipPath === 'inset(50%)')) return false;
     return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
 }).map(el => el.outerHTML.slice(0, 120))"""
 
@@ -69,3 +75,25 @@ def test_the_checks_find_clipped_and_overlapping_text(new_context: ContextFactor
                                "#rubrik { position: relative; top: 2.5em; }")
     assert any("sg-lead" in html for html in page.evaluate(CLIPPED))
     assert page.evaluate(OVERLAPPING) != []
+
+
+def test_only_text_hidden_on_purpose_is_let_through(new_context: ContextFactory, site_url: str) -> None:
+    # The page has text for screen readers only (.sg-visually-hidden); the same 1 px box without the clip
+    # is text cut off by mistake and must be reported.
+    page = new_context(width=WIDTH, height=HEIGHT, device_scale_factor=ZOOM).new_page()
+    open_page(page, site_url + PAGES["erbjudande-med-omgangar"])
+    assert page.locator("article .sg-visually-hidden").count() > 0
+    page.evaluate("""() => {
+        const article = document.querySelector('article');
+        for (const [id, style] of [['avsiktligt', ''], ['av-misstag', 'clip: auto; clip-path: none;']]) {
+            const p = document.createElement('p');
+            p.id = id;
+            p.className = 'sg-visually-hidden';
+            p.style.cssText = style;
+            p.textContent = 'Den här texten är till för skärmläsare';
+            article.append(p);
+        }
+    }""")
+    clipped = page.evaluate(CLIPPED)
+    assert not any('id="avsiktligt"' in html for html in clipped), clipped
+    assert any('id="av-misstag"' in html for html in clipped), clipped

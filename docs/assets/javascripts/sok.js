@@ -454,7 +454,11 @@
     window.addEventListener("popstate", function () {
       show(new URLSearchParams(location.search).get("q") || "");
     });
-    show(new URLSearchParams(location.search).get("q") || "");
+    var params = new URLSearchParams(location.search);
+    show(params.get("q") || "");
+    /* An empty search (on narrow screens the header shows only the magnifier button) lands here with ?q=:
+       the parent came to search, so the field takes the focus. Opened from a link (no ?q), the page does not. */
+    if (params.has("q") && !(params.get("q") || "").trim()) field.focus();
   }
 
   /* Start fetching the index as soon as the parent shows interest in searching. */
