@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Dialog
+from playwright.sync_api import Dialog, expect
 
 from conftest import FIXTURE_SITES, TODAY, make_project, run_build
 
-from .conftest import ContextFactory, _SiteHandler, open_page, site_path
+from .conftest import ContextFactory, _SiteHandler, open_page, site_path, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -111,3 +111,24 @@ def test_no_text_from_the_data_runs_in_the_browser(new_context: ContextFactory,
     assert PAYLOADS["anmälan.hur"] in page.locator("main").inner_text()
     assert page.locator('main a[href^="javascript:"]').count() == 0
     assert page.locator("main iframe, main svg[onload], main img[onerror]").count() == 0
+
+
+def test_finder_and_search_results_show_hostile_text_as_text(new_context: ContextFactory,
+                                                              hostile_site: tuple[str, Path]) -> None:
+    # The finder and the search draw their results in the browser from data files the build wrote.
+    hostile_url, _ = hostile_site
+    page = new_context().new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    open_page(page, hostile_url + "hitta-stod/?alder=4")
+    expect(page.locator("#sg-traffar .sg-card__title a").filter(has_text=PAYLOADS["titel"])).to_have_count(1)
+    assert page.locator("#sg-traffar img, #sg-traffar script, #sg-traffar svg, #sg-traffar iframe").count() == 0
+    assert page.evaluate("() => window.__hostile") is None
+
+    open_page(page, hostile_url + "sok/?q=konflikter")
+    wait_for_results(page, "konflikter")
+    expect(page.locator("#sg-sok-resultat a").filter(has_text=PAYLOADS["titel"])).to_have_count(1)
+    assert page.locator("#sg-sok-resultat img, #sg-sok-resultat script, #sg-sok-resultat svg").count() == 0
+    assert page.evaluate("() => window.__hostile") is None
+    assert not dialogs
