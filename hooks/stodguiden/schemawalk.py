@@ -51,6 +51,9 @@ _FORBIDDEN_CHARS = {
     "\u2060": "är ett osynligt tecken",
     "\ufeff": "är ett osynligt tecken",
 }
+# Any character the loop in `Walker.text` reports: the forbidden ones and control characters (category Cc)
+# except line break and tab. Most texts have none, and then the loop is skipped.
+_SUSPECT_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # Letters that Unicode does not split into a base letter and a mark.
 _LETTERS_WITHOUT_DIACRITICS = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -340,7 +343,7 @@ class _Walker:
         if not raw.strip():
             self.problem(ptr, line, f"{name} är tomt. Skriv en text, eller ta bort raden.")
             return None
-        for position, char in enumerate(raw, start=1):
+        for position, char in enumerate(raw if _SUSPECT_CHARS.search(raw) else "", start=1):
             what = _FORBIDDEN_CHARS.get(char)
             if what is None and unicodedata.category(char) == "Cc" and char not in "\n\t":
                 what = "är ett styrtecken"
