@@ -144,10 +144,16 @@ def _read(root: Path, path: Path, display: str, schema_name: str, problems: list
     return doc
 
 
+@cache
+def _resolved(root: Path) -> Path:
+    """The project folder with links resolved: asked once per file, so resolved once."""
+    return root.resolve()
+
+
 def _outside(root: Path, path: Path) -> bool:
     """True for a link that leads out of the project, or that cannot be followed (a loop)."""
     try:
-        path.resolve().relative_to(root.resolve())
+        path.resolve().relative_to(_resolved(root))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return True
     return False
