@@ -224,6 +224,7 @@ def gzip_size(data: bytes) -> int:
 def sizes(site: Path, count: int) -> dict[str, Any]:
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     offer_pages = sorted(p.stat().st_size for p in (site / "erbjudanden").glob("*/index.html"))
+    group_pages = [p.stat().st_size for section in ("alder", "stod") for p in (site / section).glob("*/index.html")]
     data_files: dict[str, dict[str, Any]] = {}
     candidates = [site / "sok" / "index.json", site / "search" / "search_index.json"]
     if (site / "hitta-stod").is_dir():
@@ -239,6 +240,7 @@ def sizes(site: Path, count: int) -> dict[str, Any]:
         "offer_html_max": max(offer_pages, default=0),
         "offer_html_median": statistics.median(offer_pages) if offer_pages else 0,
         "offer_pages": len(offer_pages),
+        "group_html_max": max(group_pages, default=0),
         "data_files": data_files,
     }
 
@@ -490,7 +492,8 @@ def _time_change(url: str, title: str, offer: Path, log: Any) -> dict[str, Any]:
 
 
 def measure(count: int, repeats: int, work: Path, with_browser: bool) -> dict[str, Any]:
-    print(f"\n== N = {count}: skapar projekten …", flush=True)
+    load_before = os.getloadavg()[0]
+    print(f"\n== N = {count}: skapar projekten … (belastning {load_before:.1f})", flush=True)
     start = time.perf_counter()
     project = make_project(work / f"stodguiden-{count}", count)
     plain = make_plain_project(work / f"vanlig-{count}", project)
@@ -513,7 +516,7 @@ def measure(count: int, repeats: int, work: Path, with_browser: bool) -> dict[st
     events = {event: statistics.median(run["hooks_events"].get(event, 0.0) for run in hooks_runs)
               for event in hooks_runs[0]["hooks_events"]}
     figures: dict[str, Any] = {
-        "n": count, "repeats": repeats,
+        "n": count, "repeats": repeats, "load_average": [load_before, os.getloadavg()[0]],
         "build_s": hooks_wall, "build_runs_s": [run["wall"] for run in hooks_runs],
         "per_offer_ms": hooks_wall / count * 1000,
         "peak_rss_mb": max(run["rss_mb"] for run in hooks_runs),
@@ -547,9 +550,16 @@ def report(results: list[dict[str, Any]]) -> str:
              f"{r['plain_build_s']:.1f}", f"{r['ratio_to_plain']:.2f}", f"{r['check_s']:.2f}",
              f"{r['site_bytes'] / 1e6:.1f}", _kb(r["offer_html_max"]), _kb(r["offer_html_median"])] for r in results]
     lines = [_table(columns, rows), ""]
+    lines.append("Belastning (load average, 1 min) före och efter: " + "; ".join(
+        f"N={r['n']}: {r['load_average'][0]:.1f} → {r['load_average'][1]:.1f}" for r in results)
+        + f" på {os.cpu_count()} kärnor. Över antalet kärnor delas processorn med andra jobb.")
     lines.append("Hooks per händelse (median, s): " + "; ".join(
         f"N={r['n']}: " + ", ".join(f"{event} {secs:.2f}" for event, secs in r["hooks_events_s"].items())
         for r in results))
+    lines.append("Materials sökplugin i samma bygge (median, s): " + "; ".join(
+        f"N={r['n']}: {r['search_plugin_s']:.2f}" for r in results))
+    lines.append("Största sida för en åldersgrupp eller typ av stöd: " + "; ".join(
+        f"N={r['n']}: {_kb(r['group_html_max'])}" for r in results))
     data_rows = []
     for r in results:
         for name, size in r["data_files"].items():
