@@ -83,7 +83,8 @@ def make_plain_project(target: Path, hooks_project: Path) -> Path:
     types = yaml.safe_load((data / "typer.yml").read_text(encoding="utf-8"))
     groups = yaml.safe_load((data / "aldersgrupper.yml").read_text(encoding="utf-8"))
     organisers = yaml.safe_load((data / "arrangorer.yml").read_text(encoding="utf-8"))
-    offers = [(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")))
+    loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    offers = [(path.stem, yaml.load(path.read_text(encoding="utf-8"), Loader=loader))  # a safe loader
               for path in sorted((data / "erbjudanden").glob("*.yml"))]
     docs = target / "docs"
     for section in ("erbjudanden", "alder", "stod"):

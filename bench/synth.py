@@ -90,7 +90,10 @@ WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"]
 STATUSES = ["öppen", "öppen", "öppen", "fullbokad", "reservlista", "inställd"]
 
 
-class _Dumper(yaml.SafeDumper):
+_BaseDumper = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper  # libyaml: 10,000 files in seconds
+
+
+class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Writes multi-line text as a literal block (`|`), as editors do."""
 
 
