@@ -52,7 +52,7 @@ _FORBIDDEN_CHARS = {
     "\u2060": "är ett osynligt tecken",
     "\ufeff": "är ett osynligt tecken",
 }
-# Any character the loop in `Walker.text` reports: the forbidden ones and control characters (category Cc)
+# Any character the loop in `_Walker.text` reports: the forbidden ones and control characters (category Cc)
 # except line break and tab. Most texts have none, and then the loop is skipped.
 _SUSPECT_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # Letters that Unicode does not split into a base letter and a mark.
