@@ -637,7 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, action="append", help="antal erbjudanden (kan upprepas); 100 och 1000 "
                         "om inget anges")
     parser.add_argument("--stor", action="store_true", help="mät också 10 000 erbjudanden")
-    parser.add_argument("--upprepningar", type=int, default=3, help="byggen av varje slag per N (medianen visas)")
+    parser.add_argument("--upprepningar", type=int, default=3,
+                        help="byggen av varje slag per N, medianen visas (10 000: ett av varje)")
     parser.add_argument("--utan-webblasare", action="store_true", help="hoppa över mätningarna i Chromium")
     parser.add_argument("--json", type=Path, help="skriv alla siffror som JSON hit")
     parser.add_argument("--serve", action="store_true", help="mät bara hur snabbt `mkdocs serve` visar en ändring")
