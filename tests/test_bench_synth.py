@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from conftest import make_project, run_build
 
 from stodguiden import catalog
 
@@ -51,3 +52,15 @@ def test_same_seed_gives_the_same_files(tmp_path: Path) -> None:
     first = [p.read_text(encoding="utf-8") for p in synth.generate(_data_dir(tmp_path / "a"), 10)]
     second = [p.read_text(encoding="utf-8") for p in synth.generate(_data_dir(tmp_path / "b"), 10)]
     assert first == second
+
+
+def test_an_offer_page_does_not_grow_with_the_number_of_offers(tmp_path: Path) -> None:
+    """The navigation lists groups, never offers: the same offer's page is the same with 3 or 40 offers."""
+    pages = []
+    for count in (3, 40):
+        data = _data_dir(tmp_path / f"data{count}")
+        written = synth.generate(data, count)  # the same seed: the first offers are the same files
+        build = run_build(make_project(tmp_path / f"site{count}", data), "--strict", today=synth.TODAY.isoformat())
+        assert build.ok, build.result.stderr
+        pages.append(build.html(f"erbjudanden/{written[0].stem}/"))
+    assert pages[0] == pages[1]
