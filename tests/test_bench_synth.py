@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import make_project, run_build
 
+from conftest import make_project, run_build
 from stodguiden import catalog
 
 ROOT = Path(__file__).resolve().parents[1]
