@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="projektets mapp (den som innehåller data/)")
     args = parser.parse_args(argv)
     try:
-        catalog, problems = load(args.root)
+        catalog, problems = load(args.root, workers=os.cpu_count() or 1)
     except TodayError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1

@@ -51,7 +51,8 @@ state = _State()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
-        catalog, problems = catalog_module.load(root)
+        # Several processes for many offers in `mkdocs build`; `load` stays in one under `mkdocs serve`.
+        catalog, problems = catalog_module.load(root, workers=os.cpu_count() or 1)
     except catalog_module.TodayError as exc:
         raise PluginError(str(exc)) from None
     problems.sort(key=sort_key)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import offers as offer_rules
 from . import plainlanguage, vocabularies, yamlsource
-from .model import Catalog, Offer
+from .model import Catalog, Offer, Settings
 from .problems import Problem
 from .schemawalk import Document, quoted, slugify, walk
 
@@ -35,6 +37,11 @@ VOCABULARY_FILES = {
 OPTIONAL_FILES = {plainlanguage.WORDLIST_FILE: "ordlista"}
 """Files in data/ that may be left out; schema name as for VOCABULARY_FILES."""
 IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".DS_Store", "Thumbs.db"})
+PARALLEL_FROM = 200
+"""From this many offer files, `load(..., workers=2)` and more checks them in several processes."""
+
+
+_Checked = tuple[Offer | None, list[Problem]]
 
 
 class TodayError(ValueError):
@@ -59,9 +66,12 @@ def resolve_today(fixed: date | None, environ: Mapping[str, str] = os.environ) -
     return fixed or datetime.now(TIME_ZONE).date()
 
 
-def load(root: Path, today: date | None = None,
-         environ: Mapping[str, str] = os.environ) -> tuple[Catalog | None, list[Problem]]:
-    """Read and check all files in `root/data`; the catalog is None if there is any error."""
+def load(root: Path, today: date | None = None, environ: Mapping[str, str] = os.environ,
+         workers: int = 1) -> tuple[Catalog | None, list[Problem]]:
+    """Read and check all files in `root/data`; the catalog is None if there is any error.
+
+    With `workers` above 1, many offer files are checked in that many processes (see `_map`).
+    """
     _FOLDERS_CHECKED.clear()
     problems: list[Problem] = []
     data_dir = root / "data"
@@ -103,18 +113,24 @@ def load(root: Path, today: date | None = None,
         today = resolve_today(settings.fixed_today if settings else None, environ)
     published: list[Offer] = []
     seen: dict[str, str] = {}
+    # In file order: a Problem for a second file with the same address, else the file to check.
+    order: list[Problem | tuple[Path, str, str]] = []
     for slug, path, display in offer_files:
         if slug in seen:
-            problems.append(Problem(display, 1, f"Två filer ger samma adress /erbjudanden/{slug}/: {seen[slug]} "
-                                    f"och {display}. Döp om eller ta bort den ena."))
+            order.append(Problem(display, 1, f"Två filer ger samma adress /erbjudanden/{slug}/: {seen[slug]} "
+                                 f"och {display}. Döp om eller ta bort den ena."))
             continue
         seen[slug] = display
-        doc = _read(root, path, display, "erbjudande", problems)
-        if doc is None:
+        order.append((path, display, slug))
+    jobs = [item for item in order if not isinstance(item, Problem)]
+    check = partial(_check_offer, root, settings, type_keys, organiser_keys, today, words)
+    checked = iter(_map(check, jobs, workers))
+    for item in order:
+        if isinstance(item, Problem):
+            problems.append(item)
             continue
-        offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today)
+        offer, found = next(checked)
         problems += found
-        problems += plainlanguage.check(doc, words)
         if offer is not None and offer.is_published(today):
             published.append(offer)
     if any(p.is_error for p in problems) or settings is None:
@@ -135,6 +151,34 @@ def _wordlist(root: Path, data_dir: Path, problems: list[Problem]) -> Document |
     doc, found = plainlanguage.read_wordlist(path, display)
     problems += found
     return doc if doc is not None and not found else None
+
+
+def _check_offer(root: Path, settings: Settings | None, type_keys: list[str] | None,
+                 organiser_keys: list[str] | None, today: date, words: plainlanguage.Officialese,
+                 job: tuple[Path, str, str]) -> _Checked:
+    """One offer file read, checked against the schema and the rules, and made into an Offer."""
+    path, display, slug = job
+    problems: list[Problem] = []
+    doc = _read(root, path, display, "erbjudande", problems)
+    if doc is None:
+        return None, problems
+    offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today)
+    return offer, problems + found + plainlanguage.check(doc, words)
+
+
+def _map(check: Callable[[tuple[Path, str, str]], _Checked], jobs: list[tuple[Path, str, str]],
+         workers: int) -> list[_Checked]:
+    """`check` over the jobs in order; in `workers` forked processes when that is safe and worth it.
+
+    Forking is safe only in a process with one thread (not under `mkdocs serve`, whose server and
+    file watcher run in threads) and where the system can fork; below PARALLEL_FROM files, starting
+    the processes costs more than it saves.
+    """
+    if (workers > 1 and len(jobs) >= PARALLEL_FROM and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods()):
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(check, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    return [check(job) for job in jobs]
 
 
 def _keys(doc: Document | None, schema_name: str) -> list[str] | None:
@@ -163,6 +207,12 @@ def _read(root: Path, path: Path, display: str, schema_name: str, problems: list
     return doc
 
 
+@cache
+def _resolved(root: Path) -> Path:
+    """The project folder with links resolved: asked once per file, so resolved once."""
+    return root.resolve()
+
+
 def _outside(root: Path, path: Path) -> bool:
     """True for a link that leads out of the project, or that cannot be followed (a loop)."""
     if not path.is_symlink() and path.parent != path and not _folder_outside(root, path.parent):
@@ -182,7 +232,7 @@ def _folder_outside(root: Path, folder: Path) -> bool:
 
 def _resolves_outside(root: Path, path: Path) -> bool:
     try:
-        path.resolve().relative_to(root.resolve())
+        path.resolve().relative_to(_resolved(root))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return True
     return False

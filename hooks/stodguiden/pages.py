@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
@@ -81,6 +81,7 @@ def url_of(src_uri: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=65536)
 def relative_url(from_url: str, to_url: str) -> str:
     rel = posixpath.relpath(to_url or ".", start=from_url or ".")
     return "./" if rel == "." else rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
@@ -205,11 +206,37 @@ def finder_data(catalog: Catalog) -> str:
     return finder.to_json(finder.data(catalog, macros))
 
 
+class OfferCards:
+    """Offer cards for group pages, each rendered once per folder depth and then reused.
+
+    An offer is listed on several group pages; they all lie as deep in the site, so a card's relative
+    links, computed from the page to the site's root and down again, are the same on each of them.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._cards: dict[tuple[str, str], Markup] = {}
+        self._macros: dict[str, object] = {}
+
+    def __call__(self, offer: Offer, page_url: str) -> Markup:
+        to_root = relative_url(page_url, "")
+        key = (offer.slug, to_root)
+        if key not in self._cards:
+            if to_root not in self._macros:
+                url: Callable[[str], str] = lambda target: relative_url(page_url, target)
+                self._macros[to_root] = environment().get_template("macros.html").make_module({"url": url})
+            card = self._macros[to_root].offer_card(offer, self.catalog, heading_level=2)  # type: ignore[attr-defined]
+            self._cards[key] = Markup(card)
+        return self._cards[key]
+
+
 def group_page(term: Term, offers: list[Offer], catalog: Catalog, section: str, others: list[Term],
-               others_heading: str, source: str) -> GeneratedPage:
+               others_heading: str, source: str, cards: OfferCards | None = None) -> GeneratedPage:
     src = f"{section}/{term.key}.md"
-    html = _render("group.html", url_of(src), term=term, offers=offers, catalog=catalog, section=section,
-                   others=others, others_heading=others_heading)
+    page_url = url_of(src)
+    cards = cards or OfferCards(catalog)
+    html = _render("group.html", page_url, term=term, offers=offers, catalog=catalog, section=section,
+                   others=others, others_heading=others_heading, card=lambda offer: cards(offer, page_url))
     return GeneratedPage(src, term.name, html, term.description, _toc(html), source)
 
 
@@ -281,12 +308,13 @@ def _pages(catalog: Catalog, urls: SiteUrls) -> Iterator[GeneratedPage]:
     yield overview_page(f"{TYPE_SECTION}/index.md", "Typ av stöd",
                         "Välj vad för slags stöd du söker. Allt stöd är frivilligt.",
                         kinds, {k: len(v) for k, v in by_type.items()}, TYPE_SECTION, "data/typer.yml")
+    cards = OfferCards(catalog)
     for group in ages:
         yield group_page(group, by_age[group.key], catalog, AGE_SECTION, ages, "Andra åldrar",
-                         "data/aldersgrupper.yml")
+                         "data/aldersgrupper.yml", cards)
     for kind in kinds:
         yield group_page(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
-                         "data/typer.yml")
+                         "data/typer.yml", cards)
     yield finder_page(catalog, urls.base or None)
     for offer in catalog.offers:
         yield offer_page(offer, catalog, urls)

@@ -13,6 +13,7 @@ into a number of minutes.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -115,6 +116,7 @@ class Document:
         return current
 
 
+@functools.lru_cache(maxsize=4096)  # every file has the same fields: computed once, not per value
 def field_name(pointer: Pointer) -> str:
     """A Swedish name for a place in the data: ('omgångar', 1, 'start') -> 'start i omgångar nr 2'."""
     if not pointer:
@@ -321,7 +323,7 @@ class _Walker:
 
     def scalar(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> Any:
         line = node.start_mark.line + 1
-        name = _cap(field_name(ptr))
+        name = _field_title(ptr)
         kind = schema.get("type", "string")
         if not isinstance(node, yaml.ScalarNode):
             wanted = {"string": "en text", "integer": "ett heltal", "boolean": "true eller false"}[kind]
@@ -366,7 +368,7 @@ class _Walker:
         return self.text(raw, schema, ptr, line)
 
     def text(self, raw: str, schema: dict[str, Any], ptr: Pointer, line: int) -> str | None:
-        name = _cap(field_name(ptr))
+        name = _field_title(ptr)
         if not raw.strip():
             self.problem(ptr, line, f"{name} är tomt. Skriv en text, eller ta bort raden.")
             return None
@@ -419,7 +421,7 @@ class _Walker:
         return text
 
     def date_text(self, text: str, ptr: Pointer, line: int) -> str | None:
-        name = _cap(field_name(ptr))
+        name = _field_title(ptr)
         if not _DATE_RE.match(text):
             self.problem(ptr, line, f"{name} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-15, "
                          f"men här står {quoted(text)}.")
@@ -485,6 +487,12 @@ def _tag(tag: str) -> str:
 
 def _in(ptr: Pointer) -> str:
     return f" i {field_name(ptr)}" if ptr else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _field_title(pointer: Pointer) -> str:
+    """field_name with a capital first letter, to start a message; asked for every value, so cached."""
+    return _cap(field_name(pointer))
 
 
 def _cap(text: str) -> str:

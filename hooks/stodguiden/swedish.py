@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import phonenumbers
@@ -21,6 +22,8 @@ WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "sön
 _LAST_LETTERS = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"}  # the three code points after z
 
 
+# The caches below are bounded: the same titles, dates and numbers come back on many pages.
+@lru_cache(maxsize=65536)
 def sort_key(text: str) -> str:
     out = []
     for char in text.casefold():
@@ -31,6 +34,7 @@ def sort_key(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
 def day(value: date) -> str:
     """'15 januari 2027'."""
     return format_date(value, "d MMMM y", locale=_SV)
@@ -96,6 +100,7 @@ def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
     return number if phonenumbers.is_valid_number(number) else None
 
 
+@lru_cache(maxsize=4096)
 def phone_display(text: str) -> str:
     """As Swedes write it: '0123-456 78'; numbers abroad keep the international form."""
     number = parse_phone(text)
@@ -106,6 +111,7 @@ def phone_display(text: str) -> str:
     return phonenumbers.format_number(number, fmt)
 
 
+@lru_cache(maxsize=4096)
 def phone_uri(text: str) -> str:
     number = parse_phone(text)
     if number is None:
