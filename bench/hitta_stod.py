@@ -1,6 +1,6 @@
 """Measure "Hitta stöd" at national scale: the data file's size and the time a filter takes in Chromium.
 
-Run after `mkdocs build`: `python benchmarks/hitta_stod.py [site] [offers]` (defaults: site, 10000).
+Run after `mkdocs build`: `python bench/hitta_stod.py [site] [offers]` (defaults: site, 10000).
 The sample's records are repeated with new addresses and titles until there are `offers` of them, so
 sizes per offer are those of the sample (its summaries are long); gzip of repeated records is far
 smaller than of real ones, so the gzip figure printed per offer is the sample's own.
