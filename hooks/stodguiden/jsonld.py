@@ -87,14 +87,15 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls, s
         mode = "OnlineEventAttendanceMode"
     else:
         mode = "OfflineEventAttendanceMode"
-    locations = [_place(p, urls, offer) for p in places] or [
+    # Places and the organiser are nodes of their own in the page's graph, referred to by @id, so a
+    # course with many rounds does not repeat them (an offer page's HTML stays small).
+    locations = [{"@id": place_id(urls, offer, p)} for p in places] or [
         {"@type": "Place", "name": catalog.settings.municipality, "address": catalog.settings.municipality}]
     clock = round_.time
     event: dict[str, Any] = {
         "@type": "Event",
         "@id": f"{urls.offer(offer.slug)}#omgang-{round_.start.isoformat()}",
         "name": offer.title,
-        "description": offer.summary,
         "url": urls.offer(offer.slug),
         "about": {"@id": service_id},
         "startDate": _moment(round_.start, clock.start if clock else None),
@@ -102,7 +103,7 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls, s
         "eventStatus": f"{SCHEMA_ORG}/{STATUS.get(round_.status, 'EventScheduled')}",
         "eventAttendanceMode": f"{SCHEMA_ORG}/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": provider(catalog, offer.organiser),
+        "organizer": {"@id": provider_id(urls, offer)},
         "inLanguage": list(offer.languages),
         "offers": {
             "@type": "Offer", "url": offer.signup.web or urls.offer(offer.slug),
@@ -141,7 +142,7 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
         "description": offer.summary,
         "url": page,
         "serviceType": [catalog.types[key].name for key in offer.types],
-        "provider": provider(catalog, offer.organiser),
+        "provider": {"@id": provider_id(urls, offer)},
         "audience": audience,
         "areaServed": area_served(catalog),
         "availableLanguage": [{"@type": "Language", "name": language_name(code) or code, "alternateName": code}
@@ -160,7 +161,17 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
              "dayOfWeek": f"{SCHEMA_ORG}/{WEEKDAY_URIS[WEEKDAYS.index(s.weekday)]}",
              "opens": f"{s.time.start:%H:%M}", "closes": f"{s.time.end:%H:%M}"} for s in offer.recurring]
     events = [round_event(offer, r, catalog, urls, service_id) for r in offer.upcoming_rounds(catalog.today)]
-    return _clean({"@context": SCHEMA_ORG, "@graph": [service, *events]})
+    organiser = {"@id": provider_id(urls, offer), **provider(catalog, offer.organiser)}
+    places = [{"@id": place_id(urls, offer, place), **_place(place, urls, offer)} for place in offer.places]
+    return _clean({"@context": SCHEMA_ORG, "@graph": [service, organiser, *places, *events]})
+
+
+def provider_id(urls: SiteUrls, offer: Offer) -> str:
+    return f"{urls.offer(offer.slug)}#arrangor"
+
+
+def place_id(urls: SiteUrls, offer: Offer, place: Place) -> str:
+    return f"{urls.offer(offer.slug)}#plats-{offer.places.index(place) + 1}"
 
 
 def script_json(data: Any) -> str:
