@@ -515,3 +515,14 @@ def test_hostile_editor_text_is_safe_in_every_open_data_file(build_fixture: Buil
     (event,) = parse_calendar((folder / "kalender" / "komet.ics").read_bytes()).walk("VEVENT")
     assert str(event["SUMMARY"]) == hostile
     assert hostile in [s["name"] for s in read_json(folder / "hsds" / "services.json")]
+
+
+@pytest.mark.parametrize("line", ["DESCRIPTION:" + "å" * 100, "SUMMARY:" + "a" * 66 + "😀" * 5, "X:" + "a" * 73,
+                                  "X:" + "a" * 74, "LOCATION:" + "Ö,; " * 60])
+def test_long_calendar_lines_fold_at_75_octets_between_characters(line: str) -> None:
+    folded = ics.fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
+    assert all(part.startswith(" ") for part in parts[1:])
+    assert "".join([parts[0], *(part[1:] for part in parts[1:])]) == line  # unfolding gives the line back
+    assert (len(parts) == 1) == (len(line.encode("utf-8")) <= 75)

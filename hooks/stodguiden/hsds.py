@@ -9,12 +9,11 @@ site's address, so they stay the same between builds.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from .model import Catalog, Offer, Place, Recurring, Round
-from .siteurls import SiteUrls
+from .siteurls import SiteUrls, readable_json
 from .swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
 
 # HSDS table name -> the file it is published as
@@ -220,5 +219,4 @@ def tables(catalog: Catalog, urls: SiteUrls) -> dict[str, list[dict[str, Any]]]:
 
 def files(catalog: Catalog, urls: SiteUrls) -> dict[str, str]:
     """One JSON file per table, by file name."""
-    return {TABLES[name]: json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-            for name, rows in tables(catalog, urls).items()}
+    return {TABLES[name]: readable_json(rows) for name, rows in tables(catalog, urls).items()}

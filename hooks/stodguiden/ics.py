@@ -8,6 +8,7 @@ Times are local Swedish time with a VTIMEZONE for Europe/Stockholm; UIDs stay th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -48,26 +49,32 @@ def has_calendar(offer: Offer, catalog: Catalog) -> bool:
     return bool(offer.upcoming_rounds(catalog.today) or offer.recurring)
 
 
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+"""Control characters other than the line break, which a TEXT value cannot hold."""
+
+
 def text(value: str) -> str:
     """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and line breaks escaped."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = "".join(c for c in value if c == "\n" or (c >= " " and c != "\x7f"))
+    value = _CONTROL.sub("", value)
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
     """Split a content line into lines of at most 75 octets, never inside a UTF-8 character (3.1)."""
-    out: list[str] = []
-    current, size, limit = "", 0, MAX_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            out.append(current)
-            current, size, limit = "", 0, MAX_OCTETS - 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n ".join(out)
+    data = line.encode("utf-8")
+    if len(data) <= MAX_OCTETS:
+        return line
+    parts: list[bytes] = []
+    start, limit = 0, MAX_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: the character began before `end`
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, MAX_OCTETS - 1  # a continuation line starts with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def _local(moment: date, clock: time) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +20,7 @@ from markupsafe import Markup
 
 from . import feeds, hsds, ics
 from .model import Catalog, Offer, Place, Round
-from .siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc
+from .siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
 from .swedish import language_name
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "oppna-data" / "erbjudanden.schema.json"
@@ -150,7 +149,7 @@ def offers_document(catalog: Catalog, urls: SiteUrls, generated: datetime) -> di
 
 
 def offers_json(catalog: Catalog, urls: SiteUrls, generated: datetime) -> str:
-    return json.dumps(offers_document(catalog, urls, generated), ensure_ascii=False, indent=2) + "\n"
+    return readable_json(offers_document(catalog, urls, generated))
 
 
 def schema_json() -> str:

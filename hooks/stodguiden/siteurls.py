@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 OFFER_SECTION = "erbjudanden"
@@ -61,3 +63,25 @@ def generated_at(environ: dict[str, str] | None = None, now: datetime | None = N
 def iso_utc(moment: datetime) -> str:
     """'2027-01-18T07:30:00Z'."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def readable_json(value: Any) -> str:
+    """JSON for people and machines alike: a list of records, or a mapping whose lists of records are
+    written one record per line (easy to read and to compare line by line).
+
+    `json.dumps` with `indent` runs in pure Python and took a large share of writing the open data for
+    thousands of offers; without `indent` it runs in C, record by record.
+    """
+    def dumps(item: Any) -> str:
+        return json.dumps(item, ensure_ascii=False, separators=(", ", ": "))
+
+    def records(items: list[Any], pad: str) -> str:
+        if not items:
+            return "[]"
+        return "[\n" + ",\n".join(f"{pad}  {dumps(item)}" for item in items) + f"\n{pad}]"
+
+    if isinstance(value, list):
+        return records(value, "") + "\n"
+    lines = [f"  {dumps(key)}: {records(item, '  ') if isinstance(item, list) and item else dumps(item)}"
+             for key, item in value.items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
