@@ -7,10 +7,7 @@ ran, if a dialog opened, or if the text is not shown as the plain text the edito
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +16,7 @@ from playwright.sync_api import Dialog, expect
 
 from conftest import FIXTURE_SITES, TODAY, make_project, run_build
 
-from .conftest import ContextFactory, _SiteHandler, open_page, site_path, wait_for_results
+from .conftest import ContextFactory, open_page, serve, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -63,17 +60,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     project = make_project(work / "projekt", work / "data")
     build = run_build(project, "--strict", today=TODAY)
     assert build.ok, build.result.stderr
-    prefix = site_path()
-    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="hostile-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}", build.site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(build.site) as url:
+        yield url, build.site
 
 
 def _page_paths(site: Path) -> list[str]:
