@@ -14,6 +14,7 @@ from conftest import FIXTURE_SITES, ROOT
 from stodguiden import finder, pages
 from stodguiden.catalog import load
 from stodguiden.model import Ages, Catalog, Cost, Offer, Place
+from stodguiden.siteurls import SiteUrls
 
 TODAY = date(2027, 1, 18)
 
@@ -119,7 +120,7 @@ def test_size_per_offer(sample: Catalog) -> None:
 
 
 def test_finder_page_lists_every_offer_by_age_group(sample: Catalog) -> None:
-    page = pages.finder_page(sample, "https://www.exempelby.se/stod/")
+    page = pages.finder_page(sample, SiteUrls("https://www.exempelby.se/stod/"))
     for group in sample.age_groups.values():
         assert f'<h2 id="{group.key}">{group.name}</h2>' in page.html
     links = set(re.findall(r'href="\.\./erbjudanden/([a-z0-9-]+)/"', page.html))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -142,9 +142,11 @@ def environment() -> Environment:
     return env
 
 
-def _render(template: str, page_url: str, site_url: str | None = None, **context: object) -> str:
+def _render(template: str, page_url: str, urls: SiteUrls | None = None, **context: object) -> str:
+    """A template with `url` (a link relative to this page) and `address` (the page's own absolute
+    address, None without site_url) for sharing."""
     url: Callable[[str], str] = lambda target: relative_url(page_url, target)
-    address = urljoin(site_url, page_url) if site_url else None
+    address = urls.to(page_url) if urls is not None and urls.base else None
     return environment().get_template(template).render(url=url, address=address, **context)
 
 
@@ -176,23 +178,22 @@ def report_link(offer: Offer, catalog: Catalog, address: str) -> str | None:
 
 def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage:
     src = f"{OFFER_SECTION}/{offer.slug}.md"
-    site_url = urls.base if urls is not None and urls.base else None
-    if urls is None or not urls.base:
-        # Without site_url, addresses in the JSON-LD are relative to the page itself.
-        urls = SiteUrls(relative_url(url_of(src), ""))
-    address = (site_url.rstrip("/") + "/" if site_url else "/") + url_of(src)
+    page_url = url_of(src)
+    site = urls if urls is not None and urls.base else None
+    # Without site_url, the report e-mail names the path, and the JSON-LD's addresses are relative to the page.
+    address = site.to(page_url) if site else "/" + page_url
     calendar = calendar_path(offer.slug) if ics.has_calendar(offer, catalog) else None
-    html = _render("offer.html", url_of(src), site_url, offer=offer, catalog=catalog, calendar=calendar,
-                   jsonld=jsonld.script_element(offer, catalog, urls),
+    html = _render("offer.html", page_url, site, offer=offer, catalog=catalog, calendar=calendar,
+                   jsonld=jsonld.script_element(offer, catalog, site or SiteUrls(relative_url(page_url, ""))),
                    report_href=report_link(offer, catalog, address))
     return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), offer.source, in_nav=False,
                          updated=offer.reviewed, leave_url=catalog.settings.leave_url if offer.sensitive else None)
 
 
-def finder_page(catalog: Catalog, site_url: str | None = None) -> GeneratedPage:
+def finder_page(catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage:
     """The finder: every offer listed by age group (works without JavaScript) and the filters on top."""
     ages = list(catalog.age_groups.values())
-    html = _render("finder.html", url_of(FINDER_PAGE), site_url, catalog=catalog, filters=finder.filters(catalog),
+    html = _render("finder.html", url_of(FINDER_PAGE), urls, catalog=catalog, filters=finder.filters(catalog),
                    groups=[(group, catalog.offers_for_age_group(group.key)) for group in ages],
                    data_file=finder.DATA_FILE)
     return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), None)
@@ -315,7 +316,7 @@ def _pages(catalog: Catalog, urls: SiteUrls) -> Iterator[GeneratedPage]:
     for kind in kinds:
         yield group_page(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
                          "data/typer.yml", cards)
-    yield finder_page(catalog, urls.base or None)
+    yield finder_page(catalog, urls)
     for offer in catalog.offers:
         yield offer_page(offer, catalog, urls)
     yield opendata_page(catalog)
