@@ -22,6 +22,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
+from conftest import FIXTURE_SITES, TODAY, make_project, run_build
+
 from .pages import SEARCH_WORD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +88,20 @@ def serve(site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def serve_minimal_site(tmp_path_factory: pytest.TempPathFactory, change: Callable[[Path], None],
+                       today: str = TODAY) -> Iterator[tuple[str, Path]]:
+    """The minimal fixture site with `change` applied to a copy of its data/, built with --strict and
+    served: its root URL and the built folder."""
+    data = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(FIXTURE_SITES / "minimal" / "data", data)
+    change(data)
+    build = run_build(make_project(tmp_path_factory.mktemp("projekt"), data), "--strict", today=today)
+    assert build.ok, build.result.stderr
+    with serve(build.site) as url:
+        yield url, build.site
 
 
 @pytest.fixture(scope="session")

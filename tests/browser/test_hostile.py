@@ -7,16 +7,13 @@ ran, if a dialog opened, or if the text is not shown as the plain text the edito
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Dialog, expect
 
-from conftest import FIXTURE_SITES, TODAY, make_project, run_build
-
-from .conftest import ContextFactory, open_page, serve, wait_for_results
+from .conftest import ContextFactory, open_page, serve_minimal_site, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +29,6 @@ PAYLOADS = {
 
 
 def _write_hostile_data(data: Path) -> None:
-    shutil.copytree(FIXTURE_SITES / "minimal" / "data", data)
     offer = data / "erbjudanden" / "komet.yml"
     text = offer.read_text(encoding="utf-8")
     replacements = {
@@ -55,13 +51,8 @@ def _write_hostile_data(data: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The hostile site's root URL, and the built folder."""
-    work = tmp_path_factory.mktemp("fientlig")
-    _write_hostile_data(work / "data")
-    project = make_project(work / "projekt", work / "data")
-    build = run_build(project, "--strict", today=TODAY)
-    assert build.ok, build.result.stderr
-    with serve(build.site) as url:
-        yield url, build.site
+    with serve_minimal_site(tmp_path_factory, _write_hostile_data) as served:
+        yield served
 
 
 def _page_paths(site: Path) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,9 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import FIXTURE_SITES, make_project, run_build
-
-from .conftest import TIMEOUT_MS, ContextFactory, open_page, open_search, serve, wait_for_results
+from .conftest import TIMEOUT_MS, ContextFactory, open_page, open_search, serve_minimal_site, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -137,16 +134,13 @@ def test_index_is_fetched_only_when_the_parent_starts_searching(new_context: Con
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("hostile-data") / "data"
-    shutil.copytree(FIXTURE_SITES / "minimal" / "data", data)
-    offer = data / "erbjudanden" / "komet.yml"
-    text = offer.read_text(encoding="utf-8").replace("titel: Komet", f"titel: {json.dumps(HOSTILE)}")
-    offer.write_text(text.replace("sammanfattning: En kurs för dig som vill ha mindre bråk hemma.",
-                                  f"sammanfattning: {json.dumps('Bråk hemma? ' + HOSTILE)}"), encoding="utf-8")
-    project = make_project(tmp_path_factory.mktemp("hostile"), data)
-    build = run_build(project, "--strict")
-    assert build.ok, build.result.stderr
-    with serve(build.site) as url:
+    def make_hostile(data: Path) -> None:
+        offer = data / "erbjudanden" / "komet.yml"
+        text = offer.read_text(encoding="utf-8").replace("titel: Komet", f"titel: {json.dumps(HOSTILE)}")
+        offer.write_text(text.replace("sammanfattning: En kurs för dig som vill ha mindre bråk hemma.",
+                                      f"sammanfattning: {json.dumps('Bråk hemma? ' + HOSTILE)}"), encoding="utf-8")
+
+    with serve_minimal_site(tmp_path_factory, make_hostile) as (url, _):
         yield url
 
 
@@ -183,16 +177,13 @@ def test_without_javascript_the_forms_still_lead_to_a_helpful_page(browser: Brow
 @pytest.fixture(scope="module")
 def many_offers_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The minimal site with 55 copies of its course, more than the results page shows at once."""
-    data = tmp_path_factory.mktemp("many-data") / "data"
-    shutil.copytree(FIXTURE_SITES / "minimal" / "data", data)
-    course = (data / "erbjudanden" / "komet.yml").read_text(encoding="utf-8")
-    for i in range(1, 55):
-        (data / "erbjudanden" / f"komet-{i}.yml").write_text(course.replace("titel: Komet", f"titel: Komet {i}"),
-                                                              encoding="utf-8")
-    project = make_project(tmp_path_factory.mktemp("many"), data)
-    build = run_build(project, "--strict")
-    assert build.ok, build.result.stderr
-    with serve(build.site) as url:
+    def copy_course(data: Path) -> None:
+        course = (data / "erbjudanden" / "komet.yml").read_text(encoding="utf-8")
+        for i in range(1, 55):
+            (data / "erbjudanden" / f"komet-{i}.yml").write_text(course.replace("titel: Komet", f"titel: Komet {i}"),
+                                                                  encoding="utf-8")
+
+    with serve_minimal_site(tmp_path_factory, copy_course) as (url, _):
         yield url
 
 
