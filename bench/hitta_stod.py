@@ -9,17 +9,16 @@ This is a measurement to read, not a test: nothing here passes or fails on time.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import statistics
 import sys
-import threading
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import Route, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from localserver import serve_site
 
 CHROMIUM = "/usr/bin/chromium"
 STEPS: list[tuple[str, str | None]] = [
@@ -42,16 +41,6 @@ MEASURE = """async ([id, value]) => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # the browser closing while a file is still being sent
-
-
 def main(site: Path, count: int) -> None:
     sample = json.loads((site / "hitta-stod" / "erbjudanden.json").read_text(encoding="utf-8"))
     sample_bytes = json.dumps(sample, ensure_ascii=False, separators=(",", ":")).encode()
@@ -66,24 +55,18 @@ def main(site: Path, count: int) -> None:
           f"{len(gzip.compress(sample_bytes)) / len(sample['o']):.0f} B gzip per offer")
     print(f"{count} offers: {len(payload) / 1e6:.1f} MB, {len(payload) / count:.0f} B per offer")
 
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = _Server(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page()
+    with serve_site(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
 
-            def serve(route: Route) -> None:
-                route.fulfill(body=payload, content_type="application/json")
+        def serve(route: Route) -> None:
+            route.fulfill(body=payload, content_type="application/json")
 
-            page.route("**/hitta-stod/erbjudanden.json", serve)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/hitta-stod/")
-            first = page.evaluate(MEASURE, list(STEPS[0]))
-            times = [page.evaluate(MEASURE, list(step)) for step in STEPS[1:]]
-            browser.close()
-    finally:
-        server.shutdown()
+        page.route("**/hitta-stod/erbjudanden.json", serve)
+        page.goto(f"{base}hitta-stod/")
+        first = page.evaluate(MEASURE, list(STEPS[0]))
+        times = [page.evaluate(MEASURE, list(step)) for step in STEPS[1:]]
+        browser.close()
     print(f"first choice (download and read the file, then filter): {first[1]:.0f} ms")
     for index, what in enumerate(("filtered and updated", "until the next frame is drawn")):
         values = [t[index] for t in times]

@@ -14,9 +14,7 @@ No figure is compared with a target here: the script measures and prints.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -27,12 +25,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402  (importable once bench/ is on the path)
+from localserver import serve_site  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "schema")
 VOCABULARY_FILES = ("webbplats.yml", "typer.yml", "arrangorer.yml", "aldersgrupper.yml")
@@ -269,30 +265,6 @@ def sizes(site: Path, count: int) -> dict[str, Any]:
 def site_prefix(project: Path) -> str:
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     return urlsplit(config.get("site_url") or "/").path.rstrip("/") + "/"
-
-
-@contextmanager
-def serve_site(site: Path, prefix: str) -> Iterator[str]:
-    """The built folder over HTTP on 127.0.0.1, under the same path as on the real server."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            if not path.startswith(prefix):
-                return str(site / "finns-inte")
-            return super().translate_path("/" + path.removeprefix(prefix))
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 # In the page: change one control and resolve with the milliseconds until the live region (the result

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import functools
-import http.server
 import random
 import re
 import statistics
 import sys
 import tempfile
-import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -30,6 +28,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from stodguiden import catalog as catalog_module  # noqa: E402
 from stodguiden import search  # noqa: E402
 from stodguiden.model import Ages, Catalog, Place  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from localserver import serve_site  # noqa: E402  (importable once bench/ is on the path)
 
 TODAY = date(2027, 1, 18)
 DESCRIPTION_WORDS = 600
@@ -86,11 +87,6 @@ def sizes(n: int) -> tuple[int, int]:
     return len(text.encode("utf-8")), search.gzip_size(text)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def browser_times(n: int) -> dict[str, float]:
     """Median time in ms of each query, searching an index of `n` synthetic offers in headless Chromium."""
     from playwright.sync_api import sync_playwright
@@ -104,31 +100,24 @@ def browser_times(n: int) -> dict[str, float]:
             (ROOT / "docs" / "assets" / "javascripts" / "sok.js").read_bytes())
         page_html = '<!doctype html><meta charset="utf-8"><script src="assets/javascripts/sok.js"></script>'
         (root / "index.html").write_text(page_html, encoding="utf-8")
-        handler = functools.partial(_QuietHandler, directory=folder)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-                page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
-                result: dict[str, Any] = page.evaluate("""async queries => {
-                    const t0 = performance.now();
-                    const index = await stodguidenSok.load();
-                    const times = {load: [performance.now() - t0]};
-                    for (let round = 0; round < 5; round++) {
-                        for (const q of queries) {
-                            const start = performance.now();
-                            index.search(q);
-                            (times[q] = times[q] || []).push(performance.now() - start);
-                        }
+        with serve_site(root) as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(f"{base}index.html")
+            result: dict[str, Any] = page.evaluate("""async queries => {
+                const t0 = performance.now();
+                const index = await stodguidenSok.load();
+                const times = {load: [performance.now() - t0]};
+                for (let round = 0; round < 5; round++) {
+                    for (const q of queries) {
+                        const start = performance.now();
+                        index.search(q);
+                        (times[q] = times[q] || []).push(performance.now() - start);
                     }
-                    return times;
-                }""", QUERIES)
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
+                }
+                return times;
+            }""", QUERIES)
+            browser.close()
     return {query: statistics.median(values) for query, values in result.items()}
 
 
