@@ -24,7 +24,8 @@ from stodguiden import pages, sitefiles
 
 Offer = dict[str, Any]
 # The words our messages start with; anything else would be a message nobody wrote.
-SWEDISH_START = re.compile(r"^(Fältet|Filen|Raden|Telefonnumret|Det finns|Området|Ett fältnamn|Här|Texten|En mening|Ordet|Uttrycket)\b")
+SWEDISH_START = re.compile(r"^(Fältet|Filen|Raden|Telefonnumret|Det finns|Området|Ett fältnamn|Här|Texten"
+                           r"|En mening|Ordet|Uttrycket)\b")
 # Arbitrary text is mostly refused for its control characters; this reaches the other rules more often.
 PRINTABLE_TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=2)
 NOT_FOR_EDITORS = ("Traceback", "Error", "<class", "None", "tag:yaml.org", "\\u", "object at 0x")
