@@ -135,8 +135,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = Markup(escape(generated.description))
     if generated.updated:
         page.update_date = generated.updated.isoformat()  # the sitemap's lastmod: when the offer was checked
-    if generated.src_uri == pages_module.FINDER_PAGE:
-        page.meta["hide"] = ["toc"]  # the filters hide the age groups the contents would list
+    if generated.hide_toc:
+        page.meta["hide"] = ["toc"]  # Material's way to leave out the contents list
     if generated.leave_url:
         page.meta["sg_lamna"] = generated.leave_url  # overrides/main.html shows "Lämna sidan snabbt"
     if generated.source:

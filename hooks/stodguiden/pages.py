@@ -60,6 +60,8 @@ class GeneratedPage:
     """When the page's content was last checked (an offer's `granskad`), for the sitemap."""
     leave_url: str | None = None
     """Set on sensitive offers: where the "Lämna sidan snabbt" button goes."""
+    hide_toc: bool = False
+    """True where the page's contents list would only repeat what the page shows another way."""
 
 
 @dataclass
@@ -196,7 +198,8 @@ def finder_page(catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage
     html = _render("finder.html", url_of(FINDER_PAGE), urls, catalog=catalog, filters=finder.filters(catalog),
                    groups=[(group, catalog.offers_for_age_group(group.key)) for group in ages],
                    data_file=finder.DATA_FILE)
-    return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), None)
+    # The filters hide the age groups that a contents list would name.
+    return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), None, hide_toc=True)
 
 
 FINDER_LEAD = "Välj hur gammalt ditt barn är och vad du söker, så ser du stödet som passar."
