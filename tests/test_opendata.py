@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import uuid
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -247,6 +248,15 @@ def test_hsds_ids_are_uuid5_of_the_site_address_and_stable() -> None:
     assert urls.uuid("erbjudande", "komet") == SiteUrls("https://www.testby.se/stod").uuid("erbjudande", "komet")
     assert urls.uuid("erbjudande", "komet") != SiteUrls("https://annan.se/").uuid("erbjudande", "komet")
     assert urls.uuid("erbjudande", "komet")[14] == "5"
+
+
+@pytest.mark.parametrize("parts", [
+    ("erbjudande", "komet"), ("hsds", "plats", "Familjecentralen Äppelgården|Storgatan 1"),
+    ("hsds", "erbjudande", "x", "sprak", "ar"), (),
+])
+def test_uuid_is_the_standard_uuid5_of_the_address(parts: tuple[str, ...]) -> None:
+    urls = SiteUrls(SITE_URL)
+    assert urls.uuid(*parts) == str(uuid.uuid5(uuid.NAMESPACE_URL, urls.base + "#" + "/".join(parts)))
 
 
 # ---- JSON-LD ------------------------------------------------------------------------------------

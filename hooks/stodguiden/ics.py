@@ -165,12 +165,17 @@ class _Writer:
             yield self.recurring_event(offer, slot)
 
     def calendar(self, name: str, events: Iterator[list[str]]) -> bytes:
-        lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                 f"NAME:{text(name)}", f"X-WR-CALNAME:{text(name)}", f"X-WR-TIMEZONE:{TZID}", *VTIMEZONE]
-        for event in events:
-            lines += event
-        lines.append("END:VCALENDAR")
-        return ("".join(fold(line) + "\r\n" for line in lines)).encode("utf-8")
+        return self.folded_calendar(name, ["".join(_folded(line) for line in event) for event in events])
+
+    def folded_calendar(self, name: str, events: list[str]) -> bytes:
+        """A calendar around events that are already folded content lines, each ending in CRLF."""
+        head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                f"NAME:{text(name)}", f"X-WR-CALNAME:{text(name)}", f"X-WR-TIMEZONE:{TZID}", *VTIMEZONE]
+        return ("".join(_folded(line) for line in head) + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+def _folded(line: str) -> str:
+    return fold(line) + "\r\n"
 
 
 def offer_calendar(offer: Offer, catalog: Catalog, urls: SiteUrls, generated: datetime) -> bytes:
@@ -179,7 +184,20 @@ def offer_calendar(offer: Offer, catalog: Catalog, urls: SiteUrls, generated: da
 
 
 def all_offers_calendar(catalog: Catalog, urls: SiteUrls, generated: datetime) -> bytes:
+    return calendars(catalog, urls, generated)[0]
+
+
+def calendars(catalog: Catalog, urls: SiteUrls, generated: datetime) -> tuple[bytes, dict[str, bytes]]:
+    """The calendar of all offers, and each offer's own calendar by slug (only offers that have one).
+
+    Each event is written and folded once and used in both files.
+    """
     writer = _Writer(catalog, urls, generated)
-    offers = sorted(catalog.offers, key=lambda o: o.slug)
-    events = (event for offer in offers for event in writer.offer_events(offer))
-    return writer.calendar(catalog.settings.name, events)
+    everything: list[str] = []
+    own: dict[str, bytes] = {}
+    for offer in sorted(catalog.offers, key=lambda o: o.slug):
+        events = ["".join(_folded(line) for line in event) for event in writer.offer_events(offer)]
+        everything += events
+        if has_calendar(offer, catalog):
+            own[offer.slug] = writer.folded_calendar(offer.title, events)
+    return writer.folded_calendar(catalog.settings.name, everything), own

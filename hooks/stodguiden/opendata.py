@@ -132,7 +132,9 @@ def sorted_offers(catalog: Catalog) -> list[Offer]:
     return sorted(catalog.offers, key=lambda o: o.slug)
 
 
-def offers_document(catalog: Catalog, urls: SiteUrls, generated: datetime) -> dict[str, Any]:
+def offers_document(catalog: Catalog, urls: SiteUrls, generated: datetime,
+                    records: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The whole JSON file; `records` are the offers' records when the caller has made them already."""
     settings = catalog.settings
     license = license_of(catalog)
     return {
@@ -144,12 +146,18 @@ def offers_document(catalog: Catalog, urls: SiteUrls, generated: datetime) -> di
         "gäller_datum": catalog.today.isoformat(),
         "licens": {"id": license.key, "namn": license.name, "url": license.url},
         "antal": len(catalog.offers),
-        "erbjudanden": [offer_record(o, catalog, urls) for o in sorted_offers(catalog)],
+        "erbjudanden": records if records is not None else records_of(catalog, urls),
     }
 
 
-def offers_json(catalog: Catalog, urls: SiteUrls, generated: datetime) -> str:
-    return readable_json(offers_document(catalog, urls, generated))
+def records_of(catalog: Catalog, urls: SiteUrls) -> list[dict[str, Any]]:
+    """Every offer's record, in file order: made once for both the JSON and the CSV file."""
+    return [offer_record(o, catalog, urls) for o in sorted_offers(catalog)]
+
+
+def offers_json(catalog: Catalog, urls: SiteUrls, generated: datetime,
+                records: list[dict[str, Any]] | None = None) -> str:
+    return readable_json(offers_document(catalog, urls, generated, records))
 
 
 def schema_json() -> str:
@@ -233,13 +241,13 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
     return {key: _cell(row[key]) for key in CSV_COLUMNS}
 
 
-def offers_csv(catalog: Catalog, urls: SiteUrls) -> bytes:
+def offers_csv(catalog: Catalog, urls: SiteUrls, records: list[dict[str, Any]] | None = None) -> bytes:
     """UTF-8 with a byte-order mark and semicolons, as Excel with Swedish settings opens it directly."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
-    for offer in sorted_offers(catalog):
-        writer.writerow(csv_row(offer_record(offer, catalog, urls)))
+    for record in records if records is not None else records_of(catalog, urls):
+        writer.writerow(csv_row(record))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -248,16 +256,17 @@ def offers_csv(catalog: Catalog, urls: SiteUrls) -> bytes:
 def publish(catalog: Catalog, site_url: str | None, generated: datetime) -> dict[str, bytes]:
     """Every open-data file of the site, by its path in the built site."""
     urls = SiteUrls(site_url or "")
+    records = records_of(catalog, urls)
+    everything, calendars = ics.calendars(catalog, urls, generated)
     files: dict[str, bytes] = {
-        JSON_PATH: offers_json(catalog, urls, generated).encode("utf-8"),
+        JSON_PATH: offers_json(catalog, urls, generated, records).encode("utf-8"),
         SCHEMA_PATH: schema_json().encode("utf-8"),
-        CSV_PATH: offers_csv(catalog, urls),
-        ALL_CALENDAR_PATH: ics.all_offers_calendar(catalog, urls, generated),
+        CSV_PATH: offers_csv(catalog, urls, records),
+        ALL_CALENDAR_PATH: everything,
         FEED_PATH: feeds.atom(catalog, urls, generated).encode("utf-8"),
     }
-    for offer in sorted_offers(catalog):
-        if ics.has_calendar(offer, catalog):
-            files[calendar_path(offer.slug)] = ics.offer_calendar(offer, catalog, urls, generated)
+    for slug, calendar in calendars.items():
+        files[calendar_path(slug)] = calendar
     for name, text in hsds.files(catalog, urls).items():
         files[f"{OPEN_DATA}/hsds/{name}"] = text.encode("utf-8")
     return files
