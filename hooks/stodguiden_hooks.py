@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 
 from stodguiden import catalog as catalog_module
 from stodguiden import pages as pages_module
-from stodguiden import sitefiles
+from stodguiden import parallel, sitefiles
 from stodguiden.model import Catalog
 from stodguiden.problems import format_all, sort_key
 from stodguiden.siteurls import generated_at
@@ -43,6 +43,7 @@ class _State:
         self.catalog: Catalog | None = None
         self.plan: pages_module.SitePlan | None = None
         self.by_uri: dict[str, pages_module.GeneratedPage] = {}
+        self.data_files: parallel.Later[dict[str, str | bytes]] | None = None
 
 
 state = _State()
@@ -68,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(problem))
     assert catalog is not None
     state.catalog = catalog
-    state.plan = pages_module.plan(catalog, config.site_url)
+    state.plan = pages_module.plan(catalog, config.site_url, workers=os.cpu_count() or 1)
     state.by_uri = {page.src_uri: page for page in state.plan.pages}
     settings = catalog.settings
     config.site_name = Markup(escape(settings.name))
@@ -115,14 +116,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               "Ta bort eller byt namn på filen i docs/.")
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-    # Open data, the finder's and the search's data, colours. The "generated" time in the open data
-    # honours SOURCE_DATE_EPOCH, like MkDocs' own dates.
-    extra = sitefiles.data_files(state.catalog, state.plan, config.site_url, generated_at(dict(os.environ)))
-    for path, content in extra.items():
+    for path in sitefiles.data_paths(state.catalog):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} krockar med en fil som byggs från data/. "
                               "Ta bort eller byt namn på filen i docs/.")
-        files.append(File.generated(config, path, content=content))
+    # Open data, the finder's and the search's data, colours: made in another process while MkDocs
+    # renders its pages (where forking is safe), and written when the pages are done, as MkDocs'
+    # own search plugin writes its index. The "generated" time honours SOURCE_DATE_EPOCH.
+    catalog, plan, site_url = state.catalog, state.plan, config.site_url
+    moment = generated_at(dict(os.environ))
+    state.data_files = parallel.Later(lambda: sitefiles.data_files(catalog, plan, site_url, moment))
     return files
 
 
@@ -169,8 +172,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    assert state.data_files is not None
+    extra = state.data_files.result()
+    site = Path(config.site_dir)
+    for path, content in extra.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        target.write_bytes(content)
+
+
+def on_build_error(error: Exception) -> None:
+    if state.data_files is not None:
+        state.data_files.cancel()
+
+
 def on_shutdown() -> None:
-    state.catalog, state.plan, state.by_uri = None, None, {}
+    if state.data_files is not None:
+        state.data_files.cancel()
+    state.catalog, state.plan, state.by_uri, state.data_files = None, None, {}, None
 
 
-__all__ = ["on_config", "on_files", "on_page_content", "on_page_markdown", "on_shutdown"]
+__all__ = ["on_build_error", "on_config", "on_files", "on_page_content", "on_page_markdown", "on_post_build",
+           "on_shutdown"]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 import yaml
 
-from conftest import FIXTURE_SITES, Build, BuildFactory, make_project, run_build
+from conftest import FIXTURE_SITES, TODAY, Build, BuildFactory, make_project, run_build
+from stodguiden import pages, sitefiles
+from stodguiden.catalog import load
 
 OFFER_LINK = re.compile(r'href="[^"]*erbjudanden/([a-z0-9-]+)/"')
 
@@ -146,6 +150,34 @@ def test_broken_data_fails_before_anything_is_written(tmp_path: Path) -> None:
             "Byt plats på från och till.") in build.result.stderr
     assert "Traceback" not in build.result.stderr
     assert [p.name for p in (project / "site").iterdir()] == ["tidigare.html"]
+
+
+@pytest.mark.parametrize(("docs_file", "message"), [
+    ("erbjudanden/komet.md", "docs/erbjudanden/komet.md krockar med en sida som byggs från data/."),
+    ("oppna-data/erbjudanden.csv", "docs/oppna-data/erbjudanden.csv krockar med en fil som byggs från data/."),
+    ("oppna-data/kalender/komet.ics", "docs/oppna-data/kalender/komet.ics krockar med en fil som byggs från data/."),
+])
+def test_docs_file_in_the_way_of_a_generated_one_fails_before_writing(tmp_path: Path, docs_file: str,
+                                                                      message: str) -> None:
+    project = make_project(tmp_path / "p", FIXTURE_SITES / "minimal" / "data")
+    (project / "docs" / docs_file).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / docs_file).write_text("egen fil", encoding="utf-8")
+    build = run_build(project)
+    assert build.result.returncode == 1
+    assert f"{message} Ta bort eller byt namn på filen i docs/." in build.result.stderr
+    assert "Traceback" not in build.result.stderr
+    assert not (project / "site" / "erbjudanden").exists()
+
+
+def test_every_data_file_is_known_before_it_is_made(minimal_build: Build, sample_build: Build) -> None:
+    """The hook checks `data_paths` for clashes with docs/ before the files exist: it must list them all."""
+    for build in (minimal_build, sample_build):
+        loaded, _ = load(build.root, today=date.fromisoformat(TODAY))
+        assert loaded is not None
+        plan = pages.plan(loaded, "https://www.exempelby.se/")
+        made = sitefiles.data_files(loaded, plan, "https://www.exempelby.se/", datetime(2027, 1, 18, tzinfo=UTC))
+        assert sitefiles.data_paths(loaded) == list(made)
+        assert all((build.site / path).is_file() for path in made)
 
 
 def test_strict_build_fails_on_warnings_before_writing(build_fixture: BuildFactory) -> None:

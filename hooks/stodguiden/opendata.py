@@ -253,6 +253,13 @@ def offers_csv(catalog: Catalog, urls: SiteUrls, records: list[dict[str, Any]] |
 
 # ---- everything ---------------------------------------------------------------------------------
 
+def paths(catalog: Catalog) -> list[str]:
+    """The paths `publish` writes, known without making the files (to find clashes early)."""
+    calendars = [calendar_path(o.slug) for o in sorted_offers(catalog) if ics.has_calendar(o, catalog)]
+    return [JSON_PATH, SCHEMA_PATH, CSV_PATH, ALL_CALENDAR_PATH, FEED_PATH, *calendars,
+            *(f"{OPEN_DATA}/hsds/{name}" for name in hsds.TABLES.values())]
+
+
 def publish(catalog: Catalog, site_url: str | None, generated: datetime) -> dict[str, bytes]:
     """Every open-data file of the site, by its path in the built site."""
     urls = SiteUrls(site_url or "")

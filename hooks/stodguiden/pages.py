@@ -18,7 +18,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import finder, hsds, ics, jsonld, languages, opendata, swedish
+from . import finder, hsds, ics, jsonld, languages, opendata, parallel, swedish
 from . import statement as statement_rules
 from .model import Catalog, Offer, Round, Term
 from .siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
@@ -291,17 +291,20 @@ def start_entrances(catalog: Catalog, page_url: str = "") -> str:
                    type_counts={t.key: len(catalog.offers_for_type(t.key)) for t in kinds})
 
 
-def plan(catalog: Catalog, site_url: str | None = None) -> SitePlan:
-    """Every page of the site; `site_url` makes the addresses in the pages' JSON-LD absolute."""
+def plan(catalog: Catalog, site_url: str | None = None, workers: int = 1) -> SitePlan:
+    """Every page of the site; `site_url` makes the addresses in the pages' JSON-LD absolute.
+
+    With `workers` above 1, the offer pages are rendered in that many processes (`parallel.fork_map`).
+    """
     result = SitePlan()
-    result.pages.extend(_pages(catalog, SiteUrls(site_url or "")))
+    result.pages.extend(_pages(catalog, SiteUrls(site_url or ""), workers))
     result.finder_data = finder_data(catalog)
     result.age_nav = [(g.name, f"{AGE_SECTION}/{g.key}.md") for g in catalog.age_groups.values()]
     result.type_nav = [(t.name, f"{TYPE_SECTION}/{t.key}.md") for t in catalog.types.values()]
     return result
 
 
-def _pages(catalog: Catalog, urls: SiteUrls) -> Iterator[GeneratedPage]:
+def _pages(catalog: Catalog, urls: SiteUrls, workers: int = 1) -> Iterator[GeneratedPage]:
     ages = list(catalog.age_groups.values())
     kinds = list(catalog.types.values())
     by_age = {g.key: catalog.offers_for_age_group(g.key) for g in ages}
@@ -320,8 +323,7 @@ def _pages(catalog: Catalog, urls: SiteUrls) -> Iterator[GeneratedPage]:
         yield group_page(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
                          "data/typer.yml", cards)
     yield finder_page(catalog, urls)
-    for offer in catalog.offers:
-        yield offer_page(offer, catalog, urls)
+    yield from parallel.fork_map(lambda offer: offer_page(offer, catalog, urls), catalog.offers, workers)
     yield opendata_page(catalog)
     statement = statement_page(catalog)
     if statement is not None:

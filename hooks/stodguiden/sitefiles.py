@@ -18,6 +18,11 @@ COLOUR_CSS = "assets/stylesheets/stodguiden-farger.css"
 FINDER_DATA = posixpath.join(posixpath.dirname(FINDER_PAGE), finder.DATA_FILE)
 
 
+def data_paths(catalog: Catalog) -> list[str]:
+    """The paths `data_files` writes, in the same order, without making the files."""
+    return [*opendata.paths(catalog), COLOUR_CSS, FINDER_DATA, search.INDEX_PATH]
+
+
 def data_files(catalog: Catalog, plan: SitePlan, site_url: str | None, generated: datetime) -> dict[str, str | bytes]:
     """Path inside the site → content, for every generated file that is not a page."""
     files: dict[str, str | bytes] = dict(opendata.publish(catalog, site_url, generated))

@@ -1,0 +1,125 @@
+"""Work done in forked processes, so that a build uses more than one core.
+
+MkDocs builds pages in one process. On a machine with two or more cores, the hooks can render
+offer pages in two processes at once, and write the open data while MkDocs renders its pages.
+A child process gets everything it needs by being forked (nothing is sent to it) and sends back
+its result, pickled, through a pipe.
+
+Forking is used only where it is safe: a process with one thread (the build and the check, never
+`mkdocs serve`, whose server and file watcher are threads) on a system that can fork. Everywhere
+else the same work runs in this process, in the same order, with the same result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class WorkerError(RuntimeError):
+    """A forked process failed; the message holds its traceback."""
+
+
+def can_fork() -> bool:
+    return (hasattr(os, "fork") and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class Later(Generic[T]):
+    """`function()`, computed in a forked child while this process goes on; `result()` waits for it.
+
+    Without a safe fork, `function()` runs when `result()` is first asked for.
+    """
+
+    def __init__(self, function: Callable[[], T], fork: bool = True) -> None:
+        self._function: Callable[[], T] | None = function
+        self._pid = 0
+        self._read = -1
+        self._done = False
+        self._value: T | None = None
+        if fork and can_fork():
+            self._start()
+
+    def _start(self) -> None:
+        assert self._function is not None
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+            status = 0
+            try:
+                os.close(read)
+                try:
+                    payload = pickle.dumps((True, self._function()), protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException:  # everything is sent back to the parent
+                    payload = pickle.dumps((False, traceback.format_exc()))
+                with os.fdopen(write, "wb") as out:
+                    out.write(payload)
+            except BaseException:  # e.g. the parent has gone: nothing to tell
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    @property
+    def forked(self) -> bool:
+        return self._pid != 0
+
+    def result(self) -> T:
+        if not self._done:
+            self._value = self._receive() if self._pid else self._run_here()
+            self._done, self._function = True, None
+        return self._value  # type: ignore[return-value]
+
+    def cancel(self) -> None:
+        """Stop waiting for a child whose result is no longer wanted (say, the build failed)."""
+        if self._pid:
+            os.close(self._read)  # the child's write then fails and it leaves
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+        self._done, self._function = True, None
+
+    def __del__(self) -> None:
+        self.cancel()
+
+    def _run_here(self) -> T:
+        assert self._function is not None
+        return self._function()
+
+    def _receive(self) -> T:
+        with os.fdopen(self._read, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        if not data:
+            raise WorkerError(f"En delprocess avslutades utan resultat (status {status}).")
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise WorkerError(value)
+        return value  # type: ignore[no-any-return]
+
+
+def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, minimum: int = 200) -> list[R]:
+    """`[function(item) for item in items]`, in `workers` processes when that is safe and there are at
+    least `minimum` items: each forked child takes one contiguous slice, this process the first."""
+    if workers < 2 or len(items) < minimum or not can_fork():
+        return [function(item) for item in items]
+    size = -(-len(items) // workers)
+    slices = [items[start:start + size] for start in range(0, len(items), size)]
+    others = [Later(_over(function, part)) for part in slices[1:]]
+    results = [function(item) for item in slices[0]]
+    for other in others:
+        results += other.result()
+    return results
+
+
+def _over(function: Callable[[T], R], part: Sequence[T]) -> Callable[[], list[R]]:
+    return lambda: [function(item) for item in part]

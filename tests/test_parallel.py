@@ -1,0 +1,115 @@
+"""Work split over forked processes gives exactly what one process gives, and failures are reported."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from stodguiden import catalog, parallel
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import synth  # noqa: E402  (bench/ is not a package; it is put on the path above)
+
+# Each scenario runs in a fresh interpreter: this test process may have threads (the browser tests'
+# servers), and `parallel` only forks a process that has one.
+_PRELUDE = """
+import json, os, sys
+from stodguiden import parallel
+assert parallel.can_fork(), "the fresh interpreter cannot fork, so the test would prove nothing"
+"""
+
+
+def _run(script: str, *args: str) -> dict:  # type: ignore[type-arg]
+    child = subprocess.run([sys.executable, "-c", _PRELUDE + script, *args], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=300)
+    assert child.returncode == 0, child.stderr
+    return json.loads(child.stdout)  # type: ignore[no-any-return]
+
+
+def test_fork_map_keeps_order_and_uses_the_processes_asked_for() -> None:
+    result = _run("""
+items = list(range(1000))
+pairs = parallel.fork_map(lambda i: (i * i, os.getpid()), items, workers=3)
+print(json.dumps({"values": [v for v, _ in pairs], "pids": len({p for _, p in pairs}),
+                  "parent_did_first": pairs[0][1] == os.getpid()}))
+""")
+    assert result == {"values": [i * i for i in range(1000)], "pids": 3, "parent_did_first": True}
+
+
+def test_fork_map_stays_in_one_process_below_the_minimum() -> None:
+    result = _run("""
+pids = parallel.fork_map(lambda i: os.getpid(), list(range(199)), workers=2)
+print(json.dumps({"pids": sorted(set(pids)) == [os.getpid()]}))
+""")
+    assert result == {"pids": True}
+
+
+def test_a_failing_child_raises_with_its_traceback() -> None:
+    result = _run("""
+def fail(i):
+    if i == 450:
+        raise ValueError("fel i erbjudande 450")
+    return i
+try:
+    parallel.fork_map(fail, list(range(600)), workers=2)
+except parallel.WorkerError as exc:
+    print(json.dumps({"error": str(exc).strip().splitlines()[-1]}))
+""")
+    assert result == {"error": "ValueError: fel i erbjudande 450"}
+
+
+def test_later_runs_in_a_child_and_cancel_leaves_no_process_behind() -> None:
+    result = _run("""
+later = parallel.Later(lambda: (os.getpid(), b"x" * 5_000_000))
+pid, data = later.result()
+unwanted = parallel.Later(lambda: b"y" * 5_000_000)  # more than a pipe holds: the child waits to send
+forked = unwanted.forked
+unwanted.cancel()
+try:
+    os.waitpid(-1, os.WNOHANG)
+    left = True
+except ChildProcessError:
+    left = False
+print(json.dumps({"in_child": pid != os.getpid(), "size": len(data), "forked": forked, "left": left}))
+""")
+    assert result == {"in_child": True, "size": 5_000_000, "forked": True, "left": False}
+
+
+def test_later_without_fork_runs_once_when_asked() -> None:
+    calls: list[int] = []
+    later = parallel.Later(lambda: calls.append(1) or len(calls), fork=False)
+    assert calls == [] and not later.forked
+    assert later.result() == 1 and later.result() == 1 and calls == [1]
+
+
+def test_offer_pages_rendered_in_two_processes_are_the_same(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in catalog.VOCABULARY_FILES:
+        shutil.copy2(ROOT / "data" / name, data / name)
+    (tmp_path / "docs").symlink_to(ROOT / "docs")
+    synth.generate(data, 240)
+    result = _run("""
+import hashlib
+from datetime import date
+from pathlib import Path
+from stodguiden import catalog, pages
+loaded, problems = catalog.load(Path(sys.argv[1]), today=date.fromisoformat(sys.argv[2]))
+def pages_of(workers):
+    return [(p.src_uri, p.title, hashlib.sha256(p.html.encode()).hexdigest(), p.toc)
+            for p in pages.plan(loaded, "https://www.exempelby.se/stod/", workers=workers).pages]
+forked = []
+original = parallel.Later._start
+parallel.Later._start = lambda self: forked.append(1) or original(self)
+serial = pages_of(1)
+assert not forked
+split = pages_of(2)
+print(json.dumps({"offers": len(loaded.offers), "same": split == serial, "forked": len(forked)}))
+""", str(tmp_path), synth.TODAY.isoformat())
+    assert result == {"offers": 240, "same": True, "forked": 1}
