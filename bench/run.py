@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -160,12 +161,58 @@ def timed_child(command: list[str], cwd: Path) -> tuple[dict[str, float], subpro
     with tempfile.TemporaryFile("w+") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=_environ(), stdout=out, stderr=subprocess.STDOUT, text=True)
+        sampler = _MemorySampler(process.pid)
+        sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
+        sampler.stop()
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         result = subprocess.CompletedProcess(command, process.returncode, out.read(), "")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}, result
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+            "pss_mb": sampler.peak_kb / 1024}, result
+
+
+class _MemorySampler(threading.Thread):
+    """The largest memory the process and all its children used together, sampled every 50 ms.
+
+    ru_maxrss is one process's peak; a build that forks workers uses memory in several processes at
+    once, partly shared. Their proportional set sizes (Linux's Pss: a shared page counts in part for
+    each process that shares it) add up to what they really use together.
+    """
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kb, self._stopped = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self._stopped.wait(0.05):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _tree(self.pid)))
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.join()
+
+
+def _tree(pid: int) -> list[int]:
+    pids, index = [pid], 0
+    while index < len(pids):
+        try:
+            children = Path(f"/proc/{pids[index]}/task/{pids[index]}/children").read_text().split()
+        except OSError:
+            children = []
+        pids += [int(child) for child in children]
+        index += 1
+    return pids
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0  # gone, or not Linux: the figure is then 0
+    found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)
+    return int(found.group(1)) if found else 0
 
 
 def build(project: Path) -> dict[str, Any]:
@@ -521,12 +568,16 @@ def measure(count: int, repeats: int, work: Path, with_browser: bool) -> dict[st
         "build_runs": [{k: run[k] for k in ("wall", "cpu")} for run in hooks_runs],
         "per_offer_cpu_ms": median(hooks_runs, "cpu") / count * 1000,
         "peak_rss_mb": max(run["rss_mb"] for run in hooks_runs),
+        "peak_pss_mb": max(run["pss_mb"] for run in hooks_runs),
         "hooks_s": median(hooks_runs, "hooks_s"), "hooks_cpu_s": hooks_cpu, "hooks_events_cpu_s": events,
         "hooks_share_of_mkdocs": hooks_cpu / (median(hooks_runs, "cpu") - hooks_cpu),
         "plain_build_s": median(plain_runs, "wall"), "plain_build_cpu_s": median(plain_runs, "cpu"),
         "plain_runs": [{k: run[k] for k in ("wall", "cpu")} for run in plain_runs],
         "plain_peak_rss_mb": max(run["rss_mb"] for run in plain_runs),
+        "plain_peak_pss_mb": max(run["pss_mb"] for run in plain_runs),
         "ratio_to_plain": median(hooks_runs, "cpu") / median(plain_runs, "cpu"),
+        "wall_ratio_to_plain": median(hooks_runs, "wall") / median(plain_runs, "wall"),
+        "plain_search_plugin_cpu_s": median(plain_runs, "search_cpu"),
         "search_plugin_cpu_s": median(hooks_runs, "search_cpu"),
         "check_s": median(check_runs, "wall"), "check_cpu_s": median(check_runs, "cpu"),
         **sizes(project / "site", count),
@@ -545,12 +596,15 @@ def _kb(value: float) -> str:
 
 
 def report(results: list[dict[str, Any]]) -> str:
-    columns = ["N", "bygge s", "CPU s", "CPU ms/erbj.", "topp-RSS MB", "hooks CPU s", "hooks/MkDocs", "vanlig s",
-               "vanlig CPU s", "kvot CPU", "kontroll s", "kontroll CPU s", "webbplats MB", "erbj.-HTML max", "median"]
+    columns = ["N", "bygge s", "CPU s", "CPU ms/erbj.", "topp-RSS MB", "minne MB", "hooks CPU s", "hooks/MkDocs",
+               "vanlig s", "vanlig CPU s", "kvot vägg", "kvot CPU", "kontroll s", "kontroll CPU s", "webbplats MB",
+               "erbj.-HTML max", "median"]
     rows = [[f"{r['n']:,}".replace(",", " "), f"{r['build_s']:.1f}", f"{r['build_cpu_s']:.1f}",
-             f"{r['per_offer_cpu_ms']:.1f}", f"{r['peak_rss_mb']:.0f}", f"{r['hooks_cpu_s']:.2f}",
+             f"{r['per_offer_cpu_ms']:.1f}", f"{r['peak_rss_mb']:.0f}", f"{r['peak_pss_mb']:.0f}",
+             f"{r['hooks_cpu_s']:.2f}",
              f"{r['hooks_share_of_mkdocs']:.0%}", f"{r['plain_build_s']:.1f}", f"{r['plain_build_cpu_s']:.1f}",
-             f"{r['ratio_to_plain']:.2f}", f"{r['check_s']:.2f}", f"{r['check_cpu_s']:.2f}",
+             f"{r['wall_ratio_to_plain']:.2f}", f"{r['ratio_to_plain']:.2f}", f"{r['check_s']:.2f}",
+             f"{r['check_cpu_s']:.2f}",
              f"{r['site_bytes'] / 1e6:.1f}", _kb(r["offer_html_max"]), _kb(r["offer_html_median"])] for r in results]
     lines = [_table(columns, rows), ""]
     lines.append("Belastning (load average, 1 min) före och efter: " + "; ".join(
@@ -559,8 +613,11 @@ def report(results: list[dict[str, Any]]) -> str:
     lines.append("Hooks per händelse (median, CPU s): " + "; ".join(
         f"N={r['n']}: " + ", ".join(f"{event} {secs:.2f}" for event, secs in r["hooks_events_cpu_s"].items())
         for r in results))
-    lines.append("Materials sökplugin i samma bygge (median, CPU s): " + "; ".join(
-        f"N={r['n']}: {r['search_plugin_cpu_s']:.2f}" for r in results))
+    lines.append("Materials sökplugin (median, CPU s), i Stödguidens bygge och i det vanliga: " + "; ".join(
+        f"N={r['n']}: {r['search_plugin_cpu_s']:.2f} och {r['plain_search_plugin_cpu_s']:.2f}" for r in results)
+        + ". Kvot CPU mot det vanliga bygget utan sökpluginet: " + "; ".join(
+        f"N={r['n']}: {r['build_cpu_s'] / (r['plain_build_cpu_s'] - r['plain_search_plugin_cpu_s']):.2f}"
+        for r in results) + ".")
     lines.append("Största sida för en åldersgrupp eller typ av stöd: " + "; ".join(
         f"N={r['n']}: {_kb(r['group_html_max'])}" for r in results))
     data_rows = []

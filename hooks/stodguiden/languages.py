@@ -8,7 +8,7 @@ subtag overrides it, from the list of right-to-left scripts below.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
@@ -39,6 +39,7 @@ def is_known(tag: str) -> bool:
     return match["script"] is None or match["script"] in _SV.scripts
 
 
+@lru_cache(maxsize=1024)  # a few languages, asked for on every page
 def direction(tag: str) -> str:
     """'rtl' or 'ltr', for the `dir` attribute."""
     match = TAG.match(tag)
@@ -50,6 +51,7 @@ def direction(tag: str) -> str:
     return "rtl" if locale is not None and locale.character_order == "right-to-left" else "ltr"
 
 
+@lru_cache(maxsize=1024)  # a few languages, asked for on every page
 def swedish_name(tag: str) -> str:
     """'arabiska' for 'ar'; 'kurdiska (skrift: arabiska)' for 'ku-Arab'."""
     match = TAG.match(tag)
@@ -60,6 +62,7 @@ def swedish_name(tag: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1024)  # a few languages, asked for on every page
 def own_name(tag: str) -> str:
     """The language's name in itself ('العربية' for 'ar'), for readers of that language.
 
