@@ -290,6 +290,8 @@ def sizes(site: Path, count: int) -> dict[str, Any]:
     candidates = [site / "sok" / "index.json", site / "search" / "search_index.json"]
     if (site / "hitta-stod").is_dir():
         candidates += sorted(p for p in (site / "hitta-stod").rglob("*") if p.suffix == ".json")
+        # The finder page itself grows with N: it lists every offer for visitors without JavaScript.
+        candidates.append(site / "hitta-stod" / "index.html")
     for path in candidates:
         if path.is_file():
             raw = path.read_bytes()
