@@ -234,14 +234,66 @@ class OfferCards:
         return self._cards[key]
 
 
-def group_page(term: Term, offers: list[Offer], catalog: Catalog, section: str, others: list[Term],
-               others_heading: str, source: str, cards: OfferCards | None = None) -> GeneratedPage:
-    src = f"{section}/{term.key}.md"
-    page_url = url_of(src)
+GROUP_PAGE_SIZE = 30
+"""Offers on one page for an age group or kind of support; more go on further pages (sida-2/, sida-3/ …),
+so that a group page stays light on a phone even when a whole county's or country's offers are listed."""
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int
+    url: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where a group page lies among its group's pages, for the links between them."""
+
+    number: int
+    count: int
+    urls: tuple[str, ...]
+    first: int
+    """The number (1, 31, 61 …) of the first offer on this page."""
+
+    @property
+    def previous(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.urls[self.number] if self.number < self.count else None
+
+    @property
+    def links(self) -> list[PageLink | None]:
+        """The first page, the last, and the pages next to this one; None where pages are left out."""
+        shown = sorted({1, self.count, self.number - 1, self.number, self.number + 1} & set(range(1, self.count + 1)))
+        result: list[PageLink | None] = []
+        for index, number in enumerate(shown):
+            if index and number - shown[index - 1] > 1:
+                result.append(None)
+            result.append(PageLink(number, self.urls[number - 1], number == self.number))
+        return result
+
+
+def group_pages(term: Term, offers: list[Offer], catalog: Catalog, section: str, others: list[Term],
+                others_heading: str, source: str, cards: OfferCards | None = None) -> Iterator[GeneratedPage]:
+    """The pages for one age group or kind of support: the first is in the navigation, the others follow it."""
     cards = cards or OfferCards(catalog)
-    html = _render("group.html", page_url, term=term, offers=offers, catalog=catalog, section=section,
-                   others=others, others_heading=others_heading, card=lambda offer: cards(offer, page_url))
-    return GeneratedPage(src, term.name, html, term.description, _toc(html), source)
+    parts = [offers[start:start + GROUP_PAGE_SIZE] for start in range(0, len(offers), GROUP_PAGE_SIZE)] or [[]]
+    sources = [f"{section}/{term.key}.md"] + [f"{section}/{term.key}/sida-{n}.md" for n in range(2, len(parts) + 1)]
+    urls = tuple(url_of(src) for src in sources)
+    # the finder opens with this kind of support chosen (it filters by age in years, not by age group)
+    finder_query = f"?typ={quote(term.key)}" if section == TYPE_SECTION else ""
+    for index, part in enumerate(parts):
+        page_url = urls[index]
+        pagination = Pagination(index + 1, len(parts), urls, index * GROUP_PAGE_SIZE + 1)
+        html = _render("group.html", page_url, term=term, offers=part, total=len(offers), pagination=pagination,
+                       catalog=catalog, section=section, others=others, others_heading=others_heading,
+                       finder=url_of(FINDER_PAGE), finder_query=finder_query,
+                       card=lambda offer, page_url=page_url: cards(offer, page_url))
+        title = term.name if index == 0 else f"{term.name}, sida {index + 1} av {len(parts)}"
+        yield GeneratedPage(sources[index], title, html, term.description, _toc(html), source, in_nav=index == 0)
 
 
 def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: dict[str, int],
@@ -317,11 +369,11 @@ def _pages(catalog: Catalog, urls: SiteUrls, workers: int = 1) -> Iterator[Gener
                         kinds, {k: len(v) for k, v in by_type.items()}, TYPE_SECTION, "data/typer.yml")
     cards = OfferCards(catalog)
     for group in ages:
-        yield group_page(group, by_age[group.key], catalog, AGE_SECTION, ages, "Andra åldrar",
-                         "data/aldersgrupper.yml", cards)
+        yield from group_pages(group, by_age[group.key], catalog, AGE_SECTION, ages, "Andra åldrar",
+                               "data/aldersgrupper.yml", cards)
     for kind in kinds:
-        yield group_page(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
-                         "data/typer.yml", cards)
+        yield from group_pages(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
+                               "data/typer.yml", cards)
     yield finder_page(catalog, urls)
     yield from parallel.fork_map(lambda offer: offer_page(offer, catalog, urls), catalog.offers, workers)
     yield opendata_page(catalog)
