@@ -129,6 +129,17 @@ def test_finder_page_lists_every_offer_by_age_group(sample: Catalog) -> None:
     assert [title for _, _, title in page.toc][:2] == ["Hitta stöd", "Väntar barn"]
 
 
+def test_finder_page_of_a_large_catalog_links_the_age_groups_instead(sample: Catalog) -> None:
+    page = pages.finder_page(sample, SiteUrls("https://www.exempelby.se/stod/"), list_limit=len(sample.offers) - 1)
+    assert not re.findall(r'href="\.\./erbjudanden/', page.html)
+    groups = re.findall(r'<li><a href="\.\./alder/([a-z0-9-]+)/">([^<]+)</a> '
+                        r'<span class="sg-finder__ages">\((\d+) erbjudanden?\)</span></li>', page.html)
+    assert groups == [(g.key, g.name, str(len(sample.offers_for_age_group(g.key))))
+                      for g in sample.age_groups.values()]
+    assert [title for _, _, title in page.toc][:2] == ["Hitta stöd", "Efter barnets ålder"]
+    assert pages.finder_page(sample, list_limit=len(sample.offers)).html.count('href="../erbjudanden/') > 0
+
+
 def test_sensitive_offer_page(sample: Catalog) -> None:
     offer = next(o for o in sample.offers if o.sensitive)
     page = pages.offer_page(offer, sample)

@@ -192,12 +192,19 @@ def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> 
                          updated=offer.reviewed, leave_url=catalog.settings.leave_url if offer.sensitive else None)
 
 
-def finder_page(catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage:
-    """The finder: every offer listed by age group (works without JavaScript) and the filters on top."""
+FINDER_LIST_LIMIT = 300
+"""Up to this many offers, the finder lists every one of them for visitors without JavaScript. With more
+(a county, the whole country) it links each age group's pages instead: listing 10,000 offers would make
+the page 4 MB of HTML, which every visitor's phone would download and lay out before filtering."""
+
+
+def finder_page(catalog: Catalog, urls: SiteUrls | None = None, list_limit: int = FINDER_LIST_LIMIT) -> GeneratedPage:
+    """The finder: the offers by age group (works without JavaScript) and the filters on top."""
     ages = list(catalog.age_groups.values())
     html = _render("finder.html", url_of(FINDER_PAGE), urls, catalog=catalog, filters=finder.filters(catalog),
                    groups=[(group, catalog.offers_for_age_group(group.key)) for group in ages],
-                   data_file=finder.DATA_FILE)
+                   data_file=finder.DATA_FILE, list_offers=len(catalog.offers) <= list_limit,
+                   age_section=AGE_SECTION)
     # The filters hide the age groups that a contents list would name.
     return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), None, hide_toc=True)
 
