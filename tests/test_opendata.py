@@ -336,8 +336,10 @@ def test_json_ld_names_its_nodes_by_fragments_of_the_page() -> None:
     service, *_, event = graph
     assert service["url"] == f"{SITE_URL}erbjudanden/komet/"
     assert event["offers"]["url"].startswith("https://")
-    # Each round says what is its own; the page's address is the service's url, where `about` leads.
-    assert "url" not in event and event["about"] == {"@id": "#tjanst"}
+    # Each round says what is its own; the page's address and the languages are the service's, where
+    # `about` leads.
+    assert "url" not in event and "inLanguage" not in event and event["about"] == {"@id": "#tjanst"}
+    assert [language["alternateName"] for language in service["availableLanguage"]] == ["sv", "ar"]
     assert set(event["eventSchedule"]) >= {"repeatCount", "byDay", "startTime", "endTime", "scheduleTimezone"}
 
 

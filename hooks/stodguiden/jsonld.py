@@ -102,8 +102,8 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
     event: dict[str, Any] = {
         "@type": "Event",
         "@id": f"#omgang-{round_.start.isoformat()}",
-        # Required by search engines for an event, so it is repeated; the page's address is not: it is the
-        # service's `url`, and `about` points at the service.
+        # Required by search engines for an event, so it is repeated; the page's address and the languages
+        # are not: they are the service's `url` and `availableLanguage`, and `about` points at the service.
         "name": offer.title,
         "about": {"@id": SERVICE_ID},
         "startDate": _moment(round_.start, clock.start if clock else None),
@@ -112,7 +112,6 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
         "eventAttendanceMode": f"{SCHEMA_ORG}/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": {"@id": PROVIDER_ID},
-        "inLanguage": list(offer.languages),
         "offers": {
             "@type": "Offer", "url": offer.signup.web or urls.offer(offer.slug),
             "price": offer.cost.amount if offer.cost else None, "priceCurrency": "SEK" if offer.cost else None,
@@ -156,8 +155,7 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
                               for code in offer.languages],
         "availableChannel": {"@type": "ServiceChannel", "serviceUrl": offer.signup.web or offer.contact.web,
                              "servicePhone": ({"@type": "ContactPoint", "telephone": offer.contact.phone}
-                                              if offer.contact.phone else None),
-                             "availableLanguage": list(offer.languages)},
+                                              if offer.contact.phone else None)},
         "offers": ({"@type": "Offer", "price": offer.cost.amount, "priceCurrency": "SEK",
                     "description": offer.cost.info} if offer.cost else None),
         "keywords": ", ".join(offer.keywords),
