@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,7 @@ from stodguiden import parallel, sitefiles
 from stodguiden.model import Catalog
 from stodguiden.problems import format_all, sort_key
 from stodguiden.siteurls import generated_at
+from stodguiden.whitespace import CompactTemplates
 
 log = logging.getLogger("mkdocs.hooks.stodguiden")
 
@@ -129,6 +131,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Material's templates and our overrides write less whitespace; each template's source is rewritten
+    # once, when it is loaded (stodguiden/whitespace.py).
+    env.add_extension(CompactTemplates)
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = state.by_uri.get(page.file.src_uri)
     if generated is None:
@@ -195,5 +204,5 @@ def on_shutdown() -> None:
     state.catalog, state.plan, state.by_uri, state.data_files = None, None, {}, None
 
 
-__all__ = ["on_build_error", "on_config", "on_files", "on_page_content", "on_page_markdown", "on_post_build",
-           "on_shutdown"]
+__all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_page_content", "on_page_markdown",
+           "on_post_build", "on_shutdown"]

@@ -333,6 +333,26 @@ def test_json_ld_of_a_weekly_round_has_times_in_swedish_time(minimal_build: Buil
     assert babysang["hoursAvailable"][0]["dayOfWeek"] == "https://schema.org/Wednesday"
 
 
+def test_json_ld_names_its_nodes_by_fragments_of_the_page() -> None:
+    """Relative @ids resolve against the page's address, so each node keeps the identifier it had as
+    '<page address>#fragment', without that address repeated in every reference; links stay absolute."""
+    catalog = minimal_catalog()
+    offer = next(o for o in catalog.offers if o.slug == "komet")
+    document = jsonld.offer_graph(offer, catalog, SiteUrls(SITE_URL))
+    graph = document["@graph"]
+    ids = [node["@id"] for node in graph]
+    assert ids == ["#tjanst", "#arrangor", "#plats-1", "#omgang-2027-02-02"]
+    assert all(re.fullmatch(r"#[a-z0-9-]+", node_id) for node_id in ids)
+    service, *_, event = graph
+    assert service["url"] == f"{SITE_URL}erbjudanden/komet/"
+    assert event["offers"]["url"].startswith("https://")
+    # Each round says what is its own; the page's address and the languages are the service's, where
+    # `about` leads.
+    assert "url" not in event and "inLanguage" not in event and event["about"] == {"@id": "#tjanst"}
+    assert [language["alternateName"] for language in service["availableLanguage"]] == ["sv", "ar"]
+    assert set(event["eventSchedule"]) >= {"repeatCount", "byDay", "startTime", "endTime", "scheduleTimezone"}
+
+
 @pytest.mark.parametrize("hostile", ["</script><script>alert(1)</script>", "]]>", "-->", "<!--", "</SCRIPT >",
                                      "a & b < c > d", "\u2028"])
 def test_editor_text_cannot_break_out_of_the_json_ld_script(hostile: str) -> None:

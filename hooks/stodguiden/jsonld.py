@@ -3,6 +3,11 @@ upcoming round as an Event with its place or online attendance.
 
 The JSON goes inside a `<script>` element, where `</script>` or `<!--` in editor text would end or
 confuse the element: `script_element` escapes <, > and & as JSON \\u escapes, which parse to the same text.
+
+The nodes' `@id`s are fragments ("#tjanst", "#plats-1"): a relative IRI in JSON-LD resolves against the
+document's address, so they name the same nodes as the page's full address with the fragment would, without
+repeating that address in every reference (it is the largest part of a page's JSON-LD otherwise). Values
+that people and programs follow as links (`url`) stay absolute.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ ONLINE = "digitalt"
 PUBLIC_SECTORS = frozenset({"kommun", "region"})
 WEEKDAY_URIS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 STATUS = {"inställd": "EventCancelled"}
+SERVICE_ID = "#tjanst"
+PROVIDER_ID = "#arrangor"
 AVAILABILITY = {"öppen": "InStock", "fullbokad": "SoldOut", "reservlista": "LimitedAvailability",
                 "inställd": "Discontinued"}
 
@@ -77,7 +84,7 @@ def area_served(catalog: Catalog) -> dict[str, Any]:
     return {"@type": "AdministrativeArea", "name": settings.municipality, "identifier": identifier}
 
 
-def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls, service_id: str) -> dict[str, Any]:
+def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
     places = _round_places(offer, round_)
     online = [p for p in places if p.online]
     offline = [p for p in places if not p.online]
@@ -89,22 +96,22 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls, s
         mode = "OfflineEventAttendanceMode"
     # Places and the organiser are nodes of their own in the page's graph, referred to by @id, so a
     # course with many rounds does not repeat them (an offer page's HTML stays small).
-    locations = [{"@id": place_id(urls, offer, p)} for p in places] or [
+    locations = [{"@id": place_id(offer, p)} for p in places] or [
         {"@type": "Place", "name": catalog.settings.municipality, "address": catalog.settings.municipality}]
     clock = round_.time
     event: dict[str, Any] = {
         "@type": "Event",
-        "@id": f"{urls.offer(offer.slug)}#omgang-{round_.start.isoformat()}",
+        "@id": f"#omgang-{round_.start.isoformat()}",
+        # Required by search engines for an event, so it is repeated; the page's address and the languages
+        # are not: they are the service's `url` and `availableLanguage`, and `about` points at the service.
         "name": offer.title,
-        "url": urls.offer(offer.slug),
-        "about": {"@id": service_id},
+        "about": {"@id": SERVICE_ID},
         "startDate": _moment(round_.start, clock.start if clock else None),
         "endDate": _moment(round_.last, clock.end if clock else None),
         "eventStatus": f"{SCHEMA_ORG}/{STATUS.get(round_.status, 'EventScheduled')}",
         "eventAttendanceMode": f"{SCHEMA_ORG}/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": {"@id": provider_id(urls, offer)},
-        "inLanguage": list(offer.languages),
+        "organizer": {"@id": PROVIDER_ID},
         "offers": {
             "@type": "Offer", "url": offer.signup.web or urls.offer(offer.slug),
             "price": offer.cost.amount if offer.cost else None, "priceCurrency": "SEK" if offer.cost else None,
@@ -113,10 +120,10 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls, s
         },
     }
     if round_.weekly and round_.meetings > 1:
+        # The first and last day are the event's own startDate and endDate; the schedule adds the rest.
         event["eventSchedule"] = {
             "@type": "Schedule", "repeatFrequency": "P1W", "repeatCount": round_.meetings,
             "byDay": f"{SCHEMA_ORG}/{WEEKDAY_URIS[round_.start.weekday()]}",
-            "startDate": round_.start.isoformat(), "endDate": round_.last.isoformat(),
             "startTime": f"{clock.start:%H:%M}" if clock else None, "endTime": f"{clock.end:%H:%M}" if clock else None,
             "scheduleTimezone": "Europe/Stockholm",
         }
@@ -126,7 +133,6 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls, s
 def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
     """The JSON-LD document for one offer page."""
     page = urls.offer(offer.slug)
-    service_id = f"{page}#tjanst"
     audience: dict[str, Any] = {"@type": "PeopleAudience", "audienceType": "Föräldrar"}
     if offer.ages.low is not None:
         # The ages are the children's; schema.org has no property for that, so the text says so.
@@ -137,20 +143,19 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
         audience["description"] = ", ".join(filter(None, ["Blivande föräldrar", audience.get("description")]))
     service = {
         "@type": "Service",
-        "@id": service_id,
+        "@id": SERVICE_ID,
         "name": offer.title,
         "description": offer.summary,
         "url": page,
         "serviceType": [catalog.types[key].name for key in offer.types],
-        "provider": {"@id": provider_id(urls, offer)},
+        "provider": {"@id": PROVIDER_ID},
         "audience": audience,
         "areaServed": area_served(catalog),
         "availableLanguage": [{"@type": "Language", "name": language_name(code) or code, "alternateName": code}
                               for code in offer.languages],
         "availableChannel": {"@type": "ServiceChannel", "serviceUrl": offer.signup.web or offer.contact.web,
                              "servicePhone": ({"@type": "ContactPoint", "telephone": offer.contact.phone}
-                                              if offer.contact.phone else None),
-                             "availableLanguage": list(offer.languages)},
+                                              if offer.contact.phone else None)},
         "offers": ({"@type": "Offer", "price": offer.cost.amount, "priceCurrency": "SEK",
                     "description": offer.cost.info} if offer.cost else None),
         "keywords": ", ".join(offer.keywords),
@@ -160,18 +165,14 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
             {"@type": "OpeningHoursSpecification",
              "dayOfWeek": f"{SCHEMA_ORG}/{WEEKDAY_URIS[WEEKDAYS.index(s.weekday)]}",
              "opens": f"{s.time.start:%H:%M}", "closes": f"{s.time.end:%H:%M}"} for s in offer.recurring]
-    events = [round_event(offer, r, catalog, urls, service_id) for r in offer.upcoming_rounds(catalog.today)]
-    organiser = {"@id": provider_id(urls, offer), **provider(catalog, offer.organiser)}
-    places = [{"@id": place_id(urls, offer, place), **_place(place, urls, offer)} for place in offer.places]
+    events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
+    organiser = {"@id": PROVIDER_ID, **provider(catalog, offer.organiser)}
+    places = [{"@id": place_id(offer, place), **_place(place, urls, offer)} for place in offer.places]
     return _clean({"@context": SCHEMA_ORG, "@graph": [service, organiser, *places, *events]})
 
 
-def provider_id(urls: SiteUrls, offer: Offer) -> str:
-    return f"{urls.offer(offer.slug)}#arrangor"
-
-
-def place_id(urls: SiteUrls, offer: Offer, place: Place) -> str:
-    return f"{urls.offer(offer.slug)}#plats-{offer.places.index(place) + 1}"
+def place_id(offer: Offer, place: Place) -> str:
+    return f"#plats-{offer.places.index(place) + 1}"
 
 
 def script_json(data: Any) -> str:

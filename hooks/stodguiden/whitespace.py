@@ -1,0 +1,167 @@
+"""Less whitespace in the pages that MkDocs renders from Material's templates and our overrides.
+
+Material's templates are indented for reading, and every `{% if %}` or `{% set %}` on a line of its own
+leaves that line's indentation and line break in the page: about a sixth of an offer page was whitespace.
+`CompactTemplates` is a Jinja extension that rewrites a template's source once, when the template is
+loaded, so rendering costs nothing extra:
+
+- in template text, a run of whitespace that holds a line break becomes one line break (indentation and
+  blank lines go; text on two lines stays on two lines);
+- the line break after a statement (`{% if %}`, `{% endfor %}`, `{% set %}` …) goes only where the page is
+  certain to end with a line break already at that point, whichever way the ifs and loops before it went.
+  So no word, link or inline tag is ever joined to the next, and no line of script is joined to another.
+
+Unlike Jinja's own `trim_blocks`, which drops the line break after every statement (`A{% if x %}…{% endif %}`
++ a new line starting `B` would become `AB`), this never removes the last whitespace between two things.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jinja2.ext import Extension
+
+TOKEN = re.compile(r"(\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})", re.S)
+LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+TAG_NAME = re.compile(r"\{%[-+]?\s*(\w+)")
+WITHOUT_OUTPUT = frozenset({"set", "import", "from", "extends", "do"})
+"""Statements that write nothing where they stand (a `set` that captures a block is handled apart)."""
+
+
+@dataclass
+class _Frame:
+    name: str
+    entry: bool
+    ends: list[bool] = field(default_factory=list)
+    has_else: bool = False
+    loop: int = 0
+
+
+class _UnexpectedError(Exception):
+    """A statement this module does not follow (an end without its start): the template is left as it is."""
+
+
+def _name(tag: str) -> str:
+    match = TAG_NAME.match(tag)
+    return match.group(1) if match else ""
+
+
+def _pop(stack: list[_Frame], *names: str) -> _Frame:
+    if not stack or stack[-1].name not in names:
+        raise _UnexpectedError
+    return stack.pop()
+
+
+def _line_breaks_to_drop(parts: list[str], loops_end_with_newline: dict[int, bool]) -> tuple[set[int], dict[int, bool]]:
+    """Indexes of text parts whose leading line break can go, and what each loop body was found to end with.
+
+    `state` is True where everything written so far is certain to end with a line break; it starts False,
+    as a template may be included anywhere. Loop bodies start from the loop's entry and from their own end
+    (the next round follows the previous one): `loops_end_with_newline` holds the assumption for that.
+    """
+    drop: set[int] = set()
+    state = False
+    stack: list[_Frame] = []
+    loop_ends: dict[int, bool] = {}
+    loops = 0
+    for index, part in enumerate(parts):
+        if index % 2 == 0:  # template text
+            previous = parts[index - 1] if index else ""
+            following = parts[index + 1] if index + 1 < len(parts) else ""
+            text = part
+            if previous.endswith(("-%}", "-}}", "-#}")):
+                text = text.lstrip()
+            elif state and previous.startswith(("{%", "{#")) and text.startswith("\n"):
+                drop.add(index)
+                text = text[1:]
+            if following.startswith(("{%-", "{{-", "{#-")):
+                text = text.rstrip()
+            if text:
+                state = text.endswith("\n")
+            continue
+        if part.startswith("{#"):
+            continue
+        if part.startswith("{{"):
+            state = False
+            continue
+        name = _name(part)
+        if name == "if" or name == "with":
+            stack.append(_Frame(name, state))
+        elif name == "for":
+            loops += 1
+            frame = _Frame(name, state, loop=loops)
+            stack.append(frame)
+            state = state and loops_end_with_newline.get(loops, True)
+        elif name in ("elif", "else"):
+            frame = _pop(stack, "if", "for")
+            stack.append(frame)
+            frame.ends.append(state)
+            frame.has_else = frame.has_else or name == "else"
+            if frame.name == "for":
+                loop_ends[frame.loop] = state
+            state = frame.entry
+        elif name in ("endif", "endwith"):
+            frame = _pop(stack, name[3:])
+            ends = [*frame.ends, state]
+            if not frame.has_else:
+                ends.append(frame.entry)
+            state = all(ends)
+        elif name == "endfor":
+            frame = _pop(stack, "for")
+            if frame.has_else:  # the body's end was recorded at `else`; the else part runs when it never ran
+                state = loop_ends[frame.loop] and state
+            else:
+                loop_ends[frame.loop] = state
+                state = frame.entry and state
+        elif name == "macro" or (name == "set" and "=" not in part):
+            stack.append(_Frame(name, state))
+            state = False  # a macro's body is written where it is called; a captured block is not written here
+        elif name in ("endmacro", "endset"):
+            state = _pop(stack, name[3:]).entry
+        elif name in WITHOUT_OUTPUT:
+            continue
+        elif name.startswith("end"):
+            _pop(stack, name[3:])
+            state = False
+        else:  # include, block, call, filter and anything else that writes what it likes
+            if name in ("block", "call", "filter", "autoescape", "raw", "trans"):
+                stack.append(_Frame(name, state))
+            state = False
+    return drop, loop_ends
+
+
+def compact(source: str) -> str:
+    """The template with less whitespace in what it writes (see the module's description)."""
+    parts = TOKEN.split(source)
+    if any(_name(p) == "raw" for p in parts[1::2]):
+        return source  # text between raw and endraw is not template syntax; none of our templates has it
+    # The whitespace that ends the template is left as it is: Jinja drops one final line break of a
+    # template's source, so shortening what comes before it could join the template to what follows it.
+    body = parts[-1].rstrip()
+    end = parts[-1][len(body):]
+    parts[-1] = body
+    for index in range(0, len(parts), 2):
+        parts[index] = LINE_BREAKS.sub("\n", parts[index])
+    assumed: dict[int, bool] = {}
+    while True:  # a loop body that does not end with a line break changes what its next round starts with
+        try:
+            drop, found = _line_breaks_to_drop(parts, assumed)
+        except _UnexpectedError:
+            return source
+        wrong = {loop for loop, ends in found.items() if not ends and assumed.get(loop, True)}
+        if not wrong:
+            break
+        assumed.update(dict.fromkeys(wrong, False))
+    for index in drop:
+        parts[index] = parts[index][1:]
+    return "".join(parts) + end
+
+
+class CompactTemplates(Extension):
+    """Jinja extension: `compact` every HTML template as it is loaded."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name is not None and name.endswith(".html"):
+            return compact(source)
+        return source
