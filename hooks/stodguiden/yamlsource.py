@@ -155,27 +155,76 @@ if yaml.__with_libyaml__:
                 event.style = None  # libyaml's plain style is "", PyYAML's is None
             return event
 
+    class _CLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+        """`yaml.CSafeLoader` whose resolver remembers the tag of each plain scalar it has seen.
+
+        libyaml composes the whole tree in C but asks this Python resolver for every node's tag; with
+        no path resolvers (`Resolver` has none) the tag of a plain scalar depends only on its text, and
+        every other node gets its kind's default tag. Field names and short values come back in every
+        file, so most answers are one dictionary lookup instead of a list of regular expressions.
+        """
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+            if kind is not yaml.ScalarNode or not implicit[0]:
+                return _DEFAULT_TAGS[kind]
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = yaml.resolver.Resolver.resolve(self, kind, value, implicit)
+                if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_COUNT:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+
+        def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+            pass  # no path resolvers: nothing to follow (PyYAML's own returns at once, a bit slower)
+
+        def ascend_resolver(self) -> None:
+            pass
+
     _LOADERS: tuple[type, ...] = (_FastLoader, _Loader)
-    _C_LOADER: type | None = yaml.cyaml.CSafeLoader
+    # Only while PyYAML's Resolver has no path resolvers, which would make tags depend on the place.
+    _C_LOADER: type | None = _CLoader if not yaml.resolver.Resolver.yaml_path_resolvers else yaml.cyaml.CSafeLoader
 else:  # PyYAML without libyaml: correct, only slower
     _LOADERS = (_Loader,)
     _C_LOADER = None
 
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: yaml.resolver.Resolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.Resolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.Resolver.DEFAULT_MAPPING_TAG,
+}
+_PLAIN_TAGS: dict[str, str] = {}
+"""Plain scalar text -> its tag, filled by `_CLoader.resolve`; bounded by the two limits below."""
+_REMEMBERED_LENGTH = 40
+_REMEMBERED_COUNT = 20_000
+
 
 def _plain_styles(node: yaml.Node | None) -> yaml.Node | None:
     """libyaml marks a plain scalar with style "", PyYAML with None: make them the same."""
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     stack = [node] if node is not None else []
+    push, pop = stack.append, stack.pop
     while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.ScalarNode):
+        current = pop()
+        kind = type(current)
+        if kind is scalar:
             if current.style == "":
                 current.style = None
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
+        elif kind is mapping:
             for key, value in current.value:
-                stack.append(key)
-                stack.append(value)
+                # Keys are nearly always plain scalars: set them here rather than push them.
+                if type(key) is scalar:
+                    if key.style == "":
+                        key.style = None
+                else:
+                    push(key)
+                push(value)
+        elif kind is sequence:
+            stack.extend(current.value)
     return node
 
 
