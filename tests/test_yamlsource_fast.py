@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from stodguiden import yamlsource
@@ -58,3 +61,11 @@ TRICKY_SCALARS = [
 def test_the_tag_of_every_kind_of_plain_scalar_is_pyyamls(reading: int) -> None:
     text = "".join(f"k{i}: {v}\n{v or 'tom'}: x\nq{i}: '{v}'\nl{i}: [{v}]\n" for i, v in enumerate(TRICKY_SCALARS))
     assert shape(yamlsource.compose(text)) == shape(yaml.compose(text, Loader=yamlsource._Loader))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("a &*[]{},:-#'\"!|>\t\n\r\u3000\u2028\x85")), max_size=12))
+def test_anchors_are_looked_for_where_a_token_can_start(text: str) -> None:
+    # The plain statement of the rule; yamlsource's version is written to search faster.
+    plain = re.compile(r"(?:^|[\s\[{,:])[&*][^\s*&]")
+    assert yamlsource._may_have_anchor_or_alias(text) == bool(plain.search(text))

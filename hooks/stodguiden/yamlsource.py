@@ -241,8 +241,12 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     try:
         with file.open("rb") as stream:
             # Never more than one byte over the limit: a huge file is refused without reading it all.
-            raw = stream.read(MAX_FILE_BYTES + 1)
-            size = max(len(raw), os.fstat(stream.fileno()).st_size)
+            # Asking for the size first means a buffer of that size, not of the limit, for each file.
+            known = os.fstat(stream.fileno()).st_size
+            raw = stream.read(min(known, MAX_FILE_BYTES) + 1)
+            if len(raw) > known:  # the file has grown, or the system does not know its size
+                raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
+            size = max(len(raw), known)
     except OSError:
         return None, [Problem(display_path, 1, "Filen går inte att läsa. Kontrollera att den finns och inte är låst.")]
     text, problem = decode(raw, display_path, size)
@@ -258,15 +262,21 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     return Source(display_path, node), []
 
 
-# Where an anchor (&name) or alias (*name) could begin: at the start of a token. Without one, the
-# file can be composed all in C, which keeps checking a thousand offers fast.
-_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s*&]")
+# Where an anchor (&name) or alias (*name) could begin: at the start of a token (the start of the
+# text, or after a space, [, {, comma or colon). Without one, the file can be composed all in C,
+# which keeps checking a thousand offers fast. Written to start with [&*] (the lookbehind then
+# checks the character before it) so that the search only stops at those two characters.
+_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"[&*](?<![^\s\[{,:][&*])[^\s*&]")
+
+
+def _may_have_anchor_or_alias(text: str) -> bool:
+    return ("&" in text or "*" in text) and _MAYBE_ANCHOR_OR_ALIAS.search(text) is not None
 
 
 def compose(text: str) -> yaml.Node | None:
     """The node tree of a text, or a `yaml.YAMLError` with PyYAML's own wording."""
     try:
-        if _C_LOADER is not None and not _MAYBE_ANCHOR_OR_ALIAS.search(text):
+        if _C_LOADER is not None and not _may_have_anchor_or_alias(text):
             return _plain_styles(yaml.compose(text, Loader=_C_LOADER))
         return yaml.compose(text, Loader=_LOADERS[0])
     except yaml.YAMLError:
