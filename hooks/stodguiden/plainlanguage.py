@@ -58,10 +58,18 @@ class Sentence(NamedTuple):
     """One sentence; a named tuple rather than a frozen dataclass, which took three times as long to
     make (an offer has 50 sentences, and `check` makes them all)."""
 
-    text: str
+    raw: str
+    """The sentence as it stands in the text, spaces and all."""
     words: tuple[str, ...]
     line: int
     field: str
+
+    @property
+    def text(self) -> str:
+        """The sentence as a message shows it, on one line. Made only when asked for: only the
+        sentences a warning quotes need it."""
+        written = " ".join(self.raw.split())
+        return _SPACE_BEFORE_MARK.sub(r"\1", written) if _SPACE_BEFORE_MARK.search(written) else written
 
 
 @dataclass(frozen=True)
@@ -209,10 +217,7 @@ def _sentence(text: str, begin: int, end: int, offsets: list[int], lines: list[i
         return
     first = begin + (len(chunk) - len(chunk.lstrip()))
     line = lines[bisect_right(offsets, first) - 1] if len(lines) > 1 else lines[0]
-    written = " ".join(chunk.split())
-    if _SPACE_BEFORE_MARK.search(written):
-        written = _SPACE_BEFORE_MARK.sub(r"\1", written)
-    result.append(Sentence(written, words, line, field))
+    result.append(Sentence(chunk, words, line, field))
 
 
 def measure(doc: Document) -> Readability:
