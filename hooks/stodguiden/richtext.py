@@ -22,6 +22,7 @@ VAGUE_LINK_TEXTS = frozenset({
     "mer information", "gå hit", "click here", "here", "read more", "more", "link",
 })
 """Link texts that do not say where the link goes (WCAG 2.4.4), compared without case and punctuation."""
+_HEADING_TAGS = frozenset(f"h{level}" for level in range(1, 7))
 
 
 def is_vague_link_text(text: str) -> bool:
@@ -68,7 +69,7 @@ class _Collector(Treeprocessor):
         self.problems: list[Finding] = []
 
     def run(self, root: Element) -> None:
-        headings = [el for el in root.iter() if re.fullmatch(r"h[1-6]", el.tag)]
+        headings = [el for el in root.iter() if el.tag in _HEADING_TAGS]
         if headings:
             shift = self.top_level - min(int(el.tag[1]) for el in headings)
             for el in headings:
