@@ -144,7 +144,10 @@ def _safe_link(href: str) -> bool:
     cleaned = "".join(ch for ch in href if ch.isprintable() and not ch.isspace())
     if not cleaned:
         return False
-    scheme = urlsplit(cleaned).scheme.lower()
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:  # for example a [ without ] in the host: not an address a visitor can follow
+        return False
     return scheme in SAFE_SCHEMES
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
@@ -415,7 +415,7 @@ class _Walker:
                          "namn@exempelby.se, utan mellanslag och utan mailto:.")
             return None
         if fmt == "uri":
-            parts = urlsplit(text) if not _URL_FORBIDDEN.search(text) else None
+            parts = _url_parts(text)
             if not parts or parts.scheme not in ("http", "https") or "." not in parts.netloc:
                 self.problem(ptr, line, f"{_field_title(ptr)} är inte en webbadress: {quoted(text)}. Skriv hela "
                              "adressen som börjar med https://, till exempel https://www.exempelby.se/foraldrastod.")
@@ -440,6 +440,17 @@ class _Walker:
                          "och dag.")
             return None
         return text
+
+
+def _url_parts(text: str) -> SplitResult | None:
+    """The parts of a web address, or None if it has a character no address has or cannot be read
+    (urlsplit refuses a [ without ], as in "https://[www.exempelby.se")."""
+    if _URL_FORBIDDEN.search(text):
+        return None
+    try:
+        return urlsplit(text)
+    except ValueError:
+        return None
 
 
 def _is_empty(node: yaml.Node) -> bool:
