@@ -130,7 +130,7 @@ class _QuickInline(InlineProcessor):
     """Markdown's inline step, which skips a text that has none of the characters any pattern needs.
 
     Markdown tries each of its 13 patterns on every paragraph, heading and list item; most texts in
-    an offer have no markup at all, and trying the patterns was a quarter of checking the offers.
+    an offer have no markup at all, and trying the patterns was half the time of rendering one.
     The result is the same: a text no pattern matches is left as it is.
     """
 
