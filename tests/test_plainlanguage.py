@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stodguiden import plainlanguage, yamlsource
 from stodguiden.catalog import schema
@@ -111,3 +113,9 @@ def test_an_expression_over_two_lines_is_found_at_its_first_line(tmp_path: Path)
     assert [str(p) for p in plainlanguage.check(doc, plainlanguage.officialese())] == [
         "x.yml:4: varning: Uttrycket ”i syfte att” i beskrivning är krångligt. Skriv hellre ”för att”.",
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("ab ö.*(", max_size=4), max_size=5), st.text("ab ö.*(", max_size=12))
+def test_the_quick_test_for_any_word_is_the_same_as_looking_for_each(words: list[str], text: str) -> None:
+    assert (plainlanguage._any_of(words).search(text) is not None) == any(word in text for word in words)

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
@@ -44,6 +44,7 @@ _CORE_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
 # Invisible characters that can hide or reorder text (Trojan Source style) or break layout.
 _FORBIDDEN_CHARS = {
     **{chr(c): "styr skrivriktningen" for c in range(0x202A, 0x202F)},
@@ -197,13 +198,12 @@ class _Walker:
             return None
         kind = schema.get("type")
         if kind == "object":
-            return self.mapping(node, schema, ptr)
+            return self.mapping(node, schema, ptr, line)
         if kind == "array":
-            return self.sequence(node, schema, ptr)
-        return self.scalar(node, schema, ptr)
+            return self.sequence(node, schema, ptr, line)
+        return self.scalar(node, schema, ptr, line)
 
-    def mapping(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> dict[str, Any] | None:
-        line = node.start_mark.line + 1
+    def mapping(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> dict[str, Any] | None:
         if not isinstance(node, yaml.MappingNode):
             if not ptr:
                 self.problem(ptr, line, "Filen ska bestå av fält med namn och värde, som "
@@ -220,13 +220,15 @@ class _Walker:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         suggested: set[str] = set()
+        lines = self.lines
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            if key_node.tag == _MERGE_TAG:
+            key_tag = key_node.tag
+            if key_tag == _MERGE_TAG:
                 self.problem(ptr, key_line, f"Sammanslagning med <<{_in(ptr)} är inte tillåten. Skriv ut alla "
                              "fält på egna rader.")
                 continue
-            if key_node.tag not in _CORE_TAGS:
+            if key_tag not in _CORE_TAGS:
                 self.problem(ptr, key_line, f"Ett fältnamn{_in(ptr)} har en YAML-tagg ({_tag(key_node.tag)}) som "
                              "inte är tillåten. Ta bort taggen (ordet som börjar med !).")
                 continue
@@ -239,20 +241,21 @@ class _Walker:
                              "till exempel ”titel: …”.")
                 continue
             key = key_node.value
+            child = (*ptr, key)
             if key in first_line:
-                self.problem((*ptr, key), key_line, f"Fältet {key} står två gånger{_in(ptr)} (rad "
+                self.problem(child, key_line, f"Fältet {key} står två gånger{_in(ptr)} (rad "
                              f"{first_line[key]} och rad {key_line}). Ta bort den ena raden, "
                              "annars vet vi inte vilken som gäller.")
                 result.pop(key, None)
                 continue
             first_line[key] = key_line
-            self.lines[(*ptr, key)] = key_line
+            lines[child] = key_line
             if key in properties:
                 sub = properties[key]
             elif isinstance(extra, dict):
                 pattern = schema.get("propertyNames", {}).get("pattern")
                 if pattern and not re.search(pattern, key):
-                    self.problem((*ptr, key), key_line, f"Nyckeln {quoted(key)} får bara innehålla små "
+                    self.problem(child, key_line, f"Nyckeln {quoted(key)} får bara innehålla små "
                                  "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag), "
                                  f"till exempel {quoted(_slug_hint(key))}.")
                     continue
@@ -267,9 +270,9 @@ class _Walker:
                     fix = f"Det hör hemma under {home}: flytta raden dit och dra in den som raderna där."
                 else:
                     fix = "Tillåtna fält här är: " + ", ".join(properties) + "."
-                self.problem((*ptr, key), key_line, f"Fältet {key} finns inte{_in(ptr)}. {fix}")
+                self.problem(child, key_line, f"Fältet {key} finns inte{_in(ptr)}. {fix}")
                 continue
-            converted = self.value(value_node, sub, (*ptr, key))
+            converted = self.value(value_node, sub, child)
             if converted is not None:
                 result[key] = converted
         for name in schema.get("required", []):
@@ -282,8 +285,7 @@ class _Walker:
             self.problem(ptr, line, "Filen har inga poster. Lägg till minst en.")
         return result
 
-    def sequence(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> list[Any] | None:
-        line = node.start_mark.line + 1
+    def sequence(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> list[Any] | None:
         if not isinstance(node, yaml.SequenceNode):
             if _is_empty(node):
                 self.problem(ptr, line, f"{_cap(field_name(ptr))} är tomt. Skriv en lista med ett värde "
@@ -321,23 +323,29 @@ class _Walker:
                                  f"{_cap(field_name(ptr))} har {quoted(value)} {times}.")
         return result
 
-    def scalar(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer) -> Any:
-        line = node.start_mark.line + 1
-        name = _field_title(ptr)
+    # Messages name the field with _field_title(ptr), asked for only when there is a problem: these
+    # run for every value of every file, and nearly all values are fine.
+    def scalar(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> Any:
         kind = schema.get("type", "string")
         if not isinstance(node, yaml.ScalarNode):
             wanted = {"string": "en text", "integer": "ett heltal", "boolean": "true eller false"}[kind]
-            self.problem(ptr, line, f"{name} ska vara {wanted} på samma rad, men här står {_describe(node)}.")
+            self.problem(ptr, line, f"{_field_title(ptr)} ska vara {wanted} på samma rad, men här står "
+                         f"{_describe(node)}.")
             return None
-        if _is_empty(node):
-            self.problem(ptr, line, f"{name} är tomt. Skriv ett värde efter kolonet, eller ta bort raden.")
+        style = node.style
+        if style is None and node.tag == _NULL_TAG:  # _is_empty, written out
+            self.problem(ptr, line, f"{_field_title(ptr)} är tomt. Skriv ett värde efter kolonet, eller ta bort "
+                         "raden.")
             return None
         raw: str = node.value
-        if node.style == "|" and not raw.startswith("\n"):
+        if style == "|" and not raw.startswith("\n"):
             # The text starts on the line after the `|` (a leading blank line would be stripped away).
             self.blocks[ptr] = line + 1
+        if kind == "string":
+            return self.text(raw, schema, ptr, line)
+        name = _field_title(ptr)
         if kind == "integer":
-            plain = node.style is None
+            plain = style is None
             if not (plain and _INT_RE.match(raw.strip())):
                 self.problem(ptr, line, f"{name} ska vara ett heltal, till exempel {_example(schema) or 3}, "
                              f"men här står {quoted(raw)}. Skriv bara siffror, utan citattecken.")
@@ -354,7 +362,7 @@ class _Walker:
             return number
         if kind == "boolean":
             word = raw.strip().lower()
-            if node.style is None and word in _BOOL_WORDS:
+            if style is None and word in _BOOL_WORDS:
                 return _BOOL_WORDS[word]
             if word in _BOOL_WORDS:
                 advice = " Ta bort citattecknen."
@@ -368,9 +376,9 @@ class _Walker:
         return self.text(raw, schema, ptr, line)
 
     def text(self, raw: str, schema: dict[str, Any], ptr: Pointer, line: int) -> str | None:
-        name = _field_title(ptr)
-        if not raw.strip():
-            self.problem(ptr, line, f"{name} är tomt. Skriv en text, eller ta bort raden.")
+        stripped = raw.strip()
+        if not stripped:
+            self.problem(ptr, line, f"{_field_title(ptr)} är tomt. Skriv en text, eller ta bort raden.")
             return None
         # One regular expression finds the first bad character; looping over every character of
         # every text was the slowest part of checking a thousand offers.
@@ -379,64 +387,74 @@ class _Walker:
             position, char = found.start() + 1, found.group(0)
             what = _FORBIDDEN_CHARS.get(char, "är ett styrtecken")
             if what:
-                self.problem(ptr, line, f"{name} innehåller ett osynligt tecken (U+{ord(char):04X}, "
+                self.problem(ptr, line, f"{_field_title(ptr)} innehåller ett osynligt tecken (U+{ord(char):04X}, "
                              f"som {what}) vid tecken nr {position}. Ta bort det; skriv gärna om texten "
                              "för hand om den är inklistrad.")
                 return None
-        text = raw if "\n" in raw.strip() else raw.strip()
+        text = raw if "\n" in stripped else stripped
         low, high = schema.get("minLength"), schema.get("maxLength")
         if high is not None and len(text) > high:
-            self.problem(ptr, line, f"{name} har för lång text: {len(text)} tecken, men högst {high} får plats. "
-                         "Korta texten.")
+            self.problem(ptr, line, f"{_field_title(ptr)} har för lång text: {len(text)} tecken, men högst {high} "
+                         "får plats. Korta texten.")
             return None
         if low is not None and len(text) < low:
-            self.problem(ptr, line, f"{name} är för kort: {quoted(text)}. Skriv minst {low} tecken.")
+            self.problem(ptr, line, f"{_field_title(ptr)} är för kort: {quoted(text)}. Skriv minst {low} tecken.")
             return None
         if "enum" in schema:
             choices: list[str] = schema["enum"]
             if text not in choices:
                 hint = suggest(text, choices)
-                self.problem(ptr, line, f"{name} kan vara {_either(choices)}, men här står {quoted(text)}."
+                self.problem(ptr, line, f"{_field_title(ptr)} kan vara {_either(choices)}, men här står {quoted(text)}."
                              + (f" Menade du {hint}?" if hint else ""))
                 return None
         fmt = schema.get("format")
         if fmt == "date":
             return self.date_text(text, ptr, line)
         if fmt == "email" and not _EMAIL_RE.match(text):
-            self.problem(ptr, line, f"{name} är inte en e-postadress: {quoted(text)}. Skriv den som "
+            self.problem(ptr, line, f"{_field_title(ptr)} är inte en e-postadress: {quoted(text)}. Skriv den som "
                          "namn@exempelby.se, utan mellanslag och utan mailto:.")
             return None
         if fmt == "uri":
-            parts = urlsplit(text) if not _URL_FORBIDDEN.search(text) else None
+            parts = _url_parts(text)
             if not parts or parts.scheme not in ("http", "https") or "." not in parts.netloc:
-                self.problem(ptr, line, f"{name} är inte en webbadress: {quoted(text)}. Skriv hela adressen "
-                             "som börjar med https://, till exempel https://www.exempelby.se/foraldrastod.")
+                self.problem(ptr, line, f"{_field_title(ptr)} är inte en webbadress: {quoted(text)}. Skriv hela "
+                             "adressen som börjar med https://, till exempel https://www.exempelby.se/foraldrastod.")
                 return None
             return text
         pattern = schema.get("pattern")
         if pattern and not re.search(pattern, text):
             advice = schema.get("errorMessage", "")
-            self.problem(ptr, line, f"{name} har fel form: {quoted(text)}. {advice}".rstrip())
+            self.problem(ptr, line, f"{_field_title(ptr)} har fel form: {quoted(text)}. {advice}".rstrip())
             return None
         return text
 
     def date_text(self, text: str, ptr: Pointer, line: int) -> str | None:
-        name = _field_title(ptr)
         if not _DATE_RE.match(text):
-            self.problem(ptr, line, f"{name} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-15, "
+            self.problem(ptr, line, f"{_field_title(ptr)} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-15, "
                          f"men här står {quoted(text)}.")
             return None
         try:
             date.fromisoformat(text)
         except ValueError:
-            self.problem(ptr, line, f"{name} är ett datum som inte finns: {text}. Kontrollera månad och dag.")
+            self.problem(ptr, line, f"{_field_title(ptr)} är ett datum som inte finns: {text}. Kontrollera månad "
+                         "och dag.")
             return None
         return text
 
 
+def _url_parts(text: str) -> SplitResult | None:
+    """The parts of a web address, or None if it has a character no address has or cannot be read
+    (urlsplit refuses a [ without ], as in "https://[www.exempelby.se")."""
+    if _URL_FORBIDDEN.search(text):
+        return None
+    try:
+        return urlsplit(text)
+    except ValueError:
+        return None
+
+
 def _is_empty(node: yaml.Node) -> bool:
-    return (isinstance(node, yaml.ScalarNode) and node.style is None
-            and node.tag == "tag:yaml.org,2002:null")
+    return isinstance(node, yaml.ScalarNode) and node.style is None and node.tag == _NULL_TAG
 
 
 def _describe(node: yaml.Node) -> str:

@@ -92,7 +92,9 @@ def language_name(code: str) -> str | None:
     return name if name and len(code) == 2 else None
 
 
+@lru_cache(maxsize=4096)  # an organiser's number comes back in its offers, and on pages again
 def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
+    """The number, or None if it is not a valid one. Shared between callers: do not change it."""
     try:
         number = phonenumbers.parse(text, "SE")
     except phonenumbers.NumberParseException:

@@ -155,27 +155,76 @@ if yaml.__with_libyaml__:
                 event.style = None  # libyaml's plain style is "", PyYAML's is None
             return event
 
+    class _CLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+        """`yaml.CSafeLoader` whose resolver remembers the tag of each plain scalar it has seen.
+
+        libyaml composes the whole tree in C but asks this Python resolver for every node's tag; with
+        no path resolvers (`Resolver` has none) the tag of a plain scalar depends only on its text, and
+        every other node gets its kind's default tag. Field names and short values come back in every
+        file, so most answers are one dictionary lookup instead of a list of regular expressions.
+        """
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+            if kind is not yaml.ScalarNode or not implicit[0]:
+                return _DEFAULT_TAGS[kind]
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = yaml.resolver.Resolver.resolve(self, kind, value, implicit)
+                if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_COUNT:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+
+        def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+            pass  # no path resolvers: nothing to follow (PyYAML's own returns at once, a bit slower)
+
+        def ascend_resolver(self) -> None:
+            pass
+
     _LOADERS: tuple[type, ...] = (_FastLoader, _Loader)
-    _C_LOADER: type | None = yaml.cyaml.CSafeLoader
+    # Only while PyYAML's Resolver has no path resolvers, which would make tags depend on the place.
+    _C_LOADER: type | None = _CLoader if not yaml.resolver.Resolver.yaml_path_resolvers else yaml.cyaml.CSafeLoader
 else:  # PyYAML without libyaml: correct, only slower
     _LOADERS = (_Loader,)
     _C_LOADER = None
 
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: yaml.resolver.Resolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.Resolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.Resolver.DEFAULT_MAPPING_TAG,
+}
+_PLAIN_TAGS: dict[str, str] = {}
+"""Plain scalar text -> its tag, filled by `_CLoader.resolve`; bounded by the two limits below."""
+_REMEMBERED_LENGTH = 40
+_REMEMBERED_COUNT = 20_000
+
 
 def _plain_styles(node: yaml.Node | None) -> yaml.Node | None:
     """libyaml marks a plain scalar with style "", PyYAML with None: make them the same."""
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     stack = [node] if node is not None else []
+    push, pop = stack.append, stack.pop
     while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.ScalarNode):
+        current = pop()
+        kind = type(current)
+        if kind is scalar:
             if current.style == "":
                 current.style = None
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
+        elif kind is mapping:
             for key, value in current.value:
-                stack.append(key)
-                stack.append(value)
+                # Keys are nearly always plain scalars: set them here rather than push them.
+                if type(key) is scalar:
+                    if key.style == "":
+                        key.style = None
+                else:
+                    push(key)
+                push(value)
+        elif kind is sequence:
+            stack.extend(current.value)
     return node
 
 
@@ -192,8 +241,12 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     try:
         with file.open("rb") as stream:
             # Never more than one byte over the limit: a huge file is refused without reading it all.
-            raw = stream.read(MAX_FILE_BYTES + 1)
-            size = max(len(raw), os.fstat(stream.fileno()).st_size)
+            # Asking for the size first means a buffer of that size, not of the limit, for each file.
+            known = os.fstat(stream.fileno()).st_size
+            raw = stream.read(min(known, MAX_FILE_BYTES) + 1)
+            if len(raw) > known:  # the file has grown, or the system does not know its size
+                raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
+            size = max(len(raw), known)
     except OSError:
         return None, [Problem(display_path, 1, "Filen går inte att läsa. Kontrollera att den finns och inte är låst.")]
     text, problem = decode(raw, display_path, size)
@@ -209,15 +262,21 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     return Source(display_path, node), []
 
 
-# Where an anchor (&name) or alias (*name) could begin: at the start of a token. Without one, the
-# file can be composed all in C, which keeps checking a thousand offers fast.
-_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s*&]")
+# Where an anchor (&name) or alias (*name) could begin: at the start of a token (the start of the
+# text, or after a space, [, {, comma or colon). Without one, the file can be composed all in C,
+# which keeps checking a thousand offers fast. Written to start with [&*] (the lookbehind then
+# checks the character before it) so that the search only stops at those two characters.
+_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"[&*](?<![^\s\[{,:][&*])[^\s*&]")
+
+
+def _may_have_anchor_or_alias(text: str) -> bool:
+    return ("&" in text or "*" in text) and _MAYBE_ANCHOR_OR_ALIAS.search(text) is not None
 
 
 def compose(text: str) -> yaml.Node | None:
     """The node tree of a text, or a `yaml.YAMLError` with PyYAML's own wording."""
     try:
-        if _C_LOADER is not None and not _MAYBE_ANCHOR_OR_ALIAS.search(text):
+        if _C_LOADER is not None and not _may_have_anchor_or_alias(text):
             return _plain_styles(yaml.compose(text, Loader=_C_LOADER))
         return yaml.compose(text, Loader=_LOADERS[0])
     except yaml.YAMLError:
