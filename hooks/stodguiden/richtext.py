@@ -84,11 +84,19 @@ class _Collector(Treeprocessor):
                     parent.remove(el)
                 elif el.tag == "a":
                     href = el.get("href", "")
-                    if not _safe_link(href):
+                    verdict = _link_verdict(href)
+                    if verdict == "broken":
+                        self.problems.append(Finding(
+                            f"har en länk vars adress inte går att öppna: ”{href[:60]}”. Kontrollera adressen "
+                            "(en [ eller ] hör inte hemma i den), till exempel https://www.exempelby.se/kurs.",
+                            href[:60]
+                        ))
+                    elif verdict != "ok":
                         self.problems.append(Finding(
                             f"har en länk som inte är tillåten: ”{href[:60]}”. Länkar ska börja med "
                             "https://, http://, mailto: eller tel:.", href[:60]
                         ))
+                    if verdict != "ok":
                         el.tag = "span"
                         el.attrib.clear()
                         continue
@@ -140,15 +148,16 @@ class _QuickInline(InlineProcessor):
         return super()._InlineProcessor__handleInline(data, patternIndex)
 
 
-def _safe_link(href: str) -> bool:
+def _link_verdict(href: str) -> str:
+    """'ok' for a link a visitor may follow; 'broken' for one no browser can read; else 'unsafe'."""
     cleaned = "".join(ch for ch in href if ch.isprintable() and not ch.isspace())
     if not cleaned:
-        return False
+        return "unsafe"
     try:
         scheme = urlsplit(cleaned).scheme.lower()
     except ValueError:  # for example a [ without ] in the host: not an address a visitor can follow
-        return False
-    return scheme in SAFE_SCHEMES
+        return "broken"
+    return "ok" if scheme in SAFE_SCHEMES else "unsafe"
 
 
 class _Safety(Extension):
