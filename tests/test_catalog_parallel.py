@@ -35,9 +35,10 @@ from datetime import date
 from pathlib import Path
 from stodguiden import catalog
 catalog.PARALLEL_FROM = 1
+from stodguiden import parallel
 forked = []
-original = catalog.multiprocessing.get_context
-catalog.multiprocessing.get_context = lambda method: forked.append(method) or original(method)
+original = parallel.Later._start
+parallel.Later._start = lambda self: forked.append("fork") or original(self)
 result = catalog.load(Path(sys.argv[1]), today=date.fromisoformat(sys.argv[2]), workers=2)
 sys.stdout.buffer.write(pickle.dumps((forked, result)))
 """

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import re
-import threading
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import cache, partial
@@ -15,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import offers as offer_rules
-from . import plainlanguage, vocabularies, yamlsource
+from . import parallel, plainlanguage, vocabularies, yamlsource
 from .model import Catalog, Offer, Settings
 from .problems import Problem
 from .schemawalk import Document, quoted, slugify, walk
@@ -168,17 +166,13 @@ def _check_offer(root: Path, settings: Settings | None, type_keys: list[str] | N
 
 def _map(check: Callable[[tuple[Path, str, str]], _Checked], jobs: list[tuple[Path, str, str]],
          workers: int) -> list[_Checked]:
-    """`check` over the jobs in order; in `workers` forked processes when that is safe and worth it.
+    """`check` over the jobs in order; in `workers` processes when that is safe and worth it.
 
-    Forking is safe only in a process with one thread (not under `mkdocs serve`, whose server and
-    file watcher run in threads) and where the system can fork; below PARALLEL_FROM files, starting
-    the processes costs more than it saves.
+    `parallel.fork_map` forks only in a process with one thread (not under `mkdocs serve`, whose server
+    and file watcher run in threads); below PARALLEL_FROM files, starting a process costs more than it
+    saves. This process checks the first share of the files itself.
     """
-    if (workers > 1 and len(jobs) >= PARALLEL_FROM and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods()):
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(check, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-    return [check(job) for job in jobs]
+    return parallel.fork_map(check, jobs, workers, minimum=PARALLEL_FROM)
 
 
 def _keys(doc: Document | None, schema_name: str) -> list[str] | None:
