@@ -221,3 +221,15 @@ def test_missing_logo_is_an_error_naming_the_line(tmp_path: Path) -> None:
     assert (f"data/webbplats.yml:{len(text.splitlines()) + 1}: Logotypen ”bilder/saknas.svg” finns inte i "
             "mappen docs/. Lägg bildfilen "
             "där, eller rätta sökvägen.") in build.result.stderr
+
+
+def test_material_config_names_files_that_exist(sample_build: Build) -> None:
+    """overrides/main.html copies Material's `config` block, with the search worker's hashed file name:
+    after an upgrade of Material that name must still be a file of the built site."""
+    html = sample_build.html("erbjudanden/komet/")
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    assert found is not None
+    config = json.loads(found.group(1))
+    assert (sample_build.site / "erbjudanden" / "komet" / config["search"]).resolve().is_file(), config["search"]
+    assert config["translations"] == {"clipboard.copy": "Kopiera till urklipp",
+                                      "clipboard.copied": "Kopierat till urklipp"}
