@@ -45,7 +45,7 @@ class _State:
         self.catalog: Catalog | None = None
         self.plan: pages_module.SitePlan | None = None
         self.by_uri: dict[str, pages_module.GeneratedPage] = {}
-        self.data_files: parallel.Later[dict[str, str | bytes]] | None = None
+        self.data_files: parallel.Later[int] | None = None
 
 
 state = _State()
@@ -122,12 +122,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} krockar med en fil som byggs från data/. "
                               "Ta bort eller byt namn på filen i docs/.")
-    # Open data, the finder's and the search's data, colours: made in another process while MkDocs
-    # renders its pages (where forking is safe), and written when the pages are done, as MkDocs'
-    # own search plugin writes its index. The "generated" time honours SOURCE_DATE_EPOCH.
-    catalog, plan, site_url = state.catalog, state.plan, config.site_url
+    # Open data, the finder's and the search's data, colours: made and written by another process while
+    # MkDocs renders its pages (where forking is safe; else in on_post_build, as MkDocs' own search plugin
+    # writes its index). The "generated" time honours SOURCE_DATE_EPOCH.
+    catalog, plan, site_url, site_dir = state.catalog, state.plan, config.site_url, Path(config.site_dir)
     moment = generated_at(dict(os.environ))
-    state.data_files = parallel.Later(lambda: sitefiles.data_files(catalog, plan, site_url, moment))
+    state.data_files = parallel.Later(lambda: sitefiles.write_data_files(catalog, plan, site_url, moment, site_dir))
     return files
 
 
@@ -183,14 +183,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     assert state.data_files is not None
-    extra = state.data_files.result()
-    site = Path(config.site_dir)
-    for path, content in extra.items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            content = content.encode("utf-8")
-        target.write_bytes(content)
+    state.data_files.result()  # waits for the process that writes the data files, or writes them now
 
 
 def on_build_error(error: Exception) -> None:

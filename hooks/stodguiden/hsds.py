@@ -10,6 +10,7 @@ site's address, so they stay the same between builds.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .model import Catalog, Offer, Place, Recurring, Round
@@ -217,6 +218,7 @@ def tables(catalog: Catalog, urls: SiteUrls) -> dict[str, list[dict[str, Any]]]:
     return result.rows
 
 
-def files(catalog: Catalog, urls: SiteUrls) -> dict[str, str]:
-    """One JSON file per table, by file name."""
-    return {TABLES[name]: readable_json(rows) for name, rows in tables(catalog, urls).items()}
+def files(catalog: Catalog, urls: SiteUrls) -> Iterator[tuple[str, str]]:
+    """One JSON file per table: (file name, text), made one at a time."""
+    for name, rows in tables(catalog, urls).items():
+        yield TABLES[name], readable_json(rows)

@@ -12,6 +12,7 @@ else the same work runs in this process, in the same order, with the same result
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -53,6 +54,9 @@ class Later(Generic[T]):
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+            # The parent's objects are never collected here: without this, the first garbage collection
+            # would write to every one of them and so copy most of the parent's memory into this process.
+            gc.freeze()
             status = 0
             try:
                 os.close(read)
