@@ -46,16 +46,27 @@ class _State:
         self.plan: pages_module.SitePlan | None = None
         self.by_uri: dict[str, pages_module.GeneratedPage] = {}
         self.data_files: parallel.Later[int] | None = None
+        # Only under `mkdocs serve`, which builds again after every change: what the last build checked
+        # and rendered, reused where its file and everything it depends on are unchanged.
+        self.checked_files: catalog_module.CheckedFiles | None = None
+        self.rendered: pages_module.RenderedPages | None = None
 
 
 state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    serving = command == "serve"
+    state.checked_files = catalog_module.CheckedFiles() if serving else None
+    state.rendered = pages_module.RenderedPages() if serving else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
         # Several processes for many offers in `mkdocs build`; `load` stays in one under `mkdocs serve`.
-        catalog, problems = catalog_module.load(root, workers=os.cpu_count() or 1)
+        catalog, problems = catalog_module.load(root, workers=os.cpu_count() or 1,
+                                                checked_files=state.checked_files)
     except catalog_module.TodayError as exc:
         raise PluginError(str(exc)) from None
     problems.sort(key=sort_key)
@@ -71,7 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(problem))
     assert catalog is not None
     state.catalog = catalog
-    state.plan = pages_module.plan(catalog, config.site_url, workers=os.cpu_count() or 1)
+    state.plan = pages_module.plan(catalog, config.site_url, workers=os.cpu_count() or 1, rendered=state.rendered)
     state.by_uri = {page.src_uri: page for page in state.plan.pages}
     settings = catalog.settings
     config.site_name = Markup(escape(settings.name))
@@ -198,4 +209,4 @@ def on_shutdown() -> None:
 
 
 __all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_page_content", "on_page_markdown",
-           "on_post_build", "on_shutdown"]
+           "on_post_build", "on_shutdown", "on_startup"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -64,11 +66,53 @@ def resolve_today(fixed: date | None, environ: Mapping[str, str] = os.environ) -
     return fixed or datetime.now(TIME_ZONE).date()
 
 
+class CheckedFiles:
+    """Offer files checked by earlier loads in this process (`mkdocs serve`), by their content.
+
+    A file is checked again when its bytes change, or when anything it is checked against changes
+    (the settings, the vocabularies' keys, the word list, the day). Only the last load's files are kept.
+    """
+
+    def __init__(self) -> None:
+        self._results: dict[tuple[object, ...], _Checked] = {}
+
+    def map(self, check: Callable[[tuple[Path, str, str]], _Checked], jobs: list[tuple[Path, str, str]],
+            context: tuple[object, ...], workers: int) -> list[_Checked]:
+        """`_map(check, jobs, workers)`, with the unchanged files answered from the last load."""
+        try:
+            context_key = hashlib.blake2b(pickle.dumps(context)).digest()
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return _map(check, jobs, workers)
+        keys = [self._key(job, context_key) for job in jobs]
+        missing = [job for job, key in zip(jobs, keys, strict=True) if key is None or key not in self._results]
+        fresh = iter(_map(check, missing, workers))
+        results: list[_Checked] = []
+        kept: dict[tuple[object, ...], _Checked] = {}
+        for key in keys:
+            result = self._results[key] if key is not None and key in self._results else next(fresh)
+            if key is not None:
+                kept[key] = result
+            results.append(result)
+        self._results = kept
+        return results
+
+    @staticmethod
+    def _key(job: tuple[Path, str, str], context_key: bytes) -> tuple[object, ...] | None:
+        path = job[0]
+        try:
+            if path.is_symlink():  # where a link leads can change without its target's bytes changing
+                return None
+            return (job, context_key, hashlib.blake2b(path.read_bytes()).digest())
+        except OSError:
+            return None
+
+
 def load(root: Path, today: date | None = None, environ: Mapping[str, str] = os.environ,
-         workers: int = 1) -> tuple[Catalog | None, list[Problem]]:
+         workers: int = 1, checked_files: CheckedFiles | None = None) -> tuple[Catalog | None, list[Problem]]:
     """Read and check all files in `root/data`; the catalog is None if there is any error.
 
     With `workers` above 1, many offer files are checked in that many processes (see `_map`).
+    With `checked_files`, an offer file whose content is unchanged since the last load is not checked again.
     """
     _FOLDERS_CHECKED.clear()
     problems: list[Problem] = []
@@ -122,7 +166,11 @@ def load(root: Path, today: date | None = None, environ: Mapping[str, str] = os.
         order.append((path, display, slug))
     jobs = [item for item in order if not isinstance(item, Problem)]
     check = partial(_check_offer, root, settings, type_keys, organiser_keys, today, words)
-    checked = iter(_map(check, jobs, workers))
+    if checked_files is not None:
+        context = (str(root), settings, type_keys, organiser_keys, today, words)
+        checked = iter(checked_files.map(check, jobs, context, workers))
+    else:
+        checked = iter(_map(check, jobs, workers))
     for item in order:
         if isinstance(item, Problem):
             problems.append(item)

@@ -6,6 +6,8 @@ is escaped unless it is explicitly marked safe (only `richtext` output is).
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -350,20 +352,60 @@ def start_entrances(catalog: Catalog, page_url: str = "") -> str:
                    type_counts={t.key: len(catalog.offers_for_type(t.key)) for t in kinds})
 
 
-def plan(catalog: Catalog, site_url: str | None = None, workers: int = 1) -> SitePlan:
+class RenderedPages:
+    """Offer pages rendered by earlier builds in this process (`mkdocs serve`).
+
+    An offer's page depends on the offer, on the catalog's settings, vocabularies and day, on the site's
+    address and on the templates; it is rendered again when any of them changed, never on other offers.
+    Only the last build's pages are kept.
+    """
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[Offer, bytes, GeneratedPage]] = {}
+
+    def render(self, catalog: Catalog, urls: SiteUrls, workers: int) -> list[GeneratedPage]:
+        """Every offer's page, as `offer_page` gives it; only pages that may have changed are rendered."""
+        templates = sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir())
+        context = (catalog.today, catalog.settings, catalog.types, catalog.organisers, catalog.age_groups,
+                   urls, templates)
+        render: Callable[[Offer], GeneratedPage] = lambda offer: offer_page(offer, catalog, urls)
+        try:
+            key = hashlib.blake2b(pickle.dumps(context)).digest()
+        except (pickle.PicklingError, TypeError, AttributeError):
+            self._pages = {}
+            return parallel.fork_map(render, catalog.offers, workers)
+
+        def reusable(offer: Offer) -> GeneratedPage | None:
+            found = self._pages.get(offer.slug)
+            if found is not None and found[1] == key and (found[0] is offer or found[0] == offer):
+                return found[2]
+            return None
+
+        kept = [reusable(offer) for offer in catalog.offers]
+        fresh = iter(parallel.fork_map(render, [o for o, page in zip(catalog.offers, kept, strict=True)
+                                                if page is None], workers))
+        result = [page if page is not None else next(fresh) for page in kept]
+        self._pages = {offer.slug: (offer, key, page) for offer, page in zip(catalog.offers, result, strict=True)}
+        return result
+
+
+def plan(catalog: Catalog, site_url: str | None = None, workers: int = 1,
+         rendered: RenderedPages | None = None) -> SitePlan:
     """Every page of the site; `site_url` makes the addresses in the pages' JSON-LD absolute.
 
-    With `workers` above 1, the offer pages are rendered in that many processes (`parallel.fork_map`).
+    With `workers` above 1, the offer pages are rendered in that many processes (`parallel.fork_map`);
+    with `rendered`, an offer page that cannot have changed since the last build is not rendered again.
     """
     result = SitePlan()
-    result.pages.extend(_pages(catalog, SiteUrls(site_url or ""), workers))
+    result.pages.extend(_pages(catalog, SiteUrls(site_url or ""), workers, rendered))
     result.finder_data = finder_data(catalog)
     result.age_nav = [(g.name, f"{AGE_SECTION}/{g.key}.md") for g in catalog.age_groups.values()]
     result.type_nav = [(t.name, f"{TYPE_SECTION}/{t.key}.md") for t in catalog.types.values()]
     return result
 
 
-def _pages(catalog: Catalog, urls: SiteUrls, workers: int = 1) -> Iterator[GeneratedPage]:
+def _pages(catalog: Catalog, urls: SiteUrls, workers: int = 1,
+           rendered: RenderedPages | None = None) -> Iterator[GeneratedPage]:
     ages = list(catalog.age_groups.values())
     kinds = list(catalog.types.values())
     by_age = {g.key: catalog.offers_for_age_group(g.key) for g in ages}
@@ -382,7 +424,10 @@ def _pages(catalog: Catalog, urls: SiteUrls, workers: int = 1) -> Iterator[Gener
         yield from group_pages(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
                                "data/typer.yml", cards)
     yield finder_page(catalog, urls)
-    yield from parallel.fork_map(lambda offer: offer_page(offer, catalog, urls), catalog.offers, workers)
+    if rendered is not None:
+        yield from rendered.render(catalog, urls, workers)
+    else:
+        yield from parallel.fork_map(lambda offer: offer_page(offer, catalog, urls), catalog.offers, workers)
     yield opendata_page(catalog)
     statement = statement_page(catalog)
     if statement is not None:
