@@ -6,7 +6,7 @@ A child process gets everything it needs by being forked (nothing is sent to it)
 its result, pickled, through a pipe.
 
 Forking is used only where it is safe: a process with one thread (the build and the check, never
-`mkdocs serve`, whose server and file watcher are threads) on a system that can fork. Everywhere
+`mkdocs serve`, whose server and file watcher are threads) on Linux. Everywhere
 else the same work runs in this process, in the same order, with the same result.
 """
 
@@ -16,6 +16,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
@@ -30,7 +31,9 @@ class WorkerError(RuntimeError):
 
 
 def can_fork() -> bool:
-    return (hasattr(os, "fork") and threading.active_count() == 1
+    """Linux only: on macOS a forked child can crash in system libraries the parent has used (which
+    is why Python does not fork there by default), and Windows cannot fork at all."""
+    return (sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods())
 
 
