@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import make_project
 from stodguiden import catalog, parallel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,3 +114,31 @@ split = pages_of(2)
 print(json.dumps({"offers": len(loaded.offers), "same": split == serial, "forked": len(forked)}))
 """, str(tmp_path), synth.TODAY.isoformat())
     assert result == {"offers": 240, "same": True, "forked": 1}
+
+
+_BUILD_WITH_A_THREAD = """
+import sys, threading, time
+threading.Thread(target=time.sleep, args=(600,), daemon=True).start()  # as under mkdocs serve: no forking
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict", "-d", sys.argv[1]]
+cli()
+"""
+
+
+def test_a_build_that_cannot_fork_writes_the_same_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "projekt", ROOT / "data")
+    synth.generate(project / "data", 230)  # enough offers for every part of the build to fork
+    env = {**os.environ, "STODGUIDEN_IDAG": synth.TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1",
+           "SOURCE_DATE_EPOCH": "1800000000"}
+    forked = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "a")],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert forked.returncode == 0, forked.stderr
+    serial = subprocess.run([sys.executable, "-c", _BUILD_WITH_A_THREAD, str(tmp_path / "b")],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert serial.returncode == 0, serial.stderr
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    assert len(files_a) > 300 and Path("oppna-data/hsds/services.json") in files_a
+    different = [str(f) for f in files_a if (tmp_path / "a" / f).read_bytes() != (tmp_path / "b" / f).read_bytes()]
+    assert different == []
