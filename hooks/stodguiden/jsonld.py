@@ -35,13 +35,25 @@ AVAILABILITY = {"öppen": "InStock", "fullbokad": "SoldOut", "reservlista": "Lim
                 "inställd": "Discontinued"}
 
 
+_EMPTY = (None, "", [], {})
+
+
 def _clean(value: Any) -> Any:
-    """Drop empty values, so that no property is present without content."""
+    """Drop empty values, so that no property is present without content.
+
+    A mapping loses the properties that are empty once cleaned; a list loses the items that are empty
+    before cleaning. Only mappings and lists are visited (a page's graph has hundreds of plain values).
+    """
     if isinstance(value, dict):
-        cleaned = {k: _clean(v) for k, v in value.items()}
-        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+        result = {}
+        for key, item in value.items():
+            if isinstance(item, (dict, list)):
+                item = _clean(item)
+            if item not in _EMPTY:
+                result[key] = item
+        return result
     if isinstance(value, list):
-        return [_clean(v) for v in value if v not in (None, "", [], {})]
+        return [_clean(item) if isinstance(item, (dict, list)) else item for item in value if item not in _EMPTY]
     return value
 
 
