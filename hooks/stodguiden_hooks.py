@@ -6,6 +6,7 @@ hands data to MkDocs and takes pages back. It uses the documented MkDocs 1.6 eve
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
@@ -170,10 +171,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _edit_url(config: MkDocsConfig, source: str) -> str | None:
     if not config.repo_url or not config.edit_uri:
         return None
-    root = Path(config.config_file_path).resolve().parent
-    up = posixpath.relpath(".", Path(config.docs_dir).resolve().relative_to(root).as_posix())
-    base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
+    base, up = _edit_base(config.config_file_path, config.docs_dir, config.repo_url, config.edit_uri)
     return urljoin(base, f"{up}/{source}")
+
+
+@functools.lru_cache(maxsize=8)
+def _edit_base(config_file: str, docs_dir: str, repo_url: str, edit_uri: str) -> tuple[str, str]:
+    """The edit address of docs/ and the way from docs/ up to the project: the same for every page."""
+    root = Path(config_file).resolve().parent
+    up = posixpath.relpath(".", Path(docs_dir).resolve().relative_to(root).as_posix())
+    return urljoin(repo_url.rstrip("/") + "/", edit_uri), up
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
