@@ -53,6 +53,14 @@ def make_project(target: Path, data: Path, docs: Path | None = None) -> Path:
     return target
 
 
+def add_komet_copies(data: Path, copies: int) -> None:
+    """Copies of the minimal site's Komet (3–11 years, kurser) titled "Komet grupp 1" … under `data`."""
+    komet = (data / "erbjudanden" / "komet.yml").read_text(encoding="utf-8")
+    for number in range(1, copies + 1):
+        (data / "erbjudanden" / f"komet-{number:02}.yml").write_text(
+            komet.replace("titel: Komet\n", f"titel: Komet grupp {number}\n", 1), encoding="utf-8")
+
+
 def run_build(root: Path, *args: str, today: str = TODAY, env: dict[str, str] | None = None) -> Build:
     environ = {**os.environ, "STODGUIDEN_IDAG": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_html_valid import is_ignored, validate
 
-from conftest import FIXTURE_SITES, Build, make_project, run_build
+from conftest import FIXTURE_SITES, Build, add_komet_copies, make_project, run_build
 from stodguiden.pages import GROUP_PAGE_SIZE, PageLink, Pagination
 
 COPIES = 70
@@ -20,10 +20,7 @@ COPIES = 70
 def many(tmp_path_factory: pytest.TempPathFactory) -> Build:
     data = tmp_path_factory.mktemp("data") / "data"
     shutil.copytree(FIXTURE_SITES / "minimal" / "data", data)
-    komet = (data / "erbjudanden" / "komet.yml").read_text(encoding="utf-8")
-    for number in range(1, COPIES + 1):
-        (data / "erbjudanden" / f"komet-{number:02}.yml").write_text(
-            komet.replace("titel: Komet\n", f"titel: Komet grupp {number}\n", 1), encoding="utf-8")
+    add_komet_copies(data, COPIES)
     build = run_build(make_project(tmp_path_factory.mktemp("projekt"), data), "--strict")
     assert build.ok, build.result.stderr
     return build

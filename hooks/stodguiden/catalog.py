@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from . import offers as offer_rules
 from . import parallel, plainlanguage, vocabularies, yamlsource
+from .fingerprint import fingerprint
 from .model import Catalog, Offer, Settings
 from .problems import Problem
 from .schemawalk import Document, quoted, slugify, walk
@@ -79,9 +79,8 @@ class CheckedFiles:
     def map(self, check: Callable[[tuple[Path, str, str]], _Checked], jobs: list[tuple[Path, str, str]],
             context: tuple[object, ...], workers: int) -> list[_Checked]:
         """`_map(check, jobs, workers)`, with the unchanged files answered from the last load."""
-        try:
-            context_key = hashlib.blake2b(pickle.dumps(context)).digest()
-        except (pickle.PicklingError, TypeError, AttributeError):
+        context_key = fingerprint(context)
+        if context_key is None:
             return _map(check, jobs, workers)
         keys = [self._key(job, context_key) for job in jobs]
         missing = [job for job, key in zip(jobs, keys, strict=True) if key is None or key not in self._results]

@@ -164,11 +164,12 @@ class _Writer:
         for slot in offer.recurring:
             yield self.recurring_event(offer, slot)
 
-    def calendar(self, name: str, events: Iterator[list[str]]) -> bytes:
-        return self.folded_calendar(name, ["".join(_folded(line) for line in event) for event in events])
+    def folded_events(self, offer: Offer) -> list[str]:
+        """The offer's events as folded content lines, each event one string ending in CRLF."""
+        return ["".join(_folded(line) for line in event) for event in self.offer_events(offer)]
 
-    def folded_calendar(self, name: str, events: list[str]) -> bytes:
-        """A calendar around events that are already folded content lines, each ending in CRLF."""
+    def calendar(self, name: str, events: list[str]) -> bytes:
+        """A calendar around events from `folded_events`."""
         head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
                 f"NAME:{text(name)}", f"X-WR-CALNAME:{text(name)}", f"X-WR-TIMEZONE:{TZID}", *VTIMEZONE]
         return ("".join(_folded(line) for line in head) + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
@@ -180,11 +181,7 @@ def _folded(line: str) -> str:
 
 def offer_calendar(offer: Offer, catalog: Catalog, urls: SiteUrls, generated: datetime) -> bytes:
     writer = _Writer(catalog, urls, generated)
-    return writer.calendar(offer.title, writer.offer_events(offer))
-
-
-def all_offers_calendar(catalog: Catalog, urls: SiteUrls, generated: datetime) -> bytes:
-    return calendars(catalog, urls, generated)[0]
+    return writer.calendar(offer.title, writer.folded_events(offer))
 
 
 def calendars(catalog: Catalog, urls: SiteUrls, generated: datetime) -> tuple[bytes, dict[str, bytes]]:
@@ -196,8 +193,8 @@ def calendars(catalog: Catalog, urls: SiteUrls, generated: datetime) -> tuple[by
     everything: list[str] = []
     own: dict[str, bytes] = {}
     for offer in sorted(catalog.offers, key=lambda o: o.slug):
-        events = ["".join(_folded(line) for line in event) for event in writer.offer_events(offer)]
+        events = writer.folded_events(offer)
         everything += events
         if has_calendar(offer, catalog):
-            own[offer.slug] = writer.folded_calendar(offer.title, events)
-    return writer.folded_calendar(catalog.settings.name, everything), own
+            own[offer.slug] = writer.calendar(offer.title, events)
+    return writer.calendar(catalog.settings.name, everything), own

@@ -6,8 +6,6 @@ is escaped unless it is explicitly marked safe (only `richtext` output is).
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -22,6 +20,7 @@ from markupsafe import Markup
 
 from . import finder, hsds, ics, jsonld, languages, opendata, parallel, swedish
 from . import statement as statement_rules
+from .fingerprint import fingerprint
 from .model import Catalog, Offer, Round, Term
 from .siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
 
@@ -369,9 +368,8 @@ class RenderedPages:
         context = (catalog.today, catalog.settings, catalog.types, catalog.organisers, catalog.age_groups,
                    urls, templates)
         render: Callable[[Offer], GeneratedPage] = lambda offer: offer_page(offer, catalog, urls)
-        try:
-            key = hashlib.blake2b(pickle.dumps(context)).digest()
-        except (pickle.PicklingError, TypeError, AttributeError):
+        key = fingerprint(context)
+        if key is None:
             self._pages = {}
             return parallel.fork_map(render, catalog.offers, workers)
 

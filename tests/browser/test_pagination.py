@@ -4,9 +4,10 @@ visitor can walk from the first page to the last with "Nästa sida" and see ever
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+
+from conftest import add_komet_copies
 
 from .conftest import ContextFactory, describe, open_page, run_axe, serve_minimal_site
 from .pages import PALETTES, VIEWPORTS
@@ -16,16 +17,9 @@ pytestmark = pytest.mark.browser
 COPIES = 70
 
 
-def _many_offers(data: Path) -> None:
-    komet = (data / "erbjudanden" / "komet.yml").read_text(encoding="utf-8")
-    for number in range(1, COPIES + 1):
-        (data / "erbjudanden" / f"komet-{number:02}.yml").write_text(
-            komet.replace("titel: Komet\n", f"titel: Komet grupp {number}\n", 1), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def many_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve_minimal_site(tmp_path_factory, _many_offers) as (url, _):
+    with serve_minimal_site(tmp_path_factory, lambda data: add_komet_copies(data, COPIES)) as (url, _):
         yield url
 
 
