@@ -25,9 +25,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from stodguiden import catalog as catalog_module  # noqa: E402
-from stodguiden import search  # noqa: E402
 from stodguiden.model import Ages, Catalog, Place  # noqa: E402
+from stodguiden.outputs import search  # noqa: E402
+from stodguiden.source import catalog as catalog_module  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from localserver import serve_site  # noqa: E402  (importable once bench/ is on the path)

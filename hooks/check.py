@@ -13,9 +13,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Imported after the line above, which makes them importable when this file is run as a script.
-from stodguiden.catalog import TodayError, load
-from stodguiden.cli import SwedishArgumentParser
-from stodguiden.problems import Problem, sort_key
+from stodguiden.base.cli import SwedishArgumentParser
+from stodguiden.base.problems import Problem, sort_key
+from stodguiden.source.catalog import TodayError, load
 
 
 def annotation(problem: Problem) -> str:

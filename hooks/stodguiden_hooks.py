@@ -22,13 +22,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from stodguiden import catalog as catalog_module
-from stodguiden import pages as pages_module
-from stodguiden import parallel, sitefiles
+from stodguiden.base import parallel
+from stodguiden.base.problems import format_all, sort_key
+from stodguiden.base.siteurls import generated_at
 from stodguiden.model import Catalog
-from stodguiden.problems import format_all, sort_key
-from stodguiden.siteurls import generated_at
-from stodguiden.whitespace import CompactTemplates
+from stodguiden.outputs import sitefiles
+from stodguiden.site import pages as pages_module
+from stodguiden.site.whitespace import CompactTemplates
+from stodguiden.source import catalog as catalog_module
 
 log = logging.getLogger("mkdocs.hooks.stodguiden")
 
@@ -145,7 +146,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Material's templates and our overrides write less whitespace; each template's source is rewritten
-    # once, when it is loaded (stodguiden/whitespace.py).
+    # once, when it is loaded (stodguiden/site/whitespace.py).
     env.add_extension(CompactTemplates)
     return env
 

@@ -16,14 +16,14 @@ from pathlib import Path, PurePosixPath
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Imported after the line above, which makes them importable when this file is run as a script.
-from stodguiden import plainlanguage, yamlsource
-from stodguiden.catalog import OFFER_DIR, OFFER_SUFFIXES, TodayError, load, resolve_today, schema
-from stodguiden.cli import SwedishArgumentParser
+from stodguiden.base.cli import SwedishArgumentParser
+from stodguiden.base.problems import Problem, sort_key
+from stodguiden.language.swedish import day
 from stodguiden.model import weekly_last_date
-from stodguiden.offers import REVIEW_MAX_AGE
-from stodguiden.problems import Problem, sort_key
-from stodguiden.schemawalk import Document, walk
-from stodguiden.swedish import day
+from stodguiden.source import plainlanguage, yamlsource
+from stodguiden.source.catalog import OFFER_DIR, OFFER_SUFFIXES, TodayError, load, resolve_today, schema
+from stodguiden.source.offers import REVIEW_MAX_AGE
+from stodguiden.source.schemawalk import Document, walk
 
 OFFERS = f"data/{OFFER_DIR}"
 _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]#|~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from conftest import make_project, run_build
-from stodguiden import catalog
+from stodguiden.source import catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_SITES, TODAY, Build, BuildFactory, make_project, run_build
-from stodguiden import pages, sitefiles
-from stodguiden.catalog import load
+from stodguiden.outputs import sitefiles
+from stodguiden.site import pages
+from stodguiden.source.catalog import load
 
 OFFER_LINK = re.compile(r'href="[^"]*erbjudanden/([a-z0-9-]+)/"')
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURE_SITES
-from stodguiden.catalog import TodayError, load, resolve_today
 from stodguiden.model import AgeGroup, Ages
+from stodguiden.source.catalog import TodayError, load, resolve_today
 
 MINIMAL = FIXTURE_SITES / "minimal"
 

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from stodguiden import catalog
-from stodguiden.problems import Problem
+from stodguiden.base.problems import Problem
+from stodguiden.source import catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -33,9 +33,9 @@ _CHILD = """
 import pickle, sys, threading
 from datetime import date
 from pathlib import Path
-from stodguiden import catalog
+from stodguiden.source import catalog
 catalog.PARALLEL_FROM = 1
-from stodguiden import parallel
+from stodguiden.base import parallel
 forked = []
 original = parallel.Later._start
 parallel.Later._start = lambda self: forked.append("fork") or original(self)

@@ -10,15 +10,15 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from conftest import ROOT
-from stodguiden import plainlanguage
-from stodguiden.catalog import load
-from stodguiden.schemadoc import END, START, reference
+from stodguiden.source import plainlanguage
+from stodguiden.source.catalog import load
+from stodguiden.source.schemadoc import END, START, reference
 
 
 def test_guide_field_reference_is_generated_from_the_schemas() -> None:
     guide = (ROOT / "REDAKTÖRSGUIDE.md").read_text(encoding="utf-8")
     section = START + guide.split(START, 1)[1].split(END, 1)[0] + END + "\n"
-    assert section == reference(ROOT / "schema"), "Kör: cd hooks && python -m stodguiden.schemadoc"
+    assert section == reference(ROOT / "schema"), "Kör: cd hooks && python -m stodguiden.source.schemadoc"
 
 
 def test_every_offer_field_is_in_the_guide() -> None:

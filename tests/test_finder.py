@@ -1,4 +1,4 @@
-"""The finder's data file and filter choices (hooks/stodguiden/finder.py), without a build."""
+"""The finder's data file and filter choices (hooks/stodguiden/outputs/finder.py), without a build."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURE_SITES, ROOT
-from stodguiden import finder, pages
-from stodguiden.catalog import load
+from stodguiden.base.siteurls import SiteUrls
 from stodguiden.model import Ages, Catalog, Cost, Offer, Place
-from stodguiden.siteurls import SiteUrls
+from stodguiden.outputs import finder
+from stodguiden.site import pages
+from stodguiden.source.catalog import load
 
 TODAY = date(2027, 1, 18)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_SITES
-from stodguiden import pages
-from stodguiden.catalog import load
+from stodguiden.site import pages
+from stodguiden.source.catalog import load
 
 GOLDEN = Path(__file__).parent / "golden"
 

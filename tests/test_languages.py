@@ -1,10 +1,10 @@
-"""Text in other languages: language tags, their names and writing direction (hooks/stodguiden/languages.py)."""
+"""Text in other languages: language tags, their names and writing direction (stodguiden/language/languages.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from stodguiden import languages
+from stodguiden.language import languages
 
 
 @pytest.mark.parametrize("tag", ["ar", "fa", "he", "ur", "ps", "ckb", "ku-Arab", "dv", "syr"])

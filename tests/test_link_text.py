@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from conftest import Build
-from stodguiden.richtext import is_vague_link_text as is_vague
+from stodguiden.base.richtext import is_vague_link_text as is_vague
 
 
 class _Links(HTMLParser):

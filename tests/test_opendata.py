@@ -23,10 +23,10 @@ from icalendar import Calendar
 from jsonschema import Draft202012Validator, FormatChecker
 
 from conftest import FIXTURE_SITES, ROOT, Build, BuildFactory, make_project, run_build
-from stodguiden import ics, jsonld, opendata
-from stodguiden.catalog import load
+from stodguiden.base.siteurls import SiteUrls, generated_at
 from stodguiden.model import Catalog
-from stodguiden.siteurls import SiteUrls, generated_at
+from stodguiden.outputs import ics, jsonld, opendata
+from stodguiden.source.catalog import load
 
 GOLDEN = Path(__file__).parent / "golden" / "oppna-data"
 SITE_URL = "https://www.testby.se/stod/"
@@ -191,7 +191,7 @@ def hsds_validator(schemas: dict[str, dict[str, Any]], table: str) -> Draft20201
 
 
 def load_hsds(build: Build) -> dict[str, list[dict[str, Any]]]:
-    from stodguiden.hsds import TABLES
+    from stodguiden.outputs.hsds import TABLES
 
     folder = build.site / "oppna-data" / "hsds"
     assert sorted(p.name for p in folder.iterdir()) == sorted(TABLES.values())

@@ -10,7 +10,7 @@ import pytest
 from test_html_valid import is_ignored, validate
 
 from conftest import FIXTURE_SITES, Build, add_komet_copies, make_project, run_build
-from stodguiden.pages import GROUP_PAGE_SIZE, PageLink, Pagination
+from stodguiden.site.pages import GROUP_PAGE_SIZE, PageLink, Pagination
 
 COPIES = 70
 """Komet and 70 copies: 71 offers for school children (3–11 years) and in 'kurser', so three pages."""

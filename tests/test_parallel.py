@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from conftest import make_project
-from stodguiden import catalog, parallel
+from stodguiden.base import parallel
+from stodguiden.source import catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -21,7 +22,7 @@ import synth  # noqa: E402  (bench/ is not a package; it is put on the path abov
 # servers), and `parallel` only forks a process that has one.
 _PRELUDE = """
 import json, os, sys
-from stodguiden import parallel
+from stodguiden.base import parallel
 assert parallel.can_fork(), "the fresh interpreter cannot fork, so the test would prove nothing"
 """
 
@@ -100,7 +101,8 @@ def test_offer_pages_rendered_in_two_processes_are_the_same(tmp_path: Path) -> N
 import hashlib
 from datetime import date
 from pathlib import Path
-from stodguiden import catalog, pages
+from stodguiden.source import catalog
+from stodguiden.site import pages
 loaded, problems = catalog.load(Path(sys.argv[1]), today=date.fromisoformat(sys.argv[2]))
 def pages_of(workers):
     return [(p.src_uri, p.title, hashlib.sha256(p.html.encode()).hexdigest(), p.toc)

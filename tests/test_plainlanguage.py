@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stodguiden import plainlanguage, yamlsource
-from stodguiden.catalog import schema
-from stodguiden.schemawalk import Document, walk
+from stodguiden.source import plainlanguage, yamlsource
+from stodguiden.source.catalog import schema
+from stodguiden.source.schemawalk import Document, walk
 
 HEAD = "titel: Test\n"
 

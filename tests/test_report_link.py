@@ -7,9 +7,9 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 from conftest import FIXTURE_SITES, Build
-from stodguiden.catalog import load
 from stodguiden.model import Catalog, Contact
-from stodguiden.pages import report_link
+from stodguiden.site.pages import report_link
+from stodguiden.source.catalog import load
 
 KOMET_LINK = (
     '<p class="sg-report"><a href="mailto:familjeenheten@exempelby.se'

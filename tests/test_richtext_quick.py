@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.sane_lists import SaneListExtension
 
-from stodguiden import richtext
+from stodguiden.base import richtext
 
 # Pieces that make every inline pattern (and the block parser) match now and then.
 PIECES = st.sampled_from([

@@ -13,9 +13,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, Build
-from stodguiden import catalog as catalog_module
-from stodguiden import search, wordforms
+from stodguiden.language import wordforms
 from stodguiden.model import Catalog
+from stodguiden.outputs import search
+from stodguiden.source import catalog as catalog_module
 
 SHARED = yaml.safe_load((ROOT / "tests" / "sok" / "stammar.yml").read_text(encoding="utf-8"))
 STEMS: dict[str, str] = SHARED["ord"]

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURE_SITES
-from stodguiden import catalog, pages
+from stodguiden.site import pages
+from stodguiden.source import catalog
 
 TODAY = date(2027, 1, 18)
 SITE_URL = "https://www.testby.se/stod/"

@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from conftest import FIXTURE_SITES, Build
-from stodguiden import pages
-from stodguiden.catalog import load
+from stodguiden.site import pages
+from stodguiden.source.catalog import load
 
 STATEMENT = "tillganglighet/"
 LINK = re.compile(r'<p class="sg-footer__statement"><a href="([^"]+)"( aria-current="page")?>'

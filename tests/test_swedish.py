@@ -6,7 +6,8 @@ from datetime import date, time
 
 import pytest
 
-from stodguiden import swedish
+from stodguiden.base.collation import sort_key
+from stodguiden.language import swedish
 from stodguiden.model import Ages, TimeRange
 
 
@@ -56,4 +57,4 @@ def test_language_names() -> None:
 
 def test_swedish_alphabetical_order() -> None:
     words = ["Öppen förskola", "Ågrupp", "Ängla", "Zebra", "Éclair", "abc"]
-    assert sorted(words, key=swedish.sort_key) == ["abc", "Éclair", "Zebra", "Ågrupp", "Ängla", "Öppen förskola"]
+    assert sorted(words, key=sort_key) == ["abc", "Éclair", "Zebra", "Ågrupp", "Ängla", "Öppen förskola"]

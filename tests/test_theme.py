@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stodguiden import theme
 from stodguiden.model import Contact, Settings
+from stodguiden.source import theme
 
 
 def settings(**colours: str) -> Settings:

@@ -1,4 +1,4 @@
-"""Less whitespace from the theme's templates (stodguiden/whitespace.py), never a word joined to the next."""
+"""Less whitespace from the theme's templates (stodguiden/site/whitespace.py), never a word joined to the next."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from jinja2 import DictLoader, Environment
 
 from conftest import FIXTURE_SITES, Build, make_project, run_build
-from stodguiden.whitespace import CompactTemplates, compact
+from stodguiden.site.whitespace import CompactTemplates, compact
 
 
 def same_words(a: str, b: str) -> bool:
@@ -102,7 +102,7 @@ def _breaks(text: str) -> list[bool]:
 
 def test_every_page_of_a_site_has_the_same_words_as_without_it(minimal_build: Build, tmp_path: Path) -> None:
     project = make_project(tmp_path / "utan", FIXTURE_SITES / "minimal" / "data")
-    with (project / "hooks" / "stodguiden" / "whitespace.py").open("a", encoding="utf-8") as module:
+    with (project / "hooks" / "stodguiden" / "site" / "whitespace.py").open("a", encoding="utf-8") as module:
         module.write("\n\ndef compact(source: str) -> str:  # the site as Material's templates write it\n"
                      "    return source\n")
     plain = run_build(project, "--strict")

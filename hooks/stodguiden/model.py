@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
-from .swedish import sort_key
+from stodguiden.base.collation import sort_key
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 from check import annotation
 from validation_helpers import OFFER, ROOT, VALID_OFFER, minimal_site
 
-from stodguiden.problems import Level, Problem
+from stodguiden.base.problems import Level, Problem
 
 CHECK = ROOT / "hooks" / "check.py"
 OLD_REVIEW = ("varning: Uppgifterna granskades senast 1 december 2025, för mer än ett år sedan. Kontrollera att "

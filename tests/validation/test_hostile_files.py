@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from validation_helpers import OFFER, VALID_OFFER, check, lines, minimal_site
 
-from stodguiden.catalog import schema
-from stodguiden.yamlsource import MAX_FILE_BYTES
+from stodguiden.source.catalog import schema
+from stodguiden.source.yamlsource import MAX_FILE_BYTES
 
 NOT_UTF8 = ("Filen är inte sparad som UTF-8 (å, ä och ö blir fel). Spara den som UTF-8 (i VS Code: klicka på "
             "teckenkodningen längst ner och välj Save with Encoding, UTF-8).")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from validation_helpers import OFFER, TODAY, VALID_OFFER, check, lines, minimal_site
 
-from stodguiden.catalog import load
 from stodguiden.model import Catalog, Offer
+from stodguiden.source.catalog import load
 
 
 @pytest.fixture

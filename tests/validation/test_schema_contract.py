@@ -13,10 +13,10 @@ import yaml
 from jsonschema import Draft202012Validator
 from validation_helpers import MINIMAL, ROOT
 
-from stodguiden import yamlsource
-from stodguiden.catalog import OPTIONAL_FILES, SCHEMA_DIR, VOCABULARY_FILES
-from stodguiden.plainlanguage import DEFAULT_WORDLIST
-from stodguiden.schemawalk import SUPPORTED_KEYWORDS, walk
+from stodguiden.source import yamlsource
+from stodguiden.source.catalog import OPTIONAL_FILES, SCHEMA_DIR, VOCABULARY_FILES
+from stodguiden.source.plainlanguage import DEFAULT_WORDLIST
+from stodguiden.source.schemawalk import SUPPORTED_KEYWORDS, walk
 
 SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
 # Keywords whose value is data (or a map from field names to schemas), not a schema to look into.

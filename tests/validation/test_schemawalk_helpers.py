@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stodguiden.schemawalk import field_name, slugify, suggest
+from stodguiden.source.schemawalk import field_name, slugify, suggest
 
 OFFER_FIELDS = ["titel", "sammanfattning", "ålder", "typer", "arrangör", "anmälan", "kontakt", "beskrivning",
                 "plats", "omgångar", "löpande", "kostnad", "språk", "tolk", "målgrupp", "kunskapsgrund", "sökord",

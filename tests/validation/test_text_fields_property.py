@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from validation_helpers import OFFER, check, minimal_site
 
-from stodguiden import pages, sitefiles
+from stodguiden.outputs import sitefiles
+from stodguiden.site import pages
 
 Offer = dict[str, Any]
 # The words our messages start with; anything else would be a message nobody wrote.

@@ -6,9 +6,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from stodguiden.catalog import load
+from stodguiden.base.problems import Problem, sort_key
 from stodguiden.model import Catalog
-from stodguiden.problems import Problem, sort_key
+from stodguiden.source.catalog import load
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "sites" / "minimal"

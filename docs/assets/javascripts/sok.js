@@ -1,8 +1,8 @@
 /* Stödguiden's search: understands Swedish word forms, compounds, everyday words and one-letter typos.
  *
- * The index (sok/index.json, written by hooks/stodguiden/search.py) holds, per offer, the stems of its words by
+ * The index (sok/index.json, written by hooks/stodguiden/outputs/search.py) holds, per offer, the stems of its words by
  * field, and the stemming rules and synonyms from hooks/stodguiden/sok/. This file applies the same rules to what
- * the parent types (the Python side's twin is hooks/stodguiden/wordforms.py; tests/sok/stammar.yml proves the
+ * the parent types (the Python side's twin is hooks/stodguiden/language/wordforms.py; tests/sok/stammar.yml proves the
  * two agree). The index is fetched only when the parent focuses a search field or opens sok/ with a query.
  * Results are built with DOM methods and textContent only: no text from the data is ever parsed as HTML.
  */

@@ -19,9 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import yamlsource
-from .problems import Level, Problem
-from .schemawalk import Document, quoted, walk
+from stodguiden.base.problems import Level, Problem
+from stodguiden.source import yamlsource
+from stodguiden.source.schemawalk import Document, quoted, walk
 
 LIX_WARNING = 40
 """Above this an offer's text gets a warning: parents should not need more than newspaper Swedish."""
@@ -34,8 +34,8 @@ LONG_WORD_LETTERS = 6
 MAX_SENTENCE_WORDS = 25
 HARDEST_WORDS_SHOWN = 3
 FIELDS = ("sammanfattning", "beskrivning")
-DEFAULT_WORDLIST = Path(__file__).parent / "ordlistor" / "krangliga-ord.yml"
-SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "ordlista.schema.json"
+DEFAULT_WORDLIST = Path(__file__).parents[1] / "ordlistor" / "krangliga-ord.yml"
+SCHEMA = Path(__file__).resolve().parents[3] / "schema" / "ordlista.schema.json"
 WORDLIST_FILE = "ordlista.yml"
 """A municipality's own additions to the word list, in data/ (optional)."""
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .model import Catalog, Offer, Recurring, Round, TimeRange
-from .siteurls import SiteUrls
-from .swedish import WEEKDAYS, day
+from stodguiden.base.siteurls import SiteUrls
+from stodguiden.language.swedish import WEEKDAYS, day
+from stodguiden.model import Catalog, Offer, Recurring, Round, TimeRange
 
 TZID = "Europe/Stockholm"
 PRODID = "-//Stodguiden//Stodguiden//SV"

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .model import Catalog, Offer, Place, Recurring, Round
-from .siteurls import SiteUrls, readable_json
-from .swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
+from stodguiden.base.siteurls import SiteUrls, readable_json
+from stodguiden.language.swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
+from stodguiden.model import Catalog, Offer, Place, Recurring, Round
 
 # HSDS table name -> the file it is published as
 TABLES = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Settings
+from stodguiden.model import Settings
 
 LIGHT_BACKGROUND = "#ffffff"
 DARK_BACKGROUND = "#363840"

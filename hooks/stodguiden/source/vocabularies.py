@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import statement, theme
-from .model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
-from .problems import Problem
-from .schemawalk import Document, quoted
-from .swedish import listing, parse_phone
+from stodguiden.base.problems import Problem
+from stodguiden.language.swedish import listing, parse_phone
+from stodguiden.model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
+from stodguiden.source import statement, theme
+from stodguiden.source.schemawalk import Document, quoted
 
 
 def contact_from(data: dict[str, Any]) -> Contact:

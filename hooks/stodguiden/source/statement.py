@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .model import AccessibilityStatement, Contact, Shortcoming
-from .problems import Problem
-from .schemawalk import Document, quoted
-from .swedish import parse_phone
+from stodguiden.base.problems import Problem
+from stodguiden.language.swedish import parse_phone
+from stodguiden.model import AccessibilityStatement, Contact, Shortcoming
+from stodguiden.source.schemawalk import Document, quoted
 
 FIELD = "tillgänglighet"
 COMPLAINT_URL = "https://www.digg.se/tdosanmalan"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from stodguiden.base.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
 """Larger files are refused: no real offer is this long, and it bounds the work per file."""

@@ -23,8 +23,8 @@ from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
-from .problems import Problem
-from .yamlsource import AliasNode, Source
+from stodguiden.base.problems import Problem
+from stodguiden.source.yamlsource import AliasNode, Source
 
 Pointer = tuple[str | int, ...]
 

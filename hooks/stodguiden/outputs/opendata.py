@@ -19,12 +19,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import feeds, hsds, ics
-from .model import Catalog, Offer, Place, Round
-from .siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
-from .swedish import language_name
+from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
+from stodguiden.language.swedish import language_name
+from stodguiden.model import Catalog, Offer, Place, Round
+from stodguiden.outputs import feeds, hsds, ics
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "oppna-data" / "erbjudanden.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "oppna-data" / "erbjudanden.schema.json"
 JSON_PATH = f"{OPEN_DATA}/erbjudanden.json"
 SCHEMA_PATH = f"{OPEN_DATA}/erbjudanden.schema.json"
 CSV_PATH = f"{OPEN_DATA}/erbjudanden.csv"

@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from .model import Catalog, Offer
-from .siteurls import OPEN_DATA, SiteUrls, iso_utc
+from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, iso_utc
+from stodguiden.model import Catalog, Offer
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = f"{OPEN_DATA}/nyheter.atom"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -13,27 +12,12 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 if TYPE_CHECKING:
-    from .model import Ages, TimeRange
+    from stodguiden.model import Ages, TimeRange
 
 _SV = Locale("sv")
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
-# Swedish alphabetical order: a–z, then å, ä, ö; other accents sort with their base letter.
-_LAST_LETTERS = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"}  # the three code points after z
-
-
-# The caches below are bounded: the same titles, dates and numbers come back on many pages.
-@lru_cache(maxsize=65536)
-def sort_key(text: str) -> str:
-    out = []
-    for char in text.casefold():
-        if char in _LAST_LETTERS:
-            out.append(_LAST_LETTERS[char])
-        else:
-            out.append("".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)))
-    return "".join(out)
-
-
+# The caches below are bounded: the same dates and numbers come back on many pages.
 @lru_cache(maxsize=4096)
 def day(value: date) -> str:
     """'15 januari 2027'."""

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-RULES_DIR = Path(__file__).parent / "sok"
+RULES_DIR = Path(__file__).parents[1] / "sok"
 RULES_FILE = RULES_DIR / "ordregler.yml"
 SYNONYMS_FILE = RULES_DIR / "synonymer.yml"
 _WORD = re.compile(r"[^\W_]+")

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from . import finder, opendata, search
-from .model import Catalog
-from .pages import FINDER_PAGE, SitePlan
-from .theme import colour_css
+from stodguiden.model import Catalog
+from stodguiden.outputs import finder, opendata, search
+from stodguiden.site.pages import FINDER_PAGE, SitePlan
+from stodguiden.source.theme import colour_css
 
 COLOUR_CSS = "assets/stylesheets/stodguiden-farger.css"
 FINDER_DATA = posixpath.join(posixpath.dirname(FINDER_PAGE), finder.DATA_FILE)

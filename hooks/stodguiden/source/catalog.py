@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from . import offers as offer_rules
-from . import parallel, plainlanguage, vocabularies, yamlsource
-from .fingerprint import fingerprint
-from .model import Catalog, Offer, Settings
-from .problems import Problem
-from .schemawalk import Document, quoted, slugify, walk
+from stodguiden.base import parallel
+from stodguiden.base.fingerprint import fingerprint
+from stodguiden.base.problems import Problem
+from stodguiden.model import Catalog, Offer, Settings
+from stodguiden.source import offers as offer_rules
+from stodguiden.source import plainlanguage, vocabularies, yamlsource
+from stodguiden.source.schemawalk import Document, quoted, slugify, walk
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 TODAY_VARIABLE = "STODGUIDEN_IDAG"
 """Set to ÅÅÅÅ-MM-DD to build the site as it will look on that day (tests, previews)."""
 TIME_ZONE = ZoneInfo("Europe/Stockholm")

@@ -19,9 +19,9 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from .model import Catalog, Offer, Place, Round
-from .siteurls import SiteUrls
-from .swedish import WEEKDAYS, language_name
+from stodguiden.base.siteurls import SiteUrls
+from stodguiden.language.swedish import WEEKDAYS, language_name
+from stodguiden.model import Catalog, Offer, Place, Round
 
 SCHEMA_ORG = "https://schema.org"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

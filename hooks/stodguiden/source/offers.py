@@ -6,8 +6,11 @@ import re
 from datetime import date, time, timedelta
 from typing import Any
 
-from . import languages, richtext
-from .model import (
+from stodguiden.base import richtext
+from stodguiden.base.problems import Level, Problem
+from stodguiden.language import languages
+from stodguiden.language.swedish import day, language_name
+from stodguiden.model import (
     Ages,
     Basis,
     Cost,
@@ -21,10 +24,8 @@ from .model import (
     TimeRange,
     weekly_last_date,
 )
-from .problems import Level, Problem
-from .schemawalk import Document, field_name, quoted, slugify, suggest
-from .swedish import day, language_name
-from .vocabularies import contact_from, phone_problems
+from stodguiden.source.schemawalk import Document, field_name, quoted, slugify, suggest
+from stodguiden.source.vocabularies import contact_from, phone_problems
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REVIEW_MAX_AGE = timedelta(days=365)

@@ -15,8 +15,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import swedish
-from .model import Catalog, Offer
+from stodguiden.base.collation import sort_key
+from stodguiden.language import swedish
+from stodguiden.model import Catalog, Offer
 
 DATA_FILE = "erbjudanden.json"
 """Written next to the finder page: hitta-stod/erbjudanden.json."""
@@ -58,14 +59,14 @@ def filters(catalog: Catalog) -> Filters:
     known = set(catalog.settings.areas)
     # areas used by offers but not listed in the settings (a site without `områden`) still get a choice
     extra = sorted({p.area for o in catalog.offers for p in o.places if p.area and p.area not in known},
-                   key=swedish.sort_key)
+                   key=sort_key)
     areas += [Choice(area, area) for area in extra]
     if any(offer.online for offer in catalog.offers):
         areas.append(Choice(ONLINE, "Digitalt, på nätet"))
     codes = {code for offer in catalog.offers for code in languages_of(offer)}
     names = {code: swedish.language_name(code) or code for code in codes}
     languages = tuple(Choice(code, names[code].capitalize())
-                      for code in sorted(codes, key=lambda code: swedish.sort_key(names[code])))
+                      for code in sorted(codes, key=lambda code: sort_key(names[code])))
     return Filters(ages, types, tuple(areas), languages)
 
 
@@ -108,7 +109,7 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
 
 def data(catalog: Catalog, macros: Any) -> dict[str, Any]:
     """The whole data file: kinds of support by key ("t") and the offers in alphabetical order ("o")."""
-    offers = sorted(catalog.offers, key=lambda o: (swedish.sort_key(o.title), o.slug))
+    offers = sorted(catalog.offers, key=lambda o: (sort_key(o.title), o.slug))
     return {
         "t": {term.key: term.name for term in catalog.types.values()},
         "o": [record(offer, catalog, macros) for offer in offers],

@@ -78,6 +78,6 @@ def update(guide: Path, schema_dir: Path) -> bool:
 
 
 if __name__ == "__main__":
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     changed = update(root / "REDAKTÖRSGUIDE.md", root / "schema")
     print("Fältreferensen uppdaterades." if changed else "Fältreferensen var redan aktuell.")

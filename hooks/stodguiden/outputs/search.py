@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from . import swedish, wordforms
-from .model import Catalog, Offer
+from stodguiden.language import swedish, wordforms
+from stodguiden.model import Catalog, Offer
 
 INDEX_PATH = "sok/index.json"
 """Where the index is written in the site, next to the results page sok/."""

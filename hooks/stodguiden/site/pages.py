@@ -18,11 +18,13 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import finder, hsds, ics, jsonld, languages, opendata, parallel, swedish
-from . import statement as statement_rules
-from .fingerprint import fingerprint
-from .model import Catalog, Offer, Round, Term
-from .siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
+from stodguiden.outputs import finder, hsds, ics, jsonld, opendata
+from stodguiden.language import languages, swedish
+from stodguiden.base import parallel
+from stodguiden.source import statement as statement_rules
+from stodguiden.base.fingerprint import fingerprint
+from stodguiden.model import Catalog, Offer, Round, Term
+from stodguiden.base.siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 AGE_SECTION = "alder"

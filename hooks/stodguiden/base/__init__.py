@@ -1,0 +1,1 @@
+"""Shared helpers below everything else: problems, safe Markdown, site addresses, processes."""

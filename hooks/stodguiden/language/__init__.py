@@ -1,0 +1,1 @@
+"""Swedish: formatting dates, ages and phone numbers, word forms for search, language names."""

@@ -1,0 +1,1 @@
+"""The generated pages: templates, page plans and compact template whitespace."""

@@ -1,0 +1,1 @@
+"""Reading and checking editors' files: YAML with line numbers, the schema walk, the rules, the catalog."""
