@@ -22,8 +22,16 @@ from localserver import serve_site
 
 CHROMIUM = "/usr/bin/chromium"
 STEPS: list[tuple[str, str | None]] = [
-    ("sg-alder", "4"), ("sg-alder", "5"), ("sg-typ-2", None), ("sg-gratis", None), ("sg-sprak", "ar"),
-    ("sg-omrade-1", None), ("sg-alder", ""), ("sg-sprak", ""), ("sg-gratis", None), ("sg-omrade-1", None),
+    ("sg-alder", "4"),
+    ("sg-alder", "5"),
+    ("sg-typ-2", None),
+    ("sg-gratis", None),
+    ("sg-sprak", "ar"),
+    ("sg-omrade-1", None),
+    ("sg-alder", ""),
+    ("sg-sprak", ""),
+    ("sg-gratis", None),
+    ("sg-omrade-1", None),
 ]
 """Choices made one after another, as a parent would (a checkbox id toggles it)."""
 MEASURE = """async ([id, value]) => {
@@ -51,8 +59,10 @@ def main(site: Path, count: int) -> None:
         record["n"] = f"{record['n']} {index}"
         records.append(record)
     payload = json.dumps({"t": sample["t"], "o": records}, ensure_ascii=False, separators=(",", ":")).encode()
-    print(f"sample: {len(sample['o'])} offers, {len(sample_bytes) / len(sample['o']):.0f} B per offer, "
-          f"{len(gzip.compress(sample_bytes)) / len(sample['o']):.0f} B gzip per offer")
+    print(
+        f"sample: {len(sample['o'])} offers, {len(sample_bytes) / len(sample['o']):.0f} B per offer, "
+        f"{len(gzip.compress(sample_bytes)) / len(sample['o']):.0f} B gzip per offer"
+    )
     print(f"{count} offers: {len(payload) / 1e6:.1f} MB, {len(payload) / count:.0f} B per offer")
 
     with serve_site(site) as base, sync_playwright() as playwright:
@@ -70,8 +80,10 @@ def main(site: Path, count: int) -> None:
     print(f"first choice (download and read the file, then filter): {first[1]:.0f} ms")
     for index, what in enumerate(("filtered and updated", "until the next frame is drawn")):
         values = [t[index] for t in times]
-        print(f"each later choice, {what}: median {statistics.median(values):.0f} ms, "
-              f"slowest {max(values):.0f} ms (budget 50 ms)")
+        print(
+            f"each later choice, {what}: median {statistics.median(values):.0f} ms, "
+            f"slowest {max(values):.0f} ms (budget 50 ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -47,8 +47,15 @@ TODAY = synth.TODAY.isoformat()
 HOOKS_ORIGIN = "stodguiden_hooks"
 """Part of the plugin name MkDocs gives the hook file; its event time is the hooks' own share."""
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 SEARCH_WORDS = ["bråk", "tonåring", "skilsmässa", "sömn", "kurs"]
 MISSING = "saknas"
 
@@ -81,8 +88,10 @@ def make_plain_project(target: Path, hooks_project: Path) -> Path:
     groups = yaml.safe_load((data / "aldersgrupper.yml").read_text(encoding="utf-8"))
     organisers = yaml.safe_load((data / "arrangorer.yml").read_text(encoding="utf-8"))
     loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-    offers = [(path.stem, yaml.load(path.read_text(encoding="utf-8"), Loader=loader))  # a safe loader
-              for path in sorted((data / "erbjudanden").glob("*.yml"))]
+    offers = [
+        (path.stem, yaml.load(path.read_text(encoding="utf-8"), Loader=loader))  # a safe loader
+        for path in sorted((data / "erbjudanden").glob("*.yml"))
+    ]
     docs = target / "docs"
     for section in ("erbjudanden", "alder", "stod"):
         (docs / section).mkdir()
@@ -108,33 +117,64 @@ def make_plain_project(target: Path, hooks_project: Path) -> Path:
         (docs / section / "index.md").write_text(f"# {heading}\n", encoding="utf-8")
     config = yaml.safe_load((hooks_project / "mkdocs.yml").read_text(encoding="utf-8"))
     plain = {
-        "site_name": "Föräldraskapsstöd", "site_url": config.get("site_url"), "use_directory_urls": True,
+        "site_name": "Föräldraskapsstöd",
+        "site_url": config.get("site_url"),
+        "use_directory_urls": True,
         "theme": {key: value for key, value in config["theme"].items() if key != "custom_dir"},
         "plugins": [{"search": {"lang": "sv"}}],
         "extra_css": ["assets/stylesheets/stodguiden.css"],
         "markdown_extensions": config.get("markdown_extensions", []),
         "not_in_nav": "/erbjudanden/",
-        "nav": [{"Start": "index.md"}, {"Barnets ålder": ["alder/index.md", *age_nav]},
-                {"Typ av stöd": ["stod/index.md", *type_nav]}, {"Om föräldraskapsstöd": "om-foraldraskapsstod.md"}],
+        "nav": [
+            {"Start": "index.md"},
+            {"Barnets ålder": ["alder/index.md", *age_nav]},
+            {"Typ av stöd": ["stod/index.md", *type_nav]},
+            {"Om föräldraskapsstöd": "om-foraldraskapsstod.md"},
+        ],
     }
     (target / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
 
 def _offer_markdown(offer: dict[str, Any], types: dict[str, Any], organisers: dict[str, Any]) -> str:
-    lines = [f"# {offer['titel']}", "", offer["sammanfattning"], "",
-             "Typ av stöd: " + ", ".join(types[k]["namn"] for k in offer["typer"]), "",
-             f"Arrangör: {organisers[offer['arrangör']]['namn']}", "", offer.get("beskrivning", ""), "", "## Var", ""]
+    lines = [
+        f"# {offer['titel']}",
+        "",
+        offer["sammanfattning"],
+        "",
+        "Typ av stöd: " + ", ".join(types[k]["namn"] for k in offer["typer"]),
+        "",
+        f"Arrangör: {organisers[offer['arrangör']]['namn']}",
+        "",
+        offer.get("beskrivning", ""),
+        "",
+        "## Var",
+        "",
+    ]
     lines += [f"- {p.get('namn', 'Digitalt')}, {p.get('adress', 'på nätet')}" for p in offer.get("plats", [])]
     lines += ["", "## När", ""]
-    lines += [f"- {r['start']}, {r['träffar']} träffar, {r.get('tid', '')}, {r.get('plats', '')}: {r.get('status', '')}"
-              for r in offer.get("omgångar", [])]
+    lines += [
+        f"- {r['start']}, {r['träffar']} träffar, {r.get('tid', '')}, {r.get('plats', '')}: {r.get('status', '')}"
+        for r in offer.get("omgångar", [])
+    ]
     lines += [f"- Varje {r['veckodag']} {r['tid']}" for r in offer.get("löpande", [])]
     contact = offer["kontakt"]
-    lines += ["", "## Anmälan", "", offer["anmälan"].get("hur", "Du behöver inte anmäla dig."), "",
-              "## Kontakt", "", *(f"- {contact[k]}" for k in ("namn", "telefon", "e-post", "webb") if k in contact),
-              "", "## Bra att veta", "", f"- Kostnad: {offer.get('kostnad', {}).get('belopp', 0)} kronor",
-              f"- Språk: {', '.join(offer.get('språk', []))}", ""]
+    lines += [
+        "",
+        "## Anmälan",
+        "",
+        offer["anmälan"].get("hur", "Du behöver inte anmäla dig."),
+        "",
+        "## Kontakt",
+        "",
+        *(f"- {contact[k]}" for k in ("namn", "telefon", "e-post", "webb") if k in contact),
+        "",
+        "## Bra att veta",
+        "",
+        f"- Kostnad: {offer.get('kostnad', {}).get('belopp', 0)} kronor",
+        f"- Språk: {', '.join(offer.get('språk', []))}",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -169,8 +209,12 @@ def timed_child(command: list[str], cwd: Path) -> tuple[dict[str, float], subpro
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         result = subprocess.CompletedProcess(command, process.returncode, out.read(), "")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-            "pss_mb": sampler.peak_kb / 1024}, result
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
+        "pss_mb": sampler.peak_kb / 1024,
+    }, result
 
 
 class _MemorySampler(threading.Thread):
@@ -218,18 +262,24 @@ def _pss_kb(pid: int) -> int:
 def build(project: Path) -> dict[str, Any]:
     """One real `mkdocs build` in a child process, with the time spent in each plugin's events."""
     events_file = project / "bench-events.json"
-    usage, result = timed_child([sys.executable, str(Path(__file__).resolve()), "--intern-bygg", str(events_file)],
-                                project)
+    usage, result = timed_child(
+        [sys.executable, str(Path(__file__).resolve()), "--intern-bygg", str(events_file)], project
+    )
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build misslyckades i {project}:\n{result.stdout[-4000:]}")
     origins: dict[str, dict[str, list[float]]] = json.loads(events_file.read_text(encoding="utf-8"))
     events_file.unlink()
-    hooks = {event: spent for origin, events in origins.items() if HOOKS_ORIGIN in origin
-             for event, spent in events.items()}
+    hooks = {
+        event: spent for origin, events in origins.items() if HOOKS_ORIGIN in origin for event, spent in events.items()
+    }
     search = [spent for origin, events in origins.items() if "search" in origin for spent in events.values()]
-    return {**usage, "hooks_s": sum(w for w, _ in hooks.values()), "hooks_cpu": sum(c for _, c in hooks.values()),
-            "hooks_events_cpu": {event: cpu for event, (_, cpu) in hooks.items()},
-            "search_cpu": sum(c for _, c in search)}
+    return {
+        **usage,
+        "hooks_s": sum(w for w, _ in hooks.values()),
+        "hooks_cpu": sum(c for _, c in hooks.values()),
+        "hooks_events_cpu": {event: cpu for event, (_, cpu) in hooks.items()},
+        "search_cpu": sum(c for _, c in search),
+    }
 
 
 def _cpu() -> float:
@@ -267,11 +317,11 @@ def _build_in_process(events_file: Path) -> None:
 
 
 def check_time(project: Path) -> dict[str, float]:
-    usage, result = timed_child([sys.executable, str(project / "hooks" / "check.py"), "--root", str(project)],
-                                project)
+    usage, result = timed_child([sys.executable, str(project / "hooks" / "check.py"), "--root", str(project)], project)
     if result.returncode != 0:
-        raise SystemExit(f"hooks/check.py hittade fel i de syntetiska erbjudandena i {project}:\n"
-                         f"{result.stdout[-4000:]}")
+        raise SystemExit(
+            f"hooks/check.py hittade fel i de syntetiska erbjudandena i {project}:\n{result.stdout[-4000:]}"
+        )
     return usage
 
 
@@ -296,8 +346,11 @@ def sizes(site: Path, count: int) -> dict[str, Any]:
         if path.is_file():
             raw = path.read_bytes()
             data_files[path.relative_to(site).as_posix()] = {
-                "raw": len(raw), "gzip": gzip_size(raw), "raw_per_offer": len(raw) / count,
-                "gzip_per_offer": gzip_size(raw) / count}
+                "raw": len(raw),
+                "gzip": gzip_size(raw),
+                "raw_per_offer": len(raw) / count,
+                "gzip_per_offer": gzip_size(raw) / count,
+            }
     return {
         "site_bytes": total,
         "offer_html_max": max(offer_pages, default=0),
@@ -422,9 +475,13 @@ def _first_visit(browser: Any, base: str) -> dict[str, Any]:
             continue
         files.append({"url": response.url.removeprefix(base), "raw": len(body), "gzip": gzip_size(body)})
     context.close()
-    return {"requests": len(files), "raw": sum(f["raw"] for f in files), "gzip": sum(f["gzip"] for f in files),
-            "json_files": [f["url"] for f in files if f["url"].split("?")[0].endswith(".json")],
-            "largest": sorted(files, key=lambda f: -f["gzip"])[:5]}
+    return {
+        "requests": len(files),
+        "raw": sum(f["raw"] for f in files),
+        "gzip": sum(f["gzip"] for f in files),
+        "json_files": [f["url"] for f in files if f["url"].split("?")[0].endswith(".json")],
+        "largest": sorted(files, key=lambda f: -f["gzip"])[:5],
+    }
 
 
 def _timings(browser: Any, base: str, path: str, page_file: Path, kind: str) -> dict[str, Any]:
@@ -444,8 +501,11 @@ def _timings(browser: Any, base: str, path: str, page_file: Path, kind: str) -> 
     times: list[float | None] = []
     submit = False
     for step in range(6):
-        action = ({"kind": "filter", "use": "select" if found["selects"] and step % 2 == 0 else "box", "step": step}
-                  if kind == "filter" else {"kind": "search", "word": SEARCH_WORDS[step % len(SEARCH_WORDS)]})
+        action = (
+            {"kind": "filter", "use": "select" if found["selects"] and step % 2 == 0 else "box", "step": step}
+            if kind == "filter"
+            else {"kind": "search", "word": SEARCH_WORDS[step % len(SEARCH_WORDS)]}
+        )
         action["submit"] = submit
         try:
             elapsed = page.evaluate(_TIME_CHANGE_JS, [action, 5000])
@@ -461,8 +521,13 @@ def _timings(browser: Any, base: str, path: str, page_file: Path, kind: str) -> 
     measured = [t for t in times if t is not None]
     if not measured:
         return {"status": "ingen ändring av resultatet märktes", "controls": found}
-    return {"status": "ok", "first_ms": times[0], "median_ms": statistics.median(measured[1:] or measured),
-            "max_ms": max(measured), "unchanged": len(times) - len(measured)}
+    return {
+        "status": "ok",
+        "first_ms": times[0],
+        "median_ms": statistics.median(measured[1:] or measured),
+        "max_ms": max(measured),
+        "unchanged": len(times) - len(measured),
+    }
 
 
 # --- `mkdocs serve` -------------------------------------------------------------------------------------------
@@ -500,8 +565,14 @@ def serve_figures(count: int, work: Path) -> dict[str, Any]:
     url = f"http://127.0.0.1:{port}{site_prefix(project)}erbjudanden/{offer.stem}/"
     title = yaml.safe_load(offer.read_text(encoding="utf-8"))["titel"]
     with tempfile.TemporaryFile("w+") as log:
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                   cwd=project, env=_environ(), stdout=log, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=_environ(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
             return _time_change(url, title, offer, log, process.pid)
         finally:
@@ -535,9 +606,14 @@ def _time_change(url: str, title: str, offer: Path, log: Any, pid: int) -> dict[
     changed = _wait_for(url, marker, 300)
     log.seek(0)
     built = [float(m) for m in re.findall(r"Documentation built in ([0-9.]+) seconds", log.read())]
-    return {"first_build_s": first, "first_build_cpu_s": first_cpu, "change_shown_s": changed,
-            "rebuild_cpu_s": _process_cpu(pid) - before, "watcher_cpu_per_s": idle_cpu / 2,
-            "mkdocs_says_built_in_s": built}
+    return {
+        "first_build_s": first,
+        "first_build_cpu_s": first_cpu,
+        "change_shown_s": changed,
+        "rebuild_cpu_s": _process_cpu(pid) - before,
+        "watcher_cpu_per_s": idle_cpu / 2,
+        "mkdocs_says_built_in_s": built,
+    }
 
 
 # --- the run --------------------------------------------------------------------------------------------------
@@ -554,26 +630,37 @@ def measure(count: int, repeats: int, work: Path, with_browser: bool) -> dict[st
     for index in range(repeats):
         hooks_runs.append(build(project))
         plain_runs.append(build(plain))
-        print(f"   varv {index + 1}: Stödguiden {hooks_runs[-1]['wall']:.1f} s ({hooks_runs[-1]['cpu']:.1f} s CPU), "
-              f"vanlig Markdown {plain_runs[-1]['wall']:.1f} s ({plain_runs[-1]['cpu']:.1f} s CPU)", flush=True)
+        print(
+            f"   varv {index + 1}: Stödguiden {hooks_runs[-1]['wall']:.1f} s ({hooks_runs[-1]['cpu']:.1f} s CPU), "
+            f"vanlig Markdown {plain_runs[-1]['wall']:.1f} s ({plain_runs[-1]['cpu']:.1f} s CPU)",
+            flush=True,
+        )
     check_runs = [check_time(project) for _ in range(repeats)]
 
     def median(runs: list[dict[str, Any]], key: str) -> float:
         return statistics.median(run[key] for run in runs)
 
     hooks_cpu = median(hooks_runs, "hooks_cpu")
-    events = {event: statistics.median(run["hooks_events_cpu"].get(event, 0.0) for run in hooks_runs)
-              for event in hooks_runs[0]["hooks_events_cpu"]}
+    events = {
+        event: statistics.median(run["hooks_events_cpu"].get(event, 0.0) for run in hooks_runs)
+        for event in hooks_runs[0]["hooks_events_cpu"]
+    }
     figures: dict[str, Any] = {
-        "n": count, "repeats": repeats, "load_average": [load_before, os.getloadavg()[0]],
-        "build_s": median(hooks_runs, "wall"), "build_cpu_s": median(hooks_runs, "cpu"),
+        "n": count,
+        "repeats": repeats,
+        "load_average": [load_before, os.getloadavg()[0]],
+        "build_s": median(hooks_runs, "wall"),
+        "build_cpu_s": median(hooks_runs, "cpu"),
         "build_runs": [{k: run[k] for k in ("wall", "cpu")} for run in hooks_runs],
         "per_offer_cpu_ms": median(hooks_runs, "cpu") / count * 1000,
         "peak_rss_mb": max(run["rss_mb"] for run in hooks_runs),
         "peak_pss_mb": max(run["pss_mb"] for run in hooks_runs),
-        "hooks_s": median(hooks_runs, "hooks_s"), "hooks_cpu_s": hooks_cpu, "hooks_events_cpu_s": events,
+        "hooks_s": median(hooks_runs, "hooks_s"),
+        "hooks_cpu_s": hooks_cpu,
+        "hooks_events_cpu_s": events,
         "hooks_share_of_mkdocs": hooks_cpu / (median(hooks_runs, "cpu") - hooks_cpu),
-        "plain_build_s": median(plain_runs, "wall"), "plain_build_cpu_s": median(plain_runs, "cpu"),
+        "plain_build_s": median(plain_runs, "wall"),
+        "plain_build_cpu_s": median(plain_runs, "cpu"),
         "plain_runs": [{k: run[k] for k in ("wall", "cpu")} for run in plain_runs],
         "plain_peak_rss_mb": max(run["rss_mb"] for run in plain_runs),
         "plain_peak_pss_mb": max(run["pss_mb"] for run in plain_runs),
@@ -581,7 +668,8 @@ def measure(count: int, repeats: int, work: Path, with_browser: bool) -> dict[st
         "wall_ratio_to_plain": median(hooks_runs, "wall") / median(plain_runs, "wall"),
         "plain_search_plugin_cpu_s": median(plain_runs, "search_cpu"),
         "search_plugin_cpu_s": median(hooks_runs, "search_cpu"),
-        "check_s": median(check_runs, "wall"), "check_cpu_s": median(check_runs, "cpu"),
+        "check_s": median(check_runs, "wall"),
+        "check_cpu_s": median(check_runs, "cpu"),
         **sizes(project / "site", count),
         "plain_search_index": sizes(plain / "site", count)["data_files"].get("search/search_index.json"),
     }
@@ -598,40 +686,97 @@ def _kb(value: float) -> str:
 
 
 def report(results: list[dict[str, Any]]) -> str:
-    columns = ["N", "bygge s", "CPU s", "CPU ms/erbj.", "topp-RSS MB", "minne MB", "hooks CPU s", "hooks/MkDocs",
-               "vanlig s", "vanlig CPU s", "kvot vägg", "kvot CPU", "kontroll s", "kontroll CPU s", "webbplats MB",
-               "erbj.-HTML max", "median"]
-    rows = [[f"{r['n']:,}".replace(",", " "), f"{r['build_s']:.1f}", f"{r['build_cpu_s']:.1f}",
-             f"{r['per_offer_cpu_ms']:.1f}", f"{r['peak_rss_mb']:.0f}", f"{r['peak_pss_mb']:.0f}",
-             f"{r['hooks_cpu_s']:.2f}",
-             f"{r['hooks_share_of_mkdocs']:.0%}", f"{r['plain_build_s']:.1f}", f"{r['plain_build_cpu_s']:.1f}",
-             f"{r['wall_ratio_to_plain']:.2f}", f"{r['ratio_to_plain']:.2f}", f"{r['check_s']:.2f}",
-             f"{r['check_cpu_s']:.2f}",
-             f"{r['site_bytes'] / 1e6:.1f}", _kb(r["offer_html_max"]), _kb(r["offer_html_median"])] for r in results]
+    columns = [
+        "N",
+        "bygge s",
+        "CPU s",
+        "CPU ms/erbj.",
+        "topp-RSS MB",
+        "minne MB",
+        "hooks CPU s",
+        "hooks/MkDocs",
+        "vanlig s",
+        "vanlig CPU s",
+        "kvot vägg",
+        "kvot CPU",
+        "kontroll s",
+        "kontroll CPU s",
+        "webbplats MB",
+        "erbj.-HTML max",
+        "median",
+    ]
+    rows = [
+        [
+            f"{r['n']:,}".replace(",", " "),
+            f"{r['build_s']:.1f}",
+            f"{r['build_cpu_s']:.1f}",
+            f"{r['per_offer_cpu_ms']:.1f}",
+            f"{r['peak_rss_mb']:.0f}",
+            f"{r['peak_pss_mb']:.0f}",
+            f"{r['hooks_cpu_s']:.2f}",
+            f"{r['hooks_share_of_mkdocs']:.0%}",
+            f"{r['plain_build_s']:.1f}",
+            f"{r['plain_build_cpu_s']:.1f}",
+            f"{r['wall_ratio_to_plain']:.2f}",
+            f"{r['ratio_to_plain']:.2f}",
+            f"{r['check_s']:.2f}",
+            f"{r['check_cpu_s']:.2f}",
+            f"{r['site_bytes'] / 1e6:.1f}",
+            _kb(r["offer_html_max"]),
+            _kb(r["offer_html_median"]),
+        ]
+        for r in results
+    ]
     lines = [_table(columns, rows), ""]
-    lines.append("Belastning (load average, 1 min) före och efter: " + "; ".join(
-        f"N={r['n']}: {r['load_average'][0]:.1f} → {r['load_average'][1]:.1f}" for r in results)
-        + f" på {os.cpu_count()} kärnor. Över antalet kärnor delas processorn med andra jobb.")
-    lines.append("Hooks per händelse (median, CPU s): " + "; ".join(
-        f"N={r['n']}: " + ", ".join(f"{event} {secs:.2f}" for event, secs in r["hooks_events_cpu_s"].items())
-        for r in results))
-    lines.append("Materials sökplugin (median, CPU s), i Stödguidens bygge och i det vanliga: " + "; ".join(
-        f"N={r['n']}: {r['search_plugin_cpu_s']:.2f} och {r['plain_search_plugin_cpu_s']:.2f}" for r in results)
-        + ". Kvot CPU mot det vanliga bygget utan sökpluginet: " + "; ".join(
-        f"N={r['n']}: {r['build_cpu_s'] / (r['plain_build_cpu_s'] - r['plain_search_plugin_cpu_s']):.2f}"
-        for r in results) + ".")
-    lines.append("Största sida för en åldersgrupp eller typ av stöd: " + "; ".join(
-        f"N={r['n']}: {_kb(r['group_html_max'])}" for r in results))
+    lines.append(
+        "Belastning (load average, 1 min) före och efter: "
+        + "; ".join(f"N={r['n']}: {r['load_average'][0]:.1f} → {r['load_average'][1]:.1f}" for r in results)
+        + f" på {os.cpu_count()} kärnor. Över antalet kärnor delas processorn med andra jobb."
+    )
+    lines.append(
+        "Hooks per händelse (median, CPU s): "
+        + "; ".join(
+            f"N={r['n']}: " + ", ".join(f"{event} {secs:.2f}" for event, secs in r["hooks_events_cpu_s"].items())
+            for r in results
+        )
+    )
+    lines.append(
+        "Materials sökplugin (median, CPU s), i Stödguidens bygge och i det vanliga: "
+        + "; ".join(
+            f"N={r['n']}: {r['search_plugin_cpu_s']:.2f} och {r['plain_search_plugin_cpu_s']:.2f}" for r in results
+        )
+        + ". Kvot CPU mot det vanliga bygget utan sökpluginet: "
+        + "; ".join(
+            f"N={r['n']}: {r['build_cpu_s'] / (r['plain_build_cpu_s'] - r['plain_search_plugin_cpu_s']):.2f}"
+            for r in results
+        )
+        + "."
+    )
+    lines.append(
+        "Största sida för en åldersgrupp eller typ av stöd: "
+        + "; ".join(f"N={r['n']}: {_kb(r['group_html_max'])}" for r in results)
+    )
     data_rows = []
     for r in results:
         for name, size in r["data_files"].items():
-            data_rows.append([str(r["n"]), name, _kb(size["raw"]), _kb(size["gzip"]),
-                              f"{size['raw_per_offer']:.0f} B", f"{size['gzip_per_offer']:.0f} B"])
+            data_rows.append(
+                [
+                    str(r["n"]),
+                    name,
+                    _kb(size["raw"]),
+                    _kb(size["gzip"]),
+                    f"{size['raw_per_offer']:.0f} B",
+                    f"{size['gzip_per_offer']:.0f} B",
+                ]
+            )
         for name in ("sok/index.json", "hitta-stod/*.json"):
             if not any(key.startswith(name.split("*")[0]) for key in r["data_files"]):
                 data_rows.append([str(r["n"]), name, MISSING, MISSING, MISSING, MISSING])
-    lines += ["", "Datafiler som webbläsaren hämtar:",
-              _table(["N", "fil", "rå", "gzip", "rå/erbj.", "gzip/erbj."], data_rows)]
+    lines += [
+        "",
+        "Datafiler som webbläsaren hämtar:",
+        _table(["N", "fil", "rå", "gzip", "rå/erbj.", "gzip/erbj."], data_rows),
+    ]
     browser_rows = []
     for r in results:
         b = r.get("browser")
@@ -641,19 +786,32 @@ def report(results: list[dict[str, Any]]) -> str:
             browser_rows.append([str(r["n"]), b["fel"], "", "", ""])
             continue
         visit = b["first_visit"]
-        browser_rows.append([str(r["n"]), "första besök på startsidan", f"{visit['requests']} filer",
-                             f"{_kb(visit['raw'])} rå", f"{_kb(visit['gzip'])} gzip"
-                             + (f"; JSON: {', '.join(visit['json_files'])}" if visit["json_files"] else "")])
+        browser_rows.append(
+            [
+                str(r["n"]),
+                "första besök på startsidan",
+                f"{visit['requests']} filer",
+                f"{_kb(visit['raw'])} rå",
+                f"{_kb(visit['gzip'])} gzip"
+                + (f"; JSON: {', '.join(visit['json_files'])}" if visit["json_files"] else ""),
+            ]
+        )
         for key, label in (("filter", "filter på hitta-stod/"), ("search", "sökning på sok/")):
             timing = b[key]
             if timing.get("status") == "ok":
-                browser_rows.append([str(r["n"]), label, f"första {timing['first_ms']:.0f} ms",
-                                     f"sedan {timing['median_ms']:.1f} ms (median)", f"max {timing['max_ms']:.1f} ms"])
+                browser_rows.append(
+                    [
+                        str(r["n"]),
+                        label,
+                        f"första {timing['first_ms']:.0f} ms",
+                        f"sedan {timing['median_ms']:.1f} ms (median)",
+                        f"max {timing['max_ms']:.1f} ms",
+                    ]
+                )
             else:
                 browser_rows.append([str(r["n"]), label, timing["status"], "", ""])
     if browser_rows:
-        lines += ["", "I webbläsaren (Chromium utan grafikkort):",
-                  _table(["N", "mätning", "", "", ""], browser_rows)]
+        lines += ["", "I webbläsaren (Chromium utan grafikkort):", _table(["N", "mätning", "", "", ""], browser_rows)]
     return "\n".join(lines)
 
 
@@ -665,11 +823,13 @@ def _table(columns: list[str], rows: list[list[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, action="append", help="antal erbjudanden (kan upprepas); 100 och 1000 "
-                        "om inget anges")
+    parser.add_argument(
+        "--n", type=int, action="append", help="antal erbjudanden (kan upprepas); 100 och 1000 om inget anges"
+    )
     parser.add_argument("--stor", action="store_true", help="mät också 10 000 erbjudanden")
-    parser.add_argument("--upprepningar", type=int, default=3,
-                        help="byggen av varje slag per N, medianen visas (10 000: ett av varje)")
+    parser.add_argument(
+        "--upprepningar", type=int, default=3, help="byggen av varje slag per N, medianen visas (10 000: ett av varje)"
+    )
     parser.add_argument("--utan-webblasare", action="store_true", help="hoppa över mätningarna i Chromium")
     parser.add_argument("--json", type=Path, help="skriv alla siffror som JSON hit")
     parser.add_argument("--serve", action="store_true", help="mät bara hur snabbt `mkdocs serve` visar en ändring")
@@ -696,10 +856,14 @@ def main(argv: list[str] | None = None) -> int:
             results.append(measure(count, repeats, work, with_browser=not args.utan_webblasare))
         print("\n" + report(results))
         if args.json:
-            machine = {"cores": os.cpu_count(), "python": sys.version.split()[0],
-                       "date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime())}
-            args.json.write_text(json.dumps({"machine": machine, "results": results}, ensure_ascii=False, indent=2),
-                                 encoding="utf-8")
+            machine = {
+                "cores": os.cpu_count(),
+                "python": sys.version.split()[0],
+                "date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+            }
+            args.json.write_text(
+                json.dumps({"machine": machine, "results": results}, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
     return 0
 
 

@@ -34,8 +34,19 @@ from localserver import serve_site  # noqa: E402  (importable once bench/ is on 
 
 TODAY = date(2027, 1, 18)
 DESCRIPTION_WORDS = 600
-QUERIES = ["föräldrarna", "kursen", "tonårsföräldrar", "skilsmässa", "bebis", "foraldrar", "separaton",
-           "föräldrr", "kurs för föräldrar", "öppen förskola", "xyzzyq"]
+QUERIES = [
+    "föräldrarna",
+    "kursen",
+    "tonårsföräldrar",
+    "skilsmässa",
+    "bebis",
+    "foraldrar",
+    "separaton",
+    "föräldrr",
+    "kurs för föräldrar",
+    "öppen förskola",
+    "xyzzyq",
+]
 
 
 def sample_catalog() -> Catalog:
@@ -48,8 +59,13 @@ def synthetic_catalog(n: int, seed: int = 1) -> Catalog:
     """`n` offers built from the sample catalog's offers, with long, varied text."""
     base = sample_catalog()
     rng = random.Random(seed)
-    vocabulary = sorted({w for o in base.offers for w in re.findall(r"[^\W\d_]{3,}", search.plain_text(
-        o.description_html) + " " + o.summary)})
+    vocabulary = sorted(
+        {
+            w
+            for o in base.offers
+            for w in re.findall(r"[^\W\d_]{3,}", search.plain_text(o.description_html) + " " + o.summary)
+        }
+    )
 
     def text(count: int) -> str:
         out = []
@@ -64,16 +80,18 @@ def synthetic_catalog(n: int, seed: int = 1) -> Catalog:
     for i in range(n):
         model = base.offers[i % len(base.offers)]
         low = rng.randint(0, 15)
-        offers.append(replace(
-            model,
-            slug=f"{model.slug}-{i}",
-            title=f"{model.title} {text(2)}",
-            summary=text(25),
-            description_html="<p>" + text(DESCRIPTION_WORDS) + "</p>",
-            keywords=(*model.keywords, *text(3).split()),
-            ages=Ages(low, rng.randint(low, 17)),
-            places=(Place(name=text(2), area=rng.choice(base.settings.areas or ("Centrum",))),),
-        ))
+        offers.append(
+            replace(
+                model,
+                slug=f"{model.slug}-{i}",
+                title=f"{model.title} {text(2)}",
+                summary=text(25),
+                description_html="<p>" + text(DESCRIPTION_WORDS) + "</p>",
+                keywords=(*model.keywords, *text(3).split()),
+                ages=Ages(low, rng.randint(low, 17)),
+                places=(Place(name=text(2), area=rng.choice(base.settings.areas or ("Centrum",))),),
+            )
+        )
     return replace(base, offers=tuple(offers))
 
 
@@ -97,14 +115,16 @@ def browser_times(n: int) -> dict[str, float]:
         (root / "sok" / "index.json").write_text(index_text(n), encoding="utf-8")
         (root / "assets" / "javascripts").mkdir(parents=True)
         (root / "assets" / "javascripts" / "sok.js").write_bytes(
-            (ROOT / "docs" / "assets" / "javascripts" / "sok.js").read_bytes())
+            (ROOT / "docs" / "assets" / "javascripts" / "sok.js").read_bytes()
+        )
         page_html = '<!doctype html><meta charset="utf-8"><script src="assets/javascripts/sok.js"></script>'
         (root / "index.html").write_text(page_html, encoding="utf-8")
         with serve_site(root) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
             page = browser.new_page()
             page.goto(f"{base}index.html")
-            result: dict[str, Any] = page.evaluate("""async queries => {
+            result: dict[str, Any] = page.evaluate(
+                """async queries => {
                 const t0 = performance.now();
                 const index = await stodguidenSok.load();
                 const times = {load: [performance.now() - t0]};
@@ -116,7 +136,9 @@ def browser_times(n: int) -> dict[str, float]:
                     }
                 }
                 return times;
-            }""", QUERIES)
+            }""",
+                QUERIES,
+            )
             browser.close()
     return {query: statistics.median(values) for query, values in result.items()}
 
@@ -130,8 +152,10 @@ def main() -> None:
     catalog = sample_catalog()
     text = search.to_json(search.build(catalog))
     n = len(catalog.offers)
-    print(f"| {n} (exempeldata) | {len(text.encode()):,} B | {search.gzip_size(text):,} B | "
-          f"{search.gzip_size(text) / n:.0f} B |")
+    print(
+        f"| {n} (exempeldata) | {len(text.encode()):,} B | {search.gzip_size(text):,} B | "
+        f"{search.gzip_size(text) / n:.0f} B |"
+    )
     for n in (100, 1000, 10000):
         raw, packed = sizes(n)
         print(f"| {n:,} (syntetiska) | {raw:,} B | {packed:,} B | {packed / n:.0f} B |")

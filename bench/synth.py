@@ -80,9 +80,33 @@ LIST_ITEMS = [
 ]
 STREETS = ["Storgatan", "Skolvägen", "Kyrkogatan", "Hamngatan", "Parkvägen", "Torget", "Björkvägen", "Ängsgatan"]
 PLACE_KINDS = ["Familjecentralen", "Biblioteket", "Fritidsgården", "Medborgarhuset", "Skolan", "Kyrkan"]
-KEYWORDS = ["bråk", "tjat", "gränser", "tonåring", "skilsmässa", "oro", "sömn", "mat", "skärmtid", "kompisar",
-            "självkänsla", "stress", "syskon", "föräldraledig", "lek", "trots", "skola", "relation", "ilska",
-            "sorg", "nätet", "ensam förälder", "bonusbarn", "pappa", "mamma"]
+KEYWORDS = [
+    "bråk",
+    "tjat",
+    "gränser",
+    "tonåring",
+    "skilsmässa",
+    "oro",
+    "sömn",
+    "mat",
+    "skärmtid",
+    "kompisar",
+    "självkänsla",
+    "stress",
+    "syskon",
+    "föräldraledig",
+    "lek",
+    "trots",
+    "skola",
+    "relation",
+    "ilska",
+    "sorg",
+    "nätet",
+    "ensam förälder",
+    "bonusbarn",
+    "pappa",
+    "mamma",
+]
 LANGUAGES = ["sv", "en", "ar", "so", "fa", "ti", "pl", "bs", "es", "uk"]
 BASES = ["Komet", "ABC – Alla barn i centrum", "Connect", "Triple P", "Cope", "Trappan", "Vägledande samspel"]
 TIMES = ["09.00–11.00", "10.00–12.00", "13.00–15.00", "17.30–19.30", "18.00–20.00", "18.30–20.30"]
@@ -171,10 +195,14 @@ def offer(index: int, rng: random.Random, types: list[str], organisers: list[str
     for number in range(rng.randint(2, 4)):
         start = TODAY + timedelta(days=rng.randint(-20, 300))
         meetings = rng.randint(1, 10)
-        item: dict[str, Any] = {"start": start.isoformat(), "träffar": meetings, "tid": rng.choice(TIMES),
-                                "plats": rng.choice(names),
-                                "sista_anmälan": (start - timedelta(days=rng.randint(3, 14))).isoformat(),
-                                "status": rng.choice(STATUSES)}
+        item: dict[str, Any] = {
+            "start": start.isoformat(),
+            "träffar": meetings,
+            "tid": rng.choice(TIMES),
+            "plats": rng.choice(names),
+            "sista_anmälan": (start - timedelta(days=rng.randint(3, 14))).isoformat(),
+            "status": rng.choice(STATUSES),
+        }
         if number == 0 and rng.random() < 0.3:
             item["slut"] = (start + timedelta(days=rng.randint(meetings, meetings * 10))).isoformat()
         if rng.random() < 0.3:
@@ -182,14 +210,31 @@ def offer(index: int, rng: random.Random, types: list[str], organisers: list[str
         rounds.append(item)
     data["omgångar"] = rounds
     if rng.random() < 0.4:
-        data["löpande"] = [{"veckodag": day, "tid": rng.choice(TIMES), "plats": rng.choice(names),
-                            **({"info": "Stängt under sommaren."} if rng.random() < 0.3 else {})}
-                           for day in sorted(rng.sample(WEEKDAYS, rng.randint(1, 3)), key=WEEKDAYS.index)]
+        data["löpande"] = [
+            {
+                "veckodag": day,
+                "tid": rng.choice(TIMES),
+                "plats": rng.choice(names),
+                **({"info": "Stängt under sommaren."} if rng.random() < 0.3 else {}),
+            }
+            for day in sorted(rng.sample(WEEKDAYS, rng.randint(1, 3)), key=WEEKDAYS.index)
+        ]
     needed = rng.random() < 0.8
-    data["anmälan"] = ({"behövs": True, "hur": "Ring eller mejla oss och säg vilken omgång du vill gå.",
-                        "webb": f"https://www.exempelby.se/anmalan/{index}"} if needed else {"behövs": False})
-    data["kontakt"] = {"namn": "Föräldrastödet", "telefon": f"031-390 {rng.randint(10, 99)} {rng.randint(10, 99)}",
-                       "e-post": f"foraldrastod{index}@exempelby.se", "webb": f"https://www.exempelby.se/stod/{index}"}
+    data["anmälan"] = (
+        {
+            "behövs": True,
+            "hur": "Ring eller mejla oss och säg vilken omgång du vill gå.",
+            "webb": f"https://www.exempelby.se/anmalan/{index}",
+        }
+        if needed
+        else {"behövs": False}
+    )
+    data["kontakt"] = {
+        "namn": "Föräldrastödet",
+        "telefon": f"031-390 {rng.randint(10, 99)} {rng.randint(10, 99)}",
+        "e-post": f"foraldrastod{index}@exempelby.se",
+        "webb": f"https://www.exempelby.se/stod/{index}",
+    }
     amount = rng.choice([0, 0, 0, 100, 250, 500])
     data["kostnad"] = {"belopp": amount, **({"info": "För hela kursen, fika ingår."} if amount else {})}
     data["språk"] = ["sv", *rng.sample(LANGUAGES[1:], rng.randint(0, 3))]
@@ -201,8 +246,11 @@ def offer(index: int, rng: random.Random, types: list[str], organisers: list[str
         data["känsligt"] = True  # violence or addiction in the family: the page gets "Lämna sidan snabbt"
     data["målgrupp"] = [audience]
     basis = rng.choice(BASES)
-    data["kunskapsgrund"] = {"namn": basis, "beskrivning": f"{basis} bygger på forskning om föräldraskap och har "
-                             "prövats i svenska kommuner.", "webb": f"https://www.exempelby.se/program/{slugify(basis)}"}
+    data["kunskapsgrund"] = {
+        "namn": basis,
+        "beskrivning": f"{basis} bygger på forskning om föräldraskap och har prövats i svenska kommuner.",
+        "webb": f"https://www.exempelby.se/program/{slugify(basis)}",
+    }
     data["sökord"] = rng.sample(KEYWORDS, rng.randint(3, 8))
     data["publicera_till"] = (TODAY + timedelta(days=rng.randint(60, 700))).isoformat()
     data["granskad"] = (TODAY - timedelta(days=rng.randint(0, 300))).isoformat()

@@ -38,12 +38,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = SwedishArgumentParser(
         prog="python hooks/check.py",
         description="Kontrollera uppgifterna i data/ utan att bygga webbplatsen. Skriver varje fel och varning "
-                    "som fil:rad: meddelande.",
+        "som fil:rad: meddelande.",
         epilog="Slutar med 0 om allt är bra och med 1 om det finns fel (eller varningar, med --strict).",
     )
     parser.add_argument("--strict", action="store_true", help="räkna varningar som fel")
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1], metavar="MAPP",
-                        help="projektets mapp (den som innehåller data/)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parents[1],
+        metavar="MAPP",
+        help="projektets mapp (den som innehåller data/)",
+    )
     args = parser.parse_args(argv)
     try:
         catalog, problems = load(args.root, workers=os.cpu_count() or 1)
@@ -63,12 +68,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{counted}. Rätta felen och kör kontrollen igen.", file=sys.stderr)
         return 1
     if args.strict and warnings:
-        print(f"\n{counted}. Med --strict räknas varningar som fel: rätta dem och kör kontrollen igen.",
-              file=sys.stderr)
+        print(
+            f"\n{counted}. Med --strict räknas varningar som fel: rätta dem och kör kontrollen igen.", file=sys.stderr
+        )
         return 1
     count = len(catalog.offers) if catalog else 0
-    print(f"Allt ser bra ut: {_count(count, 'erbjudande', 'erbjudanden')} visas på webbplatsen"
-          + (f", {_count(warnings, 'varning', 'varningar')}." if warnings else "."), file=sys.stderr)
+    print(
+        f"Allt ser bra ut: {_count(count, 'erbjudande', 'erbjudanden')} visas på webbplatsen"
+        + (f", {_count(warnings, 'varning', 'varningar')}." if warnings else "."),
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -67,8 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
         # Several processes for many offers in `mkdocs build`; `load` stays in one under `mkdocs serve`.
-        catalog, problems = catalog_module.load(root, workers=os.cpu_count() or 1,
-                                                checked_files=state.checked_files)
+        catalog, problems = catalog_module.load(root, workers=os.cpu_count() or 1, checked_files=state.checked_files)
     except catalog_module.TodayError as exc:
         raise PluginError(str(exc)) from None
     problems.sort(key=sort_key)
@@ -78,8 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Raised before MkDocs cleans or writes site/, so the previous site stays as it was.
         count = len(problems)
         what = f"{len(errors)} fel" if errors else f"{count} {'varning' if count == 1 else 'varningar'} (strikt läge)"
-        raise PluginError(f"Webbplatsen byggdes inte: {what} i data/. Rätta och bygg igen.\n"
-                          + format_all(problems))
+        raise PluginError(f"Webbplatsen byggdes inte: {what} i data/. Rätta och bygg igen.\n" + format_all(problems))
     for problem in problems:
         log.warning(str(problem))
     assert catalog is not None
@@ -111,7 +109,7 @@ def _expand_nav(nav: list[Any] | None, plan: pages_module.SitePlan) -> list[Any]
     result: list[Any] = []
     for item in nav:
         if isinstance(item, dict) and len(item) == 1:
-            (title, target), = item.items()
+            ((title, target),) = item.items()
             if isinstance(target, str) and target in SECTION_INDEXES:
                 children = getattr(plan, SECTION_INDEXES[target])
                 result.append({title: [target] + [{Markup(escape(name)): uri} for name, uri in children]})
@@ -127,14 +125,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert state.plan is not None and state.catalog is not None
     for page in state.plan.pages:
         if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(f"docs/{page.src_uri} krockar med en sida som byggs från data/. "
-                              "Ta bort eller byt namn på filen i docs/.")
+            raise PluginError(
+                f"docs/{page.src_uri} krockar med en sida som byggs från data/. "
+                "Ta bort eller byt namn på filen i docs/."
+            )
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
     for path in sitefiles.data_paths(state.catalog):
         if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path} krockar med en fil som byggs från data/. "
-                              "Ta bort eller byt namn på filen i docs/.")
+            raise PluginError(
+                f"docs/{path} krockar med en fil som byggs från data/. Ta bort eller byt namn på filen i docs/."
+            )
     # Open data, the finder's and the search's data, colours: made and written by another process while
     # MkDocs renders its pages (where forking is safe; else in on_post_build, as MkDocs' own search plugin
     # writes its index). The "generated" time honours SOURCE_DATE_EPOCH.
@@ -216,5 +217,14 @@ def on_shutdown() -> None:
     state.catalog, state.plan, state.by_uri, state.data_files = None, None, {}, None
 
 
-__all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_page_content", "on_page_markdown",
-           "on_post_build", "on_shutdown", "on_startup"]
+__all__ = [
+    "on_build_error",
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_page_content",
+    "on_page_markdown",
+    "on_post_build",
+    "on_shutdown",
+    "on_startup",
+]

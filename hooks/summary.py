@@ -51,8 +51,9 @@ class Comparison:
 
 def git_data(root: Path, base: str) -> dict[str, bytes]:
     """Every file under data/ on `base`, by path."""
-    listing = subprocess.run(["git", "ls-tree", "-r", "-z", "--name-only", base, "--", "data/"], cwd=root,
-                             capture_output=True, check=True)
+    listing = subprocess.run(
+        ["git", "ls-tree", "-r", "-z", "--name-only", base, "--", "data/"], cwd=root, capture_output=True, check=True
+    )
     result = {}
     for name in filter(None, listing.stdout.decode("utf-8").split("\0")):
         shown = subprocess.run(["git", "show", f"{base}:{name}"], cwd=root, capture_output=True, check=True)
@@ -64,8 +65,11 @@ def local_data(root: Path) -> dict[str, bytes]:
     folder = root / "data"
     if not folder.is_dir():
         return {}
-    return {path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()}
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.is_symlink()
+    }
 
 
 def is_offer(path: str) -> bool:
@@ -115,8 +119,13 @@ def _readability(offer: OfferFile) -> str:
     lix = plainlanguage.measure(offer.doc).lix
     if lix is None:
         return f"LIX: för lite text för att räkna (under {plainlanguage.MIN_WORDS_FOR_LIX} ord)."
-    verdict = ("lätt att läsa" if lix <= plainlanguage.LIX_WARNING else
-               "svår att läsa" if lix <= plainlanguage.LIX_STRONG_WARNING else "mycket svår att läsa")
+    verdict = (
+        "lätt att läsa"
+        if lix <= plainlanguage.LIX_WARNING
+        else "svår att läsa"
+        if lix <= plainlanguage.LIX_STRONG_WARNING
+        else "mycket svår att läsa"
+    )
     return f"LIX {lix}: {verdict}."
 
 
@@ -127,8 +136,7 @@ def _problems_of(offer: OfferFile, problems: list[Problem]) -> list[str]:
     return [f"Rad {p.line}: {'varning' if not p.is_error else 'fel'}: {md(p.message)}" for p in found]
 
 
-def _other_files(base: dict[str, bytes], head: dict[str, bytes], problems: list[Problem],
-                 shown: set[str]) -> list[str]:
+def _other_files(base: dict[str, bytes], head: dict[str, bytes], problems: list[Problem], shown: set[str]) -> list[str]:
     """Changed files that are not offers, and every file with a problem not shown above.
 
     A change in arrangorer.yml can make an offer that nobody touched wrong: the reviewer sees it here.
@@ -139,8 +147,15 @@ def _other_files(base: dict[str, bytes], head: dict[str, bytes], problems: list[
         return []
     lines = ["", "### Andra filer", ""]
     for path in paths:
-        state = ("ny" if path not in base else "borttagen" if path not in head else
-                 "ändrad" if path in changed else "inte ändrad")
+        state = (
+            "ny"
+            if path not in base
+            else "borttagen"
+            if path not in head
+            else "ändrad"
+            if path in changed
+            else "inte ändrad"
+        )
         lines.append(f"- `{path}` ({state})")
         lines += [f"  - {text}" for text in _problems_of(OfferFile(path, b""), problems)]
     return lines
@@ -179,12 +194,17 @@ def summary(root: Path, base: str, base_name: str | None = None) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     lines = ["## Erbjudanden i den här ändringen", ""]
-    counts = [_count(len(comparison.added), "nytt", "nya"), _count(len(comparison.changed), "ändrat", "ändrade"),
-              _count(len(comparison.removed), "borttaget", "borttagna")]
+    counts = [
+        _count(len(comparison.added), "nytt", "nya"),
+        _count(len(comparison.changed), "ändrat", "ändrade"),
+        _count(len(comparison.removed), "borttaget", "borttagna"),
+    ]
     shown = (base_name or base).replace("`", "")
-    lines.append(f"Jämfört med `{shown}`: {', '.join(counts)}. "
-                 f"Kontrollen hittade {errors} fel och {_count(warnings, 'varning', 'varningar')} "
-                 "i hela data/.")
+    lines.append(
+        f"Jämfört med `{shown}`: {', '.join(counts)}. "
+        f"Kontrollen hittade {errors} fel och {_count(warnings, 'varning', 'varningar')} "
+        "i hela data/."
+    )
     for heading, offers in (("Nya erbjudanden", comparison.added), ("Ändrade erbjudanden", comparison.changed)):
         if not offers:
             continue
@@ -204,8 +224,11 @@ def summary(root: Path, base: str, base_name: str | None = None) -> str:
     if not old and not ended:
         lines.append(f"Inga erbjudanden behöver ses över {day(today)}.")
     if old:
-        lines += [f"Granskades för mer än ett år sedan (räknat från {day(today)}). Kontrollera uppgifterna och "
-                  "skriv ett nytt datum i granskad:", ""]
+        lines += [
+            f"Granskades för mer än ett år sedan (räknat från {day(today)}). Kontrollera uppgifterna och "
+            "skriv ett nytt datum i granskad:",
+            "",
+        ]
         lines += [f"- {_offer_line(o)}: granskad {day(r)}." for o, r in old]
         lines.append("")
     if ended:
@@ -225,10 +248,19 @@ def main(argv: list[str] | None = None) -> int:
         prog="python hooks/summary.py",
         description="Skriv en sammanfattning i Markdown av ändringarna i data/ jämfört med en annan gren.",
     )
-    parser.add_argument("--base", required=True, metavar="GREN",
-                        help="grenen (eller git-versionen) att jämföra med, till exempel origin/main")
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1], metavar="MAPP",
-                        help="projektets mapp (den som innehåller data/)")
+    parser.add_argument(
+        "--base",
+        required=True,
+        metavar="GREN",
+        help="grenen (eller git-versionen) att jämföra med, till exempel origin/main",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parents[1],
+        metavar="MAPP",
+        help="projektets mapp (den som innehåller data/)",
+    )
     args = parser.parse_args(argv)
     try:
         text = summary(args.root, args.base, args.base.removeprefix("origin/"))
@@ -236,8 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fel: {exc}", file=sys.stderr)
         return 1
     except subprocess.CalledProcessError as exc:
-        print(f"fel: git kunde inte läsa {args.base}: {exc.stderr.decode('utf-8', 'replace').strip()}",
-              file=sys.stderr)
+        print(f"fel: git kunde inte läsa {args.base}: {exc.stderr.decode('utf-8', 'replace').strip()}", file=sys.stderr)
         return 1
     sys.stdout.write(text)
     return 0

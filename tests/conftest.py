@@ -58,14 +58,19 @@ def add_komet_copies(data: Path, copies: int) -> None:
     komet = (data / "erbjudanden" / "komet.yml").read_text(encoding="utf-8")
     for number in range(1, copies + 1):
         (data / "erbjudanden" / f"komet-{number:02}.yml").write_text(
-            komet.replace("titel: Komet\n", f"titel: Komet grupp {number}\n", 1), encoding="utf-8")
+            komet.replace("titel: Komet\n", f"titel: Komet grupp {number}\n", 1), encoding="utf-8"
+        )
 
 
 def run_build(root: Path, *args: str, today: str = TODAY, env: dict[str, str] | None = None) -> Build:
     environ = {**os.environ, "STODGUIDEN_IDAG": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *args],
-        cwd=root, env=environ, capture_output=True, text=True, timeout=600,
+        cwd=root,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return Build(root, result)
 

@@ -23,9 +23,21 @@ def offers_linked(html: str) -> set[str]:
 
 
 def test_minimal_site_has_every_generated_page(minimal_build: Build) -> None:
-    for path in ("", "alder/", "stod/", "om-foraldraskapsstod/", "erbjudanden/komet/", "erbjudanden/babysang/",
-                 "alder/vantar-barn/", "alder/sma-barn/", "alder/skolbarn/", "alder/tonaringar/",
-                 "stod/kurser/", "stod/samtal/", "stod/grupper/"):
+    for path in (
+        "",
+        "alder/",
+        "stod/",
+        "om-foraldraskapsstod/",
+        "erbjudanden/komet/",
+        "erbjudanden/babysang/",
+        "alder/vantar-barn/",
+        "alder/sma-barn/",
+        "alder/skolbarn/",
+        "alder/tonaringar/",
+        "stod/kurser/",
+        "stod/samtal/",
+        "stod/grupper/",
+    ):
         assert (minimal_build.site / path / "index.html").is_file(), path
     assert (minimal_build.site / "404.html").is_file()
 
@@ -64,8 +76,18 @@ def test_pages_are_swedish(minimal_build: Build) -> None:
 def test_offer_page_shows_facts_in_order_with_upcoming_rounds_only(minimal_build: Build) -> None:
     html = minimal_build.html("erbjudanden/komet/")
     headings = re.findall(r'<h2 id="([a-z-]+)"', html)
-    assert headings == ["andra-sprak", "for-vem", "vad", "nar", "var", "kostnad", "anmalan", "kontakt", "arrangor",
-                        "mer"]
+    assert headings == [
+        "andra-sprak",
+        "for-vem",
+        "vad",
+        "nar",
+        "var",
+        "kostnad",
+        "anmalan",
+        "kontakt",
+        "arrangor",
+        "mer",
+    ]
     assert "Första träffen: tisdag 2 februari 2027, kl. 18.00–20.00." in html
     assert "2026" not in re.sub(r"<(script|footer)[\s\S]*?</\1>", "", html.split('id="nar"')[1].split('id="var"')[0])
     assert "Sista dag att anmäla dig: 26 januari 2027." in html
@@ -90,13 +112,14 @@ def test_recurring_offer_shows_weekly_times_and_online(minimal_build: Build) -> 
 def test_edit_link_points_at_the_yaml_file(minimal_build: Build) -> None:
     html = minimal_build.html("erbjudanden/komet/")
     assert 'href="https://github.com/exempelby/stodguiden/edit/main/data/erbjudanden/komet.yml"' in html
-    assert 'href="https://github.com/exempelby/stodguiden/edit/main/data/aldersgrupper.yml"' in \
-        minimal_build.html("alder/skolbarn/")
+    assert 'href="https://github.com/exempelby/stodguiden/edit/main/data/aldersgrupper.yml"' in minimal_build.html(
+        "alder/skolbarn/"
+    )
 
 
 def test_navigation_lists_groups_but_no_offers(minimal_build: Build) -> None:
     html = minimal_build.html("erbjudanden/komet/")
-    nav = html.split('md-sidebar--primary')[1].split('md-sidebar--secondary')[0]
+    nav = html.split("md-sidebar--primary")[1].split("md-sidebar--secondary")[0]
     assert "Barn 6–12 år" in nav and "Föräldrakurser" in nav
     assert offers_linked(nav) == set()
 
@@ -141,25 +164,34 @@ def test_sample_data_covers_every_group(sample_build: Build) -> None:
 def test_broken_data_fails_before_anything_is_written(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", FIXTURE_SITES / "minimal" / "data")
     (project / "data" / "erbjudanden" / "trasig.yml").write_text(
-        "titel: Trasig\nsammanfattning: Saknar det mesta.\nålder: {från: 9, till: 3}\n", encoding="utf-8")
+        "titel: Trasig\nsammanfattning: Saknar det mesta.\nålder: {från: 9, till: 3}\n", encoding="utf-8"
+    )
     (project / "site").mkdir()
     (project / "site" / "tidigare.html").write_text("förra bygget", encoding="utf-8")
     build = run_build(project)
     assert build.result.returncode == 1
     assert "Webbplatsen byggdes inte: 5 fel i data/." in build.result.stderr
-    assert ("data/erbjudanden/trasig.yml:3: Åldern slutar (3 år) innan den börjar (9 år). "
-            "Byt plats på från och till.") in build.result.stderr
+    assert (
+        "data/erbjudanden/trasig.yml:3: Åldern slutar (3 år) innan den börjar (9 år). Byt plats på från och till."
+    ) in build.result.stderr
     assert "Traceback" not in build.result.stderr
     assert [p.name for p in (project / "site").iterdir()] == ["tidigare.html"]
 
 
-@pytest.mark.parametrize(("docs_file", "message"), [
-    ("erbjudanden/komet.md", "docs/erbjudanden/komet.md krockar med en sida som byggs från data/."),
-    ("oppna-data/erbjudanden.csv", "docs/oppna-data/erbjudanden.csv krockar med en fil som byggs från data/."),
-    ("oppna-data/kalender/komet.ics", "docs/oppna-data/kalender/komet.ics krockar med en fil som byggs från data/."),
-])
-def test_docs_file_in_the_way_of_a_generated_one_fails_before_writing(tmp_path: Path, docs_file: str,
-                                                                      message: str) -> None:
+@pytest.mark.parametrize(
+    ("docs_file", "message"),
+    [
+        ("erbjudanden/komet.md", "docs/erbjudanden/komet.md krockar med en sida som byggs från data/."),
+        ("oppna-data/erbjudanden.csv", "docs/oppna-data/erbjudanden.csv krockar med en fil som byggs från data/."),
+        (
+            "oppna-data/kalender/komet.ics",
+            "docs/oppna-data/kalender/komet.ics krockar med en fil som byggs från data/.",
+        ),
+    ],
+)
+def test_docs_file_in_the_way_of_a_generated_one_fails_before_writing(
+    tmp_path: Path, docs_file: str, message: str
+) -> None:
     project = make_project(tmp_path / "p", FIXTURE_SITES / "minimal" / "data")
     (project / "docs" / docs_file).parent.mkdir(parents=True, exist_ok=True)
     (project / "docs" / docs_file).write_text("egen fil", encoding="utf-8")
@@ -219,9 +251,11 @@ def test_missing_logo_is_an_error_naming_the_line(tmp_path: Path) -> None:
     settings.write_text(text + "logotyp: bilder/saknas.svg\n", encoding="utf-8")
     build = run_build(project)
     assert build.result.returncode == 1
-    assert (f"data/webbplats.yml:{len(text.splitlines()) + 1}: Logotypen ”bilder/saknas.svg” finns inte i "
-            "mappen docs/. Lägg bildfilen "
-            "där, eller rätta sökvägen.") in build.result.stderr
+    assert (
+        f"data/webbplats.yml:{len(text.splitlines()) + 1}: Logotypen ”bilder/saknas.svg” finns inte i "
+        "mappen docs/. Lägg bildfilen "
+        "där, eller rätta sökvägen."
+    ) in build.result.stderr
 
 
 def test_material_config_names_files_that_exist(sample_build: Build) -> None:
@@ -232,5 +266,7 @@ def test_material_config_names_files_that_exist(sample_build: Build) -> None:
     assert found is not None
     config = json.loads(found.group(1))
     assert (sample_build.site / "erbjudanden" / "komet" / config["search"]).resolve().is_file(), config["search"]
-    assert config["translations"] == {"clipboard.copy": "Kopiera till urklipp",
-                                      "clipboard.copied": "Kopierat till urklipp"}
+    assert config["translations"] == {
+        "clipboard.copy": "Kopiera till urklipp",
+        "clipboard.copied": "Kopierat till urklipp",
+    }

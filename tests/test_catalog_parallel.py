@@ -45,8 +45,12 @@ sys.stdout.buffer.write(pickle.dumps((forked, result)))
 
 
 def _load_in_processes(root: Path) -> tuple[catalog.Catalog | None, list[Problem]]:
-    child = subprocess.run([sys.executable, "-c", _CHILD, str(root), synth.TODAY.isoformat()],
-                           capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=300)
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(root), synth.TODAY.isoformat()],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        timeout=300,
+    )
     assert child.returncode == 0, child.stderr.decode()
     forked, result = pickle.loads(child.stdout)
     assert forked == ["fork"], "load did not use several processes, so the test would prove nothing"

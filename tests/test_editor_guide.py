@@ -62,10 +62,17 @@ def test_guide_pictures_exist_and_describe_themselves() -> None:
 
 def test_guide_covers_the_editor_tasks() -> None:
     headings = re.findall(r"^## (.+)$", (ROOT / "REDAKTÖRSGUIDE.md").read_text(encoding="utf-8"), re.MULTILINE)
-    for wanted in ("Lägga till ett erbjudande", "Ändra ett erbjudande", "Pausa ett erbjudande",
-                   "Ta bort ett erbjudande", "Läsa kontrollen på en pull request",
-                   "Lätt svenska: LIX och krångliga ord",
-                   "Se webbplatsen på din egen dator", "Publicering", "Alla fält"):
+    for wanted in (
+        "Lägga till ett erbjudande",
+        "Ändra ett erbjudande",
+        "Pausa ett erbjudande",
+        "Ta bort ett erbjudande",
+        "Läsa kontrollen på en pull request",
+        "Lätt svenska: LIX och krångliga ord",
+        "Se webbplatsen på din egen dator",
+        "Publicering",
+        "Alla fält",
+    ):
         assert wanted in headings
 
 

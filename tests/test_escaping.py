@@ -17,13 +17,16 @@ def test_hostile_text_is_escaped_in_every_page(build_fixture: BuildFactory, tmp_
     offer = data / "erbjudanden" / "komet.yml"
     text = offer.read_text(encoding="utf-8")
     text = text.replace("titel: Komet", f"titel: '{HOSTILE}'")
-    text = text.replace("sammanfattning: En kurs för dig som vill ha mindre bråk hemma.",
-                        f"sammanfattning: '{HOSTILE}'")
+    text = text.replace(
+        "sammanfattning: En kurs för dig som vill ha mindre bråk hemma.", f"sammanfattning: '{HOSTILE}'"
+    )
     text = text.replace("  hur: Ring socialtjänsten och säg att du vill gå Komet.", f"  hur: '{HOSTILE}'")
     offer.write_text(text, encoding="utf-8")
     settings = data / "webbplats.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace(
-        "namn: Föräldrastöd i Testby", "namn: 'Testby <b>stöd</b>'"), encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("namn: Föräldrastöd i Testby", "namn: 'Testby <b>stöd</b>'"),
+        encoding="utf-8",
+    )
 
     build = build_fixture(tmp_path / "site", "--strict")
     assert build.ok, build.result.stderr
@@ -36,7 +39,7 @@ def test_hostile_text_is_escaped_in_every_page(build_fixture: BuildFactory, tmp_
         assert "<b>stöd</b>" not in html, page
     offer_html = build.html("erbjudanden/komet/")
     escaped = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;"
-    assert f"<h1 id=\"rubrik\">{escaped}" in offer_html
+    assert f'<h1 id="rubrik">{escaped}' in offer_html
     assert f"<title>{escaped}" in offer_html
     assert "Testby &lt;b&gt;stöd&lt;/b&gt;" in offer_html
     index_text = (build.site / "sok" / "index.json").read_text(encoding="utf-8")

@@ -61,8 +61,9 @@ def test_kinds_of_support_are_named_once_by_key(minimal: Catalog) -> None:
 
 def test_optional_facts_are_left_out(minimal: Catalog) -> None:
     base = next(o for o in minimal.offers if o.slug == "komet")
-    expecting = dataclasses.replace(base, ages=Ages(None, None, expecting=True), languages=(), cost=Cost(300),
-                                    places=(Place(online=True),))
+    expecting = dataclasses.replace(
+        base, ages=Ages(None, None, expecting=True), languages=(), cost=Cost(300), places=(Place(online=True),)
+    )
     macros = pages.environment().get_template("macros.html").make_module({"url": str})
     record = finder.record(expecting, minimal, macros)
     assert "a" not in record and record["e"] == 1
@@ -102,8 +103,15 @@ def test_filter_choices(sample: Catalog) -> None:
     assert [c.value for c in choices.types] == list(sample.types)
     assert [c.value for c in choices.areas] == [*sample.settings.areas, "digitalt"]
     # by Swedish name, in Swedish alphabetical order
-    assert [c.label for c in choices.languages] == ["Arabiska", "Engelska", "Persiska", "Somaliska", "Svenska",
-                                                    "Tigrinja", "Ukrainska"]
+    assert [c.label for c in choices.languages] == [
+        "Arabiska",
+        "Engelska",
+        "Persiska",
+        "Somaliska",
+        "Svenska",
+        "Tigrinja",
+        "Ukrainska",
+    ]
 
 
 def test_no_online_choice_without_online_offers(minimal: Catalog) -> None:
@@ -133,10 +141,12 @@ def test_finder_page_lists_every_offer_by_age_group(sample: Catalog) -> None:
 def test_finder_page_of_a_large_catalog_links_the_age_groups_instead(sample: Catalog) -> None:
     page = pages.finder_page(sample, SiteUrls("https://www.exempelby.se/stod/"), list_limit=len(sample.offers) - 1)
     assert not re.findall(r'href="\.\./erbjudanden/', page.html)
-    groups = re.findall(r'<li><a href="\.\./alder/([a-z0-9-]+)/">([^<]+)</a> '
-                        r'<span class="sg-finder__ages">\((\d+) erbjudanden?\)</span></li>', page.html)
-    assert groups == [(g.key, g.name, str(len(sample.offers_for_age_group(g.key))))
-                      for g in sample.age_groups.values()]
+    groups = re.findall(
+        r'<li><a href="\.\./alder/([a-z0-9-]+)/">([^<]+)</a> '
+        r'<span class="sg-finder__ages">\((\d+) erbjudanden?\)</span></li>',
+        page.html,
+    )
+    assert groups == [(g.key, g.name, str(len(sample.offers_for_age_group(g.key)))) for g in sample.age_groups.values()]
     assert [title for _, _, title in page.toc][:2] == ["Hitta stöd", "Efter barnets ålder"]
     assert pages.finder_page(sample, list_limit=len(sample.offers)).html.count('href="../erbjudanden/') > 0
 
@@ -145,7 +155,7 @@ def test_sensitive_offer_page(sample: Catalog) -> None:
     offer = next(o for o in sample.offers if o.sensitive)
     page = pages.offer_page(offer, sample)
     assert page.leave_url == "https://www.smhi.se/"
-    assert "<strong>BRIS:</strong> <a href=\"tel:116111\">Ring 116 111</a>." in page.html
+    assert '<strong>BRIS:</strong> <a href="tel:116111">Ring 116 111</a>.' in page.html
     plain: Offer = next(o for o in sample.offers if not o.sensitive)
     assert pages.offer_page(plain, sample).leave_url is None
     assert "sg-helplines" not in pages.offer_page(plain, sample).html

@@ -23,9 +23,19 @@ def _generated() -> dict[str, str]:
     return result
 
 
-@pytest.mark.parametrize("name", ["erbjudanden__komet.html", "erbjudanden__babysang.html",
-                                  "alder__sma-barn.html", "alder__tonaringar.html", "stod__index.html", "start.html",
-                                  "hitta-stod__index.html", "tillganglighet.html"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "erbjudanden__komet.html",
+        "erbjudanden__babysang.html",
+        "alder__sma-barn.html",
+        "alder__tonaringar.html",
+        "stod__index.html",
+        "start.html",
+        "hitta-stod__index.html",
+        "tillganglighet.html",
+    ],
+)
 def test_generated_html_matches_golden(name: str) -> None:
     actual = _generated()[name]
     golden = GOLDEN / name

@@ -22,16 +22,19 @@ from conftest import Build
 IGNORED: dict[str, str] = {
     # Each entry: a regular expression for a validator message → why it cannot be fixed in this project.
     # Only markup that Material writes outside any template block is listed; our own markup is never ignored.
-    r"^Attribute “autocomplete” is only allowed when the input type is ":
-        "Material's base.html (outside any block) puts autocomplete=\"off\" on its hidden drawer "
-        "checkbox, so that Firefox does not reopen the menu when a visitor goes back. Harmless.",
-    r"^Bad value “” for attribute “tabindex” on element “label”":
-        "Material's partials/nav-item.html writes tabindex=\"\" on section labels (it has no block to "
-        "override); browsers treat an empty tabindex as none, which is what Material means.",
-    r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\.$":
+    r"^Attribute “autocomplete” is only allowed when the input type is ": (
+        'Material\'s base.html (outside any block) puts autocomplete="off" on its hidden drawer '
+        "checkbox, so that Firefox does not reopen the menu when a visitor goes back. Harmless."
+    ),
+    r"^Bad value “” for attribute “tabindex” on element “label”": (
+        'Material\'s partials/nav-item.html writes tabindex="" on section labels (it has no block to '
+        "override); browsers treat an empty tabindex as none, which is what Material means."
+    ),
+    (r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\.$"): (
         "Material's partials/toc.html labels the table of contents for a toggle (#__toc) that its "
         "navigation writes only on pages listed in the navigation. The label is a heading for sighted "
-        "users; screen readers read the list under it either way.",
+        "users; screen readers read the list under it either way."
+    ),
 }
 
 
@@ -46,8 +49,12 @@ def validate(files: list[Path]) -> list[dict[str, Any]]:
         if os.environ.get("CI") == "true":
             pytest.fail("java is missing (CI=true: HTML validation must run; install default-jre-headless)")
         pytest.skip("java is missing: install a Java runtime (apt-get install default-jre-headless)")
-    result = subprocess.run([java, "-Xss1m", "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always",
-                             *map(str, files)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-Xss1m", "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages: list[dict[str, Any]] = json.loads(result.stderr)["messages"]
     return messages
 
@@ -65,15 +72,21 @@ def test_every_page_of_the_sample_site_is_valid_html(sample_build: Build) -> Non
     unused = [pattern for pattern in IGNORED if not any(re.search(pattern, m["message"]) for m in messages)]
     assert not unused, f"these IGNORED messages no longer occur; remove them: {unused}"
     root = sample_build.site.resolve().as_uri()
-    report = "\n".join(f"{m.get('url', '').removeprefix(root)}:{m.get('lastLine', '?')}: {m['type']}: "
-                       f"{m['message']}\n    {m.get('extract', '').strip()}" for m in problems)
+    report = "\n".join(
+        f"{m.get('url', '').removeprefix(root)}:{m.get('lastLine', '?')}: {m['type']}: "
+        f"{m['message']}\n    {m.get('extract', '').strip()}"
+        for m in problems
+    )
     assert not problems, f"{len(problems)} HTML problems:\n{report}"
 
 
 def test_the_validator_reports_invalid_markup(tmp_path: Path) -> None:
     # The check above must be able to fail: a page with a real error (a duplicate id) is reported.
     page = tmp_path / "fel.html"
-    page.write_text('<!doctype html><html lang="sv"><head><title>Fel</title></head>'
-                    '<body><p id="a">Ett</p><p id="a">Två</p></body></html>', encoding="utf-8")
+    page.write_text(
+        '<!doctype html><html lang="sv"><head><title>Fel</title></head>'
+        '<body><p id="a">Ett</p><p id="a">Två</p></body></html>',
+        encoding="utf-8",
+    )
     messages = [m for m in validate([page]) if m["type"] == "error"]
     assert [m["message"] for m in messages] == ["Duplicate ID “a”."]

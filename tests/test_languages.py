@@ -35,16 +35,20 @@ def test_names() -> None:
 
 def test_latin_runs_are_isolated_and_everything_is_escaped() -> None:
     assert str(languages.isolate_ltr("اتصل بنا على 031-390 06 24.")) == (
-        'اتصل بنا على <bdi dir="ltr">031-390 06 24</bdi>.')
+        'اتصل بنا على <bdi dir="ltr">031-390 06 24</bdi>.'
+    )
     assert str(languages.isolate_ltr("في Norrby <b>&")) == (
-        'في <bdi dir="ltr">Norrby</bdi> &lt;<bdi dir="ltr">b</bdi>&gt;&amp;')
+        'في <bdi dir="ltr">Norrby</bdi> &lt;<bdi dir="ltr">b</bdi>&gt;&amp;'
+    )
     assert str(languages.isolate_ltr("بالعربية")) == "بالعربية"
 
 
 def test_language_names_are_shown_in_swedish_and_in_their_own_language() -> None:
     assert str(languages.names_marked(["sv", "ar"])) == (
-        'Svenska och arabiska (<span lang="ar" dir="rtl">العربية</span>)')
+        'Svenska och arabiska (<span lang="ar" dir="rtl">العربية</span>)'
+    )
     assert str(languages.names_marked(["so"])) == 'Somaliska (<span lang="so" dir="ltr">Soomaali</span>)'
     assert str(languages.names_marked(["en", "sv", "fa"])) == (
         'Engelska (<span lang="en" dir="ltr">English</span>), svenska och persiska '
-        '(<span lang="fa" dir="rtl">فارسی</span>)')
+        '(<span lang="fa" dir="rtl">فارسی</span>)'
+    )

@@ -68,10 +68,19 @@ def test_phone_and_email_links_say_what_they_do(sample_build: Build) -> None:
 
 
 def test_the_check_finds_vague_and_empty_links() -> None:
-    html = ('<p><a href="/a">Klicka här!</a> <a href="/b"> </a> <a href="/c"><img src="x.svg" alt=""></a> '
-            '<a href="/d">Läs mer</a> <a href="/e">Läs mer om Komet</a> <a href="/f" aria-label="Start">'
-            '<svg></svg></a> <a href="/g" title="Redigera sidan"><svg></svg></a></p>')
+    html = (
+        '<p><a href="/a">Klicka här!</a> <a href="/b"> </a> <a href="/c"><img src="x.svg" alt=""></a> '
+        '<a href="/d">Läs mer</a> <a href="/e">Läs mer om Komet</a> <a href="/f" aria-label="Start">'
+        '<svg></svg></a> <a href="/g" title="Redigera sidan"><svg></svg></a></p>'
+    )
     names = [(href, name) for _, href, name in links_of(html)]
-    assert names == [("/a", "Klicka här!"), ("/b", ""), ("/c", ""), ("/d", "Läs mer"), ("/e", "Läs mer om Komet"),
-                     ("/f", "Start"), ("/g", "Redigera sidan")]
+    assert names == [
+        ("/a", "Klicka här!"),
+        ("/b", ""),
+        ("/c", ""),
+        ("/d", "Läs mer"),
+        ("/e", "Läs mer om Komet"),
+        ("/f", "Start"),
+        ("/g", "Redigera sidan"),
+    ]
     assert [href for href, name in names if not name or is_vague(name)] == ["/a", "/b", "/c", "/d"]

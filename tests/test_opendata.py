@@ -52,6 +52,7 @@ def read_json(path: Path) -> Any:
 
 # ---- erbjudanden.json ---------------------------------------------------------------------------
 
+
 def offers_validator(build: Build) -> Draft202012Validator:
     """The schema as the site ships it, with format checks on (uuid, date, date-time, email)."""
     schema = read_json(build.site / "oppna-data" / "erbjudanden.schema.json")
@@ -67,8 +68,11 @@ def test_offers_json_is_valid_against_the_shipped_schema(which: str, request: py
     assert errors == []
     assert {o["id"] for o in document["erbjudanden"]} == offer_slugs(build)
     assert document["antal"] == len(document["erbjudanden"])
-    assert document["licens"] == {"id": "CC0-1.0", "namn": "CC0 1.0 Universell",
-                                  "url": "https://creativecommons.org/publicdomain/zero/1.0/"}
+    assert document["licens"] == {
+        "id": "CC0-1.0",
+        "namn": "CC0 1.0 Universell",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+    }
 
 
 def test_offers_json_names_the_municipality_and_leaves_out_expired_offers_and_rounds(minimal_build: Build) -> None:
@@ -95,16 +99,21 @@ def test_the_schema_rejects_a_record_with_a_missing_or_extra_field(minimal_build
     del document["erbjudanden"][0]["titel"]
     document["erbjudanden"][1]["okänt"] = 1
     messages = sorted(e.message for e in validator.iter_errors(document))
-    assert messages == ["'titel' is a required property",
-                        "Additional properties are not allowed ('okänt' was unexpected)"]
+    assert messages == [
+        "'titel' is a required property",
+        "Additional properties are not allowed ('okänt' was unexpected)",
+    ]
 
 
 def test_license_comes_from_the_settings() -> None:
     catalog = minimal_catalog()
     catalog = dataclasses.replace(catalog, settings=dataclasses.replace(catalog.settings, license="CC-BY-4.0"))
     document = opendata.offers_document(catalog, SiteUrls(SITE_URL), GENERATED)
-    assert document["licens"] == {"id": "CC-BY-4.0", "namn": "Creative Commons Erkännande 4.0",
-                                  "url": "https://creativecommons.org/licenses/by/4.0/"}
+    assert document["licens"] == {
+        "id": "CC-BY-4.0",
+        "namn": "Creative Commons Erkännande 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    }
 
 
 def test_generated_time_follows_source_date_epoch() -> None:
@@ -133,6 +142,7 @@ def test_komet_calendar_matches_golden() -> None:
 
 # ---- erbjudanden.csv ----------------------------------------------------------------------------
 
+
 def read_csv(data: bytes) -> list[dict[str, str]]:
     assert data.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark to read UTF-8"
     return list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=";"))
@@ -157,10 +167,11 @@ def test_csv_has_one_row_per_offer_with_readable_lists(sample_build: Build, mini
 
 def test_csv_text_cannot_become_an_excel_formula() -> None:
     catalog = minimal_catalog()
-    offers = tuple(dataclasses.replace(o, title='=HYPERLINK("http://x";"klicka")', summary="+1; -2\n@SUM")
-                   for o in catalog.offers)
+    offers = tuple(
+        dataclasses.replace(o, title='=HYPERLINK("http://x";"klicka")', summary="+1; -2\n@SUM") for o in catalog.offers
+    )
     rows = read_csv(opendata.offers_csv(dataclasses.replace(catalog, offers=offers), SiteUrls(SITE_URL)))
-    assert {row["titel"] for row in rows} == {"'=HYPERLINK(\"http://x\";\"klicka\")"}
+    assert {row["titel"] for row in rows} == {'\'=HYPERLINK("http://x";"klicka")'}
     assert {row["sammanfattning"] for row in rows} == {"'+1; -2\n@SUM"}
 
 
@@ -173,8 +184,10 @@ HSDS_DIR = ROOT.parent / "shared" / "hsds"
 def hsds_schemas() -> dict[str, dict[str, Any]]:
     """The official HSDS 3.0 table schemas, read where they are (never copied into the project)."""
     if not HSDS_DIR.is_dir():
-        reason = (f"The official HSDS 3.0 schemas are not in {HSDS_DIR} (a checkout without ../shared/); "
-                  "the HSDS files cannot be validated here.")
+        reason = (
+            f"The official HSDS 3.0 schemas are not in {HSDS_DIR} (a checkout without ../shared/); "
+            "the HSDS files cannot be validated here."
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
@@ -186,7 +199,8 @@ def hsds_validator(schemas: dict[str, dict[str, Any]], table: str) -> Draft20201
     from referencing.jsonschema import DRAFT202012
 
     registry: Registry = Registry().with_resources(
-        (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items())
+        (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items()
+    )
     return Draft202012Validator({"$ref": f"{table}.json"}, registry=registry, format_checker=FormatChecker())
 
 
@@ -200,7 +214,8 @@ def load_hsds(build: Build) -> dict[str, list[dict[str, Any]]]:
 
 @pytest.mark.parametrize("which", ["sample", "minimal"])
 def test_hsds_tables_are_valid_against_the_official_schemas(
-        which: str, request: pytest.FixtureRequest, hsds_schemas: dict[str, dict[str, Any]]) -> None:
+    which: str, request: pytest.FixtureRequest, hsds_schemas: dict[str, dict[str, Any]]
+) -> None:
     build: Build = request.getfixturevalue(f"{which}_build")
     tables = load_hsds(build)
     errors = []
@@ -208,11 +223,16 @@ def test_hsds_tables_are_valid_against_the_official_schemas(
         schema = hsds_schemas[f"{table}.json"]
         validator = hsds_validator(hsds_schemas, table)
         for index, row in enumerate(rows):
-            errors += [f"{table}[{index}].{'.'.join(map(str, e.absolute_path))}: {e.message}"
-                       for e in validator.iter_errors(row)]
+            errors += [
+                f"{table}[{index}].{'.'.join(map(str, e.absolute_path))}: {e.message}"
+                for e in validator.iter_errors(row)
+            ]
             # The tabular form (one file per table) also needs the fields that link the tables.
-            errors += [f"{table}[{index}]: {field} is required in a table" for field in
-                       schema.get("tabular_required", []) if field not in row]
+            errors += [
+                f"{table}[{index}]: {field} is required in a table"
+                for field in schema.get("tabular_required", [])
+                if field not in row
+            ]
             errors += [f"{table}[{index}].{key} is not an HSDS field" for key in row if key not in schema["properties"]]
     assert errors == []
     assert {s["url"].rstrip("/").rsplit("/", 1)[-1] for s in tables["service"]} == offer_slugs(build)
@@ -223,9 +243,14 @@ def test_hsds_ids_are_unique_and_every_link_points_at_a_row(minimal_build: Build
     ids = {table: {row["id"] for row in rows} for table, rows in tables.items()}
     everything = [row["id"] for rows in tables.values() for row in rows]
     assert len(everything) == len(set(everything))
-    links = {"organization_id": "organization", "service_id": "service", "location_id": "location",
-             "service_at_location_id": "service_at_location", "taxonomy_id": "taxonomy",
-             "taxonomy_term_id": "taxonomy_term"}
+    links = {
+        "organization_id": "organization",
+        "service_id": "service",
+        "location_id": "location",
+        "service_at_location_id": "service_at_location",
+        "taxonomy_id": "taxonomy",
+        "taxonomy_term_id": "taxonomy_term",
+    }
     for table, rows in tables.items():
         for row in rows:
             for field, target in links.items():
@@ -236,8 +261,14 @@ def test_hsds_ids_are_unique_and_every_link_points_at_a_row(minimal_build: Build
     komet = next(s for s in tables["service"] if s["name"] == "Komet")
     schedule = next(s for s in tables["schedule"] if s["service_id"] == komet["id"])
     assert {k: schedule[k] for k in ("dtstart", "until", "count", "freq", "byday", "opens_at", "closes_at")} == {
-        "dtstart": "2027-02-02", "until": "2027-04-06", "count": 10, "freq": "WEEKLY", "byday": "TU",
-        "opens_at": "18:00", "closes_at": "20:00"}
+        "dtstart": "2027-02-02",
+        "until": "2027-04-06",
+        "count": 10,
+        "freq": "WEEKLY",
+        "byday": "TU",
+        "opens_at": "18:00",
+        "closes_at": "20:00",
+    }
     assert {t["name"] for t in tables["taxonomy_term"]} >= {"Föräldrakurser", "Tonåringar 13–17 år"}
     assert [(c["currency"], c["amount"]) for c in tables["cost_option"]] == [("SEK", 0)]
     assert [a["city"] for a in tables["address"]] == ["Testby"]
@@ -250,16 +281,22 @@ def test_hsds_ids_are_uuid5_of_the_site_address_and_stable() -> None:
     assert urls.uuid("erbjudande", "komet")[14] == "5"
 
 
-@pytest.mark.parametrize("parts", [
-    ("erbjudande", "komet"), ("hsds", "plats", "Familjecentralen Äppelgården|Storgatan 1"),
-    ("hsds", "erbjudande", "x", "sprak", "ar"), (),
-])
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("erbjudande", "komet"),
+        ("hsds", "plats", "Familjecentralen Äppelgården|Storgatan 1"),
+        ("hsds", "erbjudande", "x", "sprak", "ar"),
+        (),
+    ],
+)
 def test_uuid_is_the_standard_uuid5_of_the_address(parts: tuple[str, ...]) -> None:
     urls = SiteUrls(SITE_URL)
     assert urls.uuid(*parts) == str(uuid.uuid5(uuid.NAMESPACE_URL, urls.base + "#" + "/".join(parts)))
 
 
 # ---- JSON-LD ------------------------------------------------------------------------------------
+
 
 def graph_of(html: str) -> list[dict[str, Any]]:
     scripts = JSON_LD.findall(html)
@@ -276,16 +313,20 @@ def service_and_events(graph: list[dict[str, Any]]) -> tuple[dict[str, Any], lis
 
     def resolve(value: Any) -> Any:
         if isinstance(value, dict):
-            if set(value) == {"@id"} and value["@id"] in nodes and nodes[value["@id"]]["@type"] not in (
-                    "Service", "Event"):
+            if (
+                set(value) == {"@id"}
+                and value["@id"] in nodes
+                and nodes[value["@id"]]["@type"] not in ("Service", "Event")
+            ):
                 return resolve(nodes[value["@id"]])
             return {key: resolve(item) for key, item in value.items()}
         if isinstance(value, list):
             return [resolve(item) for item in value]
         return value
 
-    assert all(set(v) != {"@id"} or v["@id"] in nodes for node in graph for v in node.values()
-               if isinstance(v, dict)), "a reference to a node that is not in the graph"
+    assert all(
+        set(v) != {"@id"} or v["@id"] in nodes for node in graph for v in node.values() if isinstance(v, dict)
+    ), "a reference to a node that is not in the graph"
     service, *rest = (resolve(node) for node in graph)
     return service, [node for node in rest if node["@type"] == "Event"]
 
@@ -304,7 +345,9 @@ def test_every_offer_page_has_json_ld_for_the_service_and_its_rounds(sample_buil
         assert service["audience"]["@type"] == "PeopleAudience"
         if offer.ages.low is not None:
             assert (service["audience"]["suggestedMinAge"], service["audience"]["suggestedMaxAge"]) == (
-                offer.ages.low, offer.ages.high)
+                offer.ages.low,
+                offer.ages.high,
+            )
         assert len(events) == len(offer.upcoming_rounds(catalog.today))
         for event, round_ in zip(events, offer.upcoming_rounds(catalog.today), strict=True):
             assert event["@type"] == "Event"
@@ -314,9 +357,10 @@ def test_every_offer_page_has_json_ld_for_the_service_and_its_rounds(sample_buil
             locations = event["location"] if isinstance(event["location"], list) else [event["location"]]
             kinds = {loc["@type"] for loc in locations}
             assert kinds <= {"Place", "VirtualLocation"}
-            assert mode == {frozenset({"Place"}): "OfflineEventAttendanceMode",
-                            frozenset({"VirtualLocation"}): "OnlineEventAttendanceMode"}.get(
-                frozenset(kinds), "MixedEventAttendanceMode")
+            assert mode == {
+                frozenset({"Place"}): "OfflineEventAttendanceMode",
+                frozenset({"VirtualLocation"}): "OnlineEventAttendanceMode",
+            }.get(frozenset(kinds), "MixedEventAttendanceMode")
             assert event["about"] == {"@id": service["@id"]}
 
 
@@ -353,8 +397,9 @@ def test_json_ld_names_its_nodes_by_fragments_of_the_page() -> None:
     assert set(event["eventSchedule"]) >= {"repeatCount", "byDay", "startTime", "endTime", "scheduleTimezone"}
 
 
-@pytest.mark.parametrize("hostile", ["</script><script>alert(1)</script>", "]]>", "-->", "<!--", "</SCRIPT >",
-                                     "a & b < c > d", "\u2028"])
+@pytest.mark.parametrize(
+    "hostile", ["</script><script>alert(1)</script>", "]]>", "-->", "<!--", "</SCRIPT >", "a & b < c > d", "\u2028"]
+)
 def test_editor_text_cannot_break_out_of_the_json_ld_script(hostile: str) -> None:
     catalog = minimal_catalog()
     offer = next(o for o in catalog.offers if o.slug == "komet")
@@ -368,6 +413,7 @@ def test_editor_text_cannot_break_out_of_the_json_ld_script(hostile: str) -> Non
 
 
 # ---- calendars ----------------------------------------------------------------------------------
+
 
 def parse_calendar(data: bytes) -> Calendar:
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
@@ -421,8 +467,9 @@ def test_round_with_its_own_last_date_gives_its_first_and_last_meeting_and_cance
     catalog = minimal_catalog()
     komet = next(o for o in catalog.offers if o.slug == "komet")
     round_ = dataclasses.replace(komet.rounds[0], last=date(2027, 3, 1), status="inställd", time=None)
-    calendar = parse_calendar(ics.offer_calendar(dataclasses.replace(komet, rounds=(round_,)), catalog,
-                                                 SiteUrls(SITE_URL), GENERATED))
+    calendar = parse_calendar(
+        ics.offer_calendar(dataclasses.replace(komet, rounds=(round_,)), catalog, SiteUrls(SITE_URL), GENERATED)
+    )
     first, last = calendar.walk("VEVENT")
     assert (first.decoded("DTSTART"), last.decoded("DTSTART")) == (date(2027, 2, 2), date(2027, 3, 1))
     assert str(first["SUMMARY"]) == "Komet (första träffen)"
@@ -434,16 +481,19 @@ def test_calendar_text_is_escaped_and_folded() -> None:
     catalog = minimal_catalog()
     komet = next(o for o in catalog.offers if o.slug == "komet")
     title = "Komet; för dig, och dig\\ också\nny rad " + "å" * 80
-    calendar = parse_calendar(ics.offer_calendar(dataclasses.replace(komet, title=title), catalog,
-                                                 SiteUrls(SITE_URL), GENERATED))
+    calendar = parse_calendar(
+        ics.offer_calendar(dataclasses.replace(komet, title=title), catalog, SiteUrls(SITE_URL), GENERATED)
+    )
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == title
 
 
 def test_calendar_link_only_on_offers_with_upcoming_meetings(sample_build: Build, minimal_build: Build) -> None:
     html = minimal_build.html("erbjudanden/komet/")
-    assert ('<a href="../../oppna-data/kalender/komet.ics" download>Lägg till i kalendern<span '
-            'class="sg-visually-hidden">: alla kommande träffar i Komet</span></a>') in html
+    assert (
+        '<a href="../../oppna-data/kalender/komet.ics" download>Lägg till i kalendern<span '
+        'class="sg-visually-hidden">: alla kommande träffar i Komet</span></a>'
+    ) in html
     catalog, _ = load(sample_build.root, today=date(2027, 1, 18))
     assert catalog is not None
     without = [o for o in catalog.offers if not o.upcoming_rounds(catalog.today) and not o.recurring]
@@ -462,14 +512,17 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 def test_sitemap_gives_each_offer_its_review_date(sample_build: Build) -> None:
     data = (sample_build.site / "sitemap.xml").read_bytes()
     assert gzip.decompress((sample_build.site / "sitemap.xml.gz").read_bytes()) == data
-    entries = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-               for url in ET.fromstring(data).iter(f"{SITEMAP}url")}
+    entries = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in ET.fromstring(data).iter(f"{SITEMAP}url")
+    }
     catalog, _ = load(sample_build.root, today=date(2027, 1, 18))
     assert catalog is not None
     for offer in catalog.offers:
         assert offer.reviewed is not None
         assert entries[f"https://www.exempelby.se/foraldraskapsstod/erbjudanden/{offer.slug}/"] == (
-            offer.reviewed.isoformat())
+            offer.reviewed.isoformat()
+        )
     assert "https://www.exempelby.se/foraldraskapsstod/oppna-data/" in entries
 
 
@@ -498,6 +551,7 @@ def test_atom_feed_is_valid_and_lists_reviewed_offers_newest_first(sample_build:
 
 
 # ---- the page, and the build as a whole ---------------------------------------------------------
+
 
 def test_open_data_page_is_in_the_nav_and_links_to_every_file(minimal_build: Build) -> None:
     html = minimal_build.html("oppna-data/")
@@ -530,8 +584,7 @@ def test_hostile_editor_text_is_safe_in_every_open_data_file(build_fixture: Buil
     data = tmp_path / "site" / "data"
     shutil.copytree(FIXTURE_SITES / "minimal" / "data", data)
     offer = data / "erbjudanden" / "komet.yml"
-    offer.write_text(offer.read_text(encoding="utf-8").replace("titel: Komet", f"titel: '{hostile}'"),
-                     encoding="utf-8")
+    offer.write_text(offer.read_text(encoding="utf-8").replace("titel: Komet", f"titel: '{hostile}'"), encoding="utf-8")
     build = build_fixture(tmp_path / "site", "--strict")
     assert build.ok, build.result.stderr
     folder = build.site / "oppna-data"
@@ -547,8 +600,16 @@ def test_hostile_editor_text_is_safe_in_every_open_data_file(build_fixture: Buil
     assert hostile in [s["name"] for s in read_json(folder / "hsds" / "services.json")]
 
 
-@pytest.mark.parametrize("line", ["DESCRIPTION:" + "å" * 100, "SUMMARY:" + "a" * 66 + "😀" * 5, "X:" + "a" * 73,
-                                  "X:" + "a" * 74, "LOCATION:" + "Ö,; " * 60])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "DESCRIPTION:" + "å" * 100,
+        "SUMMARY:" + "a" * 66 + "😀" * 5,
+        "X:" + "a" * 73,
+        "X:" + "a" * 74,
+        "LOCATION:" + "Ö,; " * 60,
+    ],
+)
 def test_long_calendar_lines_fold_at_75_octets_between_characters(line: str) -> None:
     folded = ics.fold(line)
     parts = folded.split("\r\n")

@@ -57,10 +57,15 @@ def test_second_page_says_where_it_is_and_links_its_neighbours(many: Build) -> N
     html = many.html("alder/skolbarn/sida-2/")
     assert "<title>Barn 6–12 år, sida 2 av 3 – " in html
     assert '<p class="sg-count">71 erbjudanden. Sidan visar nummer 31–60.</p>' in html
-    nav = html[html.index('<nav class="sg-pagination" aria-label="Sidor för Barn 6–12 år">'):]
+    nav = html[html.index('<nav class="sg-pagination" aria-label="Sidor för Barn 6–12 år">') :]
     nav = nav[: nav.index("</nav>")]
     assert re.findall(r'<a [^>]*href="([^"]+)"[^>]*>([^<]+)</a>', nav) == [
-        ("../", "Föregående sida"), ("../", "1"), ("./", "2"), ("../sida-3/", "3"), ("../sida-3/", "Nästa sida")]
+        ("../", "Föregående sida"),
+        ("../", "1"),
+        ("./", "2"),
+        ("../sida-3/", "3"),
+        ("../sida-3/", "Nästa sida"),
+    ]
     assert 'href="./" aria-current="page" aria-label="Sida 2, den här sidan"' in nav
     assert 'rel="prev"' in nav and 'rel="next"' in nav
 
@@ -91,8 +96,10 @@ def test_only_the_first_page_is_in_the_navigation_and_all_are_in_the_sitemap(man
 
 
 def test_paged_group_pages_are_valid_html(many: Build) -> None:
-    files = [many.site / path / "index.html" for path in ("alder/skolbarn", "alder/skolbarn/sida-2",
-                                                          "alder/skolbarn/sida-3")]
+    files = [
+        many.site / path / "index.html" for path in ("alder/skolbarn", "alder/skolbarn/sida-2", "alder/skolbarn/sida-3")
+    ]
     problems = [m for m in validate(files) if not is_ignored(m)]
-    assert not problems, "\n".join(f"{Path(m.get('url', '')).parent.name}:{m.get('lastLine')}: {m['message']}"
-                                   for m in problems)
+    assert not problems, "\n".join(
+        f"{Path(m.get('url', '')).parent.name}:{m.get('lastLine')}: {m['message']}" for m in problems
+    )

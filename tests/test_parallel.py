@@ -28,8 +28,13 @@ assert parallel.can_fork(), "the fresh interpreter cannot fork, so the test woul
 
 
 def _run(script: str, *args: str) -> dict:  # type: ignore[type-arg]
-    child = subprocess.run([sys.executable, "-c", _PRELUDE + script, *args], capture_output=True, text=True,
-                           env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=300)
+    child = subprocess.run(
+        [sys.executable, "-c", _PRELUDE + script, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        timeout=300,
+    )
     assert child.returncode == 0, child.stderr
     return json.loads(child.stdout)  # type: ignore[no-any-return]
 
@@ -97,7 +102,8 @@ def test_offer_pages_rendered_in_two_processes_are_the_same(tmp_path: Path) -> N
         shutil.copy2(ROOT / "data" / name, data / name)
     (tmp_path / "docs").symlink_to(ROOT / "docs")
     synth.generate(data, 240)
-    result = _run("""
+    result = _run(
+        """
 import hashlib
 from datetime import date
 from pathlib import Path
@@ -114,7 +120,10 @@ serial = pages_of(1)
 assert not forked
 split = pages_of(2)
 print(json.dumps({"offers": len(loaded.offers), "same": split == serial, "forked": len(forked)}))
-""", str(tmp_path), synth.TODAY.isoformat())
+""",
+        str(tmp_path),
+        synth.TODAY.isoformat(),
+    )
     assert result == {"offers": 240, "same": True, "forked": 1}
 
 
@@ -130,13 +139,29 @@ cli()
 def test_a_build_that_cannot_fork_writes_the_same_site(tmp_path: Path) -> None:
     project = make_project(tmp_path / "projekt", ROOT / "data")
     synth.generate(project / "data", 230)  # enough offers for every part of the build to fork
-    env = {**os.environ, "STODGUIDEN_IDAG": synth.TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1",
-           "SOURCE_DATE_EPOCH": "1800000000"}
-    forked = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "a")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    env = {
+        **os.environ,
+        "STODGUIDEN_IDAG": synth.TODAY.isoformat(),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1800000000",
+    }
+    forked = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "a")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert forked.returncode == 0, forked.stderr
-    serial = subprocess.run([sys.executable, "-c", _BUILD_WITH_A_THREAD, str(tmp_path / "b")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    serial = subprocess.run(
+        [sys.executable, "-c", _BUILD_WITH_A_THREAD, str(tmp_path / "b")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert serial.returncode == 0, serial.stderr
     files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())

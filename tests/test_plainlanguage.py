@@ -33,8 +33,7 @@ def test_lix_is_words_per_sentence_plus_percentage_of_long_words(tmp_path: Path)
     words = readability.words
     assert len(words) == 30 and len(readability.sentences) == 3
     long_words = [w for w in words if len(w) > 6]
-    assert long_words == [
-        "tillsammans", "föräldrarna", "varandra", "lokalen", "klockan", "dricker", "välkommen"]
+    assert long_words == ["tillsammans", "föräldrarna", "varandra", "lokalen", "klockan", "dricker", "välkommen"]
     assert readability.lix == round(30 / 3 + 100 * 7 / 30) == 33
 
 
@@ -46,17 +45,20 @@ def test_too_few_words_give_no_lix(tmp_path: Path) -> None:
 
 
 def test_sentences_in_markdown_with_the_line_of_each_in_a_block(tmp_path: Path) -> None:
-    doc = document(tmp_path, (
-        "sammanfattning: Kom hit när du vill.\n"
-        "beskrivning: |\n"
-        "  Vi ses kl. 18 och pratar om t.ex. sömn. Sedan fikar vi\n"
-        "  tillsammans! Läs mer på [vår sida](https://www.exempelby.se/a) eller https://x.se.\n"
-        "\n"
-        "  ## Så går det till\n"
-        "  - **Första** punkten\n"
-        "  - Andra punkten\n"
-        "    fortsätter här.\n"
-    ))
+    doc = document(
+        tmp_path,
+        (
+            "sammanfattning: Kom hit när du vill.\n"
+            "beskrivning: |\n"
+            "  Vi ses kl. 18 och pratar om t.ex. sömn. Sedan fikar vi\n"
+            "  tillsammans! Läs mer på [vår sida](https://www.exempelby.se/a) eller https://x.se.\n"
+            "\n"
+            "  ## Så går det till\n"
+            "  - **Första** punkten\n"
+            "  - Andra punkten\n"
+            "    fortsätter här.\n"
+        ),
+    )
     found = [(s.line, s.field, s.text) for s in plainlanguage.measure(doc).sentences]
     assert found == [
         (2, "sammanfattning", "Kom hit när du vill."),
@@ -104,12 +106,15 @@ def test_the_default_list_has_about_thirty_words_each_with_a_plainer_one() -> No
 
 
 def test_an_expression_over_two_lines_is_found_at_its_first_line(tmp_path: Path) -> None:
-    doc = document(tmp_path, (
-        "sammanfattning: Kom hit när du vill.\n"
-        "beskrivning: |\n"
-        "  Vi ses i syfte\n"
-        "  att leka. Vi ses i syfte att fika.\n"
-    ))
+    doc = document(
+        tmp_path,
+        (
+            "sammanfattning: Kom hit när du vill.\n"
+            "beskrivning: |\n"
+            "  Vi ses i syfte\n"
+            "  att leka. Vi ses i syfte att fika.\n"
+        ),
+    )
     assert [str(p) for p in plainlanguage.check(doc, plainlanguage.officialese())] == [
         "x.yml:4: varning: Uttrycket ”i syfte att” i beskrivning är krångligt. Skriv hellre ”för att”.",
     ]

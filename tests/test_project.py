@@ -60,8 +60,11 @@ def test_ruff_is_clean() -> None:
 
 
 def test_codeowners_send_data_to_the_coordinators_and_name_only_existing_paths() -> None:
-    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    rules = [
+        line.split()
+        for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     owners = dict((pattern, rest) for pattern, *rest in rules)
     assert owners["/data/"] == ["@exempelby/foraldrastod-samordnare"]
     assert owners["*"] == ["@exempelby/webbteamet"]

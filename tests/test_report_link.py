@@ -1,4 +1,4 @@
-""""Fel på sidan?": a mailto link on every offer page, to the right address, with the page filled in."""
+""" "Fel på sidan?": a mailto link on every offer page, to the right address, with the page filled in."""
 
 from __future__ import annotations
 
@@ -44,8 +44,10 @@ def test_the_link_decodes_to_the_subject_and_body_a_parent_sees() -> None:
     query = parse_qs(parts.query, strict_parsing=True)
     assert query == {
         "subject": ["Fel på sidan Barn & föräldrar? 100% #1"],
-        "body": ["Hej!\r\n\r\nJag har sett något som inte stämmer på sidan om Barn & föräldrar? 100% #1:\r\n"
-                 "https://www.testby.se/stod/erbjudanden/x/\r\n\r\nDet här är fel:\r\n\r\n"],
+        "body": [
+            "Hej!\r\n\r\nJag har sett något som inte stämmer på sidan om Barn & föräldrar? 100% #1:\r\n"
+            "https://www.testby.se/stod/erbjudanden/x/\r\n\r\nDet här är fel:\r\n\r\n"
+        ],
     }
 
 

@@ -10,12 +10,54 @@ from markdown.extensions.sane_lists import SaneListExtension
 from stodguiden.base import richtext
 
 # Pieces that make every inline pattern (and the block parser) match now and then.
-PIECES = st.sampled_from([
-    "a", "Å", " ", "\n", "\n\n", "  \n", "\t", "#", "## ", "\n- ", "\n1. ", "\n    kod", "\n```\n",
-    "*", "**", "_", "__", "`", "``", "\\", "\\*", "[", "]", "(", ")", "!", "<", ">", "&", "&amp;", "&#38;",
-    ";", "@", "https://", "[länk](https://exempelby.se)", "![bild](x.png)", "[a][1]", "\n[1]: https://a.se",
-    "<https://exempelby.se>", "<namn@exempelby.se>", "<b>", "\x02", "\x03", "www.exempelby.se",
-])
+PIECES = st.sampled_from(
+    [
+        "a",
+        "Å",
+        " ",
+        "\n",
+        "\n\n",
+        "  \n",
+        "\t",
+        "#",
+        "## ",
+        "\n- ",
+        "\n1. ",
+        "\n    kod",
+        "\n```\n",
+        "*",
+        "**",
+        "_",
+        "__",
+        "`",
+        "``",
+        "\\",
+        "\\*",
+        "[",
+        "]",
+        "(",
+        ")",
+        "!",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&#38;",
+        ";",
+        "@",
+        "https://",
+        "[länk](https://exempelby.se)",
+        "![bild](x.png)",
+        "[a][1]",
+        "\n[1]: https://a.se",
+        "<https://exempelby.se>",
+        "<namn@exempelby.se>",
+        "<b>",
+        "\x02",
+        "\x03",
+        "www.exempelby.se",
+    ]
+)
 
 
 def _markdowns_own(text: str) -> object:

@@ -46,9 +46,13 @@ def test_stem_matches_the_shared_list(word: str, expected: str) -> None:
 
 
 def test_inflected_forms_meet() -> None:
-    for forms in (["föräldrarna", "föräldrar", "förälder", "föräldern", "foraldrarna"],
-                  ["barnen", "barn", "barns", "barnets"], ["kursen", "kurs", "kurser"],
-                  ["tonåring", "tonåringar", "tonaringarna"], ["skärm", "skärmar", "skarmarna"]):
+    for forms in (
+        ["föräldrarna", "föräldrar", "förälder", "föräldern", "foraldrarna"],
+        ["barnen", "barn", "barns", "barnets"],
+        ["kursen", "kurs", "kurser"],
+        ["tonåring", "tonåringar", "tonaringarna"],
+        ["skärm", "skärmar", "skarmarna"],
+    ):
         assert len({wordforms.stem(word) for word in forms}) == 1, forms
 
 
@@ -59,7 +63,12 @@ def test_words_are_lower_case_and_split_at_everything_but_letters_and_digits(tex
 
 def test_fold_removes_accents_only() -> None:
     assert [wordforms.fold(w) for w in ("tonåring", "idé", "ærø", "straße", "kurs")] == [
-        "tonaring", "ide", "aro", "strasse", "kurs"]
+        "tonaring",
+        "ide",
+        "aro",
+        "strasse",
+        "kurs",
+    ]
 
 
 def test_stems_leave_out_stopwords_and_repeats() -> None:

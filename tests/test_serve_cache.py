@@ -52,8 +52,9 @@ def test_a_changed_file_is_checked_again_and_only_it(project: Path, checks: list
     cache = catalog.CheckedFiles()
     catalog.load(project, today=TODAY, checked_files=cache)
     komet = project / "data" / "erbjudanden" / "komet.yml"
-    komet.write_text(komet.read_text(encoding="utf-8").replace("titel: Komet\n", "titel: Komet för föräldrar\n"),
-                     encoding="utf-8")
+    komet.write_text(
+        komet.read_text(encoding="utf-8").replace("titel: Komet\n", "titel: Komet för föräldrar\n"), encoding="utf-8"
+    )
     checks.clear()
     cached = catalog.load(project, today=TODAY, checked_files=cache)
     assert checks == ["komet.yml"]
@@ -61,8 +62,7 @@ def test_a_changed_file_is_checked_again_and_only_it(project: Path, checks: list
     assert cached[0] is not None and "Komet för föräldrar" in [o.title for o in cached[0].offers]
 
 
-def test_everything_is_checked_again_when_what_it_is_checked_against_changes(project: Path,
-                                                                             checks: list[str]) -> None:
+def test_everything_is_checked_again_when_what_it_is_checked_against_changes(project: Path, checks: list[str]) -> None:
     cache = catalog.CheckedFiles()
     catalog.load(project, today=TODAY, checked_files=cache)
     checks.clear()
@@ -80,8 +80,9 @@ def test_everything_is_checked_again_when_what_it_is_checked_against_changes(pro
 def test_a_broken_file_stays_reported(project: Path) -> None:
     cache = catalog.CheckedFiles()
     komet = project / "data" / "erbjudanden" / "komet.yml"
-    komet.write_text(komet.read_text(encoding="utf-8").replace("typer: [kurser]", "typer: [finns-inte]"),
-                     encoding="utf-8")
+    komet.write_text(
+        komet.read_text(encoding="utf-8").replace("typer: [kurser]", "typer: [finns-inte]"), encoding="utf-8"
+    )
     first = catalog.load(project, today=TODAY, checked_files=cache)
     assert first[0] is None and first[1]
     assert catalog.load(project, today=TODAY, checked_files=cache) == first

@@ -12,8 +12,10 @@ from stodguiden.site import pages
 from stodguiden.source.catalog import load
 
 STATEMENT = "tillganglighet/"
-LINK = re.compile(r'<p class="sg-footer__statement"><a href="([^"]+)"( aria-current="page")?>'
-                  r"Tillgänglighetsredogörelse</a></p>")
+LINK = re.compile(
+    r'<p class="sg-footer__statement"><a href="([^"]+)"( aria-current="page")?>'
+    r"Tillgänglighetsredogörelse</a></p>"
+)
 
 
 def test_statement_says_what_digg_requires(sample_build: Build) -> None:
@@ -23,8 +25,9 @@ def test_statement_says_what_digg_requires(sample_build: Build) -> None:
     # the organisation and the site
     assert "Exempelby kommun står bakom webbplatsen Föräldraskapsstöd i Exempelby." in text
     # the compliance status in the law's words
-    assert ("Webbplatsen är delvis förenlig med lagen (2018:1937) om tillgänglighet till digital offentlig "
-            "service." in text)
+    assert (
+        "Webbplatsen är delvis förenlig med lagen (2018:1937) om tillgänglighet till digital offentlig service." in text
+    )
     # the content that is not accessible, and why
     assert "Anmälningsblanketter från arrangörer. Några arrangörer har blanketter som PDF-filer" in text
     # how to report a problem or ask for another format
@@ -53,8 +56,9 @@ def test_every_page_links_to_the_statement(sample_build: Build) -> None:
 
 def test_minimal_site_says_fully_compliant_and_no_known_shortcomings(minimal_build: Build) -> None:
     html = minimal_build.html(STATEMENT)
-    assert ("<p>Webbplatsen är helt förenlig med lagen (2018:1937) om tillgänglighet till digital offentlig "
-            "service.</p>") in html
+    assert (
+        "<p>Webbplatsen är helt förenlig med lagen (2018:1937) om tillgänglighet till digital offentlig service.</p>"
+    ) in html
     assert "<p>Vi känner inte till något innehåll på webbplatsen som inte är tillgängligt.</p>" in html
     assert "En extern granskare har granskat webbplatsen den 20 november 2026." in html
 

@@ -17,15 +17,26 @@ OFFERS = Path("data") / "erbjudanden"
 
 
 def git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, str(SUMMARY), "--root", str(repo), *args], env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, str(SUMMARY), "--root", str(repo), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -114,8 +125,14 @@ def test_an_unknown_base_is_a_swedish_error(repo: Path) -> None:
 
 
 def test_help_is_swedish() -> None:
-    result = subprocess.run([sys.executable, str(SUMMARY), "--help"], capture_output=True, text=True,
-                            encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(SUMMARY), "--help"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("användning: python hooks/summary.py [-h] --base GREN [--root MAPP]")
     assert "visa den här hjälpen och avsluta" in result.stdout

@@ -13,8 +13,11 @@ from stodguiden.model import Ages, TimeRange
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(date(2027, 1, 15), "15 januari 2027"), (date(2027, 10, 1), "1 oktober 2027"),
-     (date(2028, 2, 29), "29 februari 2028")],
+    [
+        (date(2027, 1, 15), "15 januari 2027"),
+        (date(2027, 10, 1), "1 oktober 2027"),
+        (date(2028, 2, 29), "29 februari 2028"),
+    ],
 )
 def test_day(value: date, expected: str) -> None:
     assert swedish.day(value) == expected
@@ -29,8 +32,13 @@ def test_day_with_weekday_and_clock() -> None:
 
 @pytest.mark.parametrize(
     ("ages", "expected"),
-    [(Ages(3, 11), "3–11 år"), (Ages(0, 0), "Under 1 år"), (Ages(5, 5), "5 år"),
-     (Ages(None, None, expecting=True), "Väntar barn"), (Ages(0, 1, expecting=True), "Väntar barn och 0–1 år")],
+    [
+        (Ages(3, 11), "3–11 år"),
+        (Ages(0, 0), "Under 1 år"),
+        (Ages(5, 5), "5 år"),
+        (Ages(None, None, expecting=True), "Väntar barn"),
+        (Ages(0, 1, expecting=True), "Väntar barn och 0–1 år"),
+    ],
 )
 def test_ages(ages: Ages, expected: str) -> None:
     assert swedish.ages(ages) == expected

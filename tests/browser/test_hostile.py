@@ -42,7 +42,7 @@ def _write_hostile_data(data: Path) -> None:
     }
     for old, template in replacements.items():
         assert old in text, old
-        field = template[template.index("{") + 1:template.index("}")]
+        field = template[template.index("{") + 1 : template.index("}")]
         quoted = "'" + PAYLOADS[field].replace("'", "''") + "'"
         text = text.replace(old, template.replace("{" + field + "}", quoted))
     offer.write_text(text, encoding="utf-8")
@@ -61,8 +61,7 @@ def _page_paths(site: Path) -> list[str]:
     return sorted("" if folder == "." else folder + "/" for folder in folders)
 
 
-def test_no_text_from_the_data_runs_in_the_browser(new_context: ContextFactory,
-                                                   hostile_site: tuple[str, Path]) -> None:
+def test_no_text_from_the_data_runs_in_the_browser(new_context: ContextFactory, hostile_site: tuple[str, Path]) -> None:
     hostile_url, site = hostile_site
     paths = _page_paths(site)
     assert "erbjudanden/komet/" in paths and len(paths) > 10
@@ -92,8 +91,9 @@ def test_no_text_from_the_data_runs_in_the_browser(new_context: ContextFactory,
     assert page.locator("main iframe, main svg[onload], main img[onerror]").count() == 0
 
 
-def test_finder_and_search_results_show_hostile_text_as_text(new_context: ContextFactory,
-                                                              hostile_site: tuple[str, Path]) -> None:
+def test_finder_and_search_results_show_hostile_text_as_text(
+    new_context: ContextFactory, hostile_site: tuple[str, Path]
+) -> None:
     # The finder and the search draw their results in the browser from data files the build wrote.
     hostile_url, _ = hostile_site
     page = new_context().new_page()

@@ -22,18 +22,22 @@ def focus_is_visible(page: Page) -> dict[str, str | None]:
     return page.evaluate(f"({FOCUS_STYLE})(document.activeElement)")
 
 
-@pytest.mark.parametrize("viewport", [{"width": 375, "height": 800}, {"width": 1280, "height": 900}],
-                         ids=["mobil", "dator"])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 375, "height": 800}, {"width": 1280, "height": 900}], ids=["mobil", "dator"]
+)
 @pytest.mark.parametrize("name", ["start", "erbjudande-med-omgangar"])
-def test_first_tab_reaches_a_visible_skip_link_to_the_content(new_context: ContextFactory, site_url: str,
-                                                              name: str, viewport: dict[str, int]) -> None:
+def test_first_tab_reaches_a_visible_skip_link_to_the_content(
+    new_context: ContextFactory, site_url: str, name: str, viewport: dict[str, int]
+) -> None:
     page = new_context(**viewport).new_page()
     open_page(page, site_url + PAGES[name])
 
     page.keyboard.press("Tab")
-    skip = page.evaluate("() => ({skip: document.activeElement.classList.contains('md-skip'),"
-                         " text: document.activeElement.textContent.trim(),"
-                         " href: document.activeElement.getAttribute('href')})")
+    skip = page.evaluate(
+        "() => ({skip: document.activeElement.classList.contains('md-skip'),"
+        " text: document.activeElement.textContent.trim(),"
+        " href: document.activeElement.getAttribute('href')})"
+    )
     assert skip["skip"] and skip["text"] == "Gå till innehållet", skip
     style = focus_is_visible(page)
     assert style["outline"] or style["shadow"], f"the focused skip link has no outline or shadow: {style}"
@@ -41,21 +45,27 @@ def test_first_tab_reaches_a_visible_skip_link_to_the_content(new_context: Conte
 
     page.keyboard.press("Enter")
     page.wait_for_function("hash => location.hash === hash", arg=skip["href"])
-    target = page.evaluate("""hash => {
+    target = page.evaluate(
+        """hash => {
         const el = document.querySelector(hash);
         const box = el.getBoundingClientRect();
         return {inContent: !!el.closest('article.md-content__inner'), top: box.top, height: innerHeight};
-    }""", skip["href"])
+    }""",
+        skip["href"],
+    )
     assert target["inContent"], f"{skip['href']} is not in the main content"
     assert 0 <= target["top"] < target["height"], f"{skip['href']} was not scrolled into view: {target}"
 
     # The next Tab continues from the target, not from the header or the navigation before the content.
     page.keyboard.press("Tab")
-    after = page.evaluate("""hash => {
+    after = page.evaluate(
+        """hash => {
         const target = document.querySelector(hash), el = document.activeElement;
         return {follows: !!(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
                 html: el.outerHTML.slice(0, 120)};
-    }""", skip["href"])
+    }""",
+        skip["href"],
+    )
     assert after["follows"], f"focus did not move to the content; it is on {after['html']}"
     style = focus_is_visible(page)
     assert style["outline"] or style["shadow"], f"no visible focus on {after['html']}: {style}"
@@ -72,8 +82,9 @@ def _contrast(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(new_context: ContextFactory,
-                                                                         site_url: str) -> None:
+def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(
+    new_context: ContextFactory, site_url: str
+) -> None:
     page = new_context().new_page()
     open_page(page, site_url)
     for _ in range(10):
@@ -97,10 +108,12 @@ def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(new_con
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Byt till ljust läge"
 
 
-@pytest.mark.parametrize("viewport", [{"width": 375, "height": 800}, {"width": 1280, "height": 900}],
-                         ids=["mobil", "dator"])
-def test_search_field_comes_right_after_the_skip_link(new_context: ContextFactory, site_url: str,
-                                                      viewport: dict[str, int]) -> None:
+@pytest.mark.parametrize(
+    "viewport", [{"width": 375, "height": 800}, {"width": 1280, "height": 900}], ids=["mobil", "dator"]
+)
+def test_search_field_comes_right_after_the_skip_link(
+    new_context: ContextFactory, site_url: str, viewport: dict[str, int]
+) -> None:
     # On wide screens the header's search field comes next; on narrow ones (below 60em) the header shows only
     # the magnifier button, which opens sok/ with the focus already in its search field.
     page = new_context(**viewport).new_page()
@@ -113,9 +126,12 @@ def test_search_field_comes_right_after_the_skip_link(new_context: ContextFactor
     passed = []
     for _ in range(3):  # the logo link comes first where it is shown; nothing from the navigation may
         page.keyboard.press("Tab")
-        focused = page.evaluate("target => ({search: document.activeElement.matches(target),"
-                                " html: document.activeElement.outerHTML.slice(0, 80),"
-                                " nav: !!document.activeElement.closest('.md-sidebar')})", target)
+        focused = page.evaluate(
+            "target => ({search: document.activeElement.matches(target),"
+            " html: document.activeElement.outerHTML.slice(0, 80),"
+            " nav: !!document.activeElement.closest('.md-sidebar')})",
+            target,
+        )
         if focused["search"]:
             break
         assert not focused["nav"], f"the navigation comes before the search: {focused['html']}"

@@ -9,21 +9,26 @@ from .conftest import ContextFactory, open_page
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("path", "lang", "direction"), [
-    ("erbjudanden/icdp-pa-arabiska/", "ar", "rtl"),
-    ("erbjudanden/foraldragrupp-pa-persiska/", "fa", "rtl"),
-    ("erbjudanden/icdp-pa-somaliska/", "so", "ltr"),
-])
-def test_other_language_text_has_its_lang_and_direction(new_context: ContextFactory, site_url: str, path: str,
-                                                        lang: str, direction: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "lang", "direction"),
+    [
+        ("erbjudanden/icdp-pa-arabiska/", "ar", "rtl"),
+        ("erbjudanden/foraldragrupp-pa-persiska/", "fa", "rtl"),
+        ("erbjudanden/icdp-pa-somaliska/", "so", "ltr"),
+    ],
+)
+def test_other_language_text_has_its_lang_and_direction(
+    new_context: ContextFactory, site_url: str, path: str, lang: str, direction: str
+) -> None:
     page = new_context().new_page()
     open_page(page, site_url + path)
     assert page.evaluate("() => document.documentElement.lang") == "sv"
     found = page.evaluate("""() => [...document.querySelectorAll('.sg-other-language__text')].map(el => ({
         lang: el.lang, direction: getComputedStyle(el).direction, align: getComputedStyle(el).textAlign,
         heading: el.closest('section').querySelector('h3 span').lang}))""")
-    assert found == [{"lang": lang, "direction": direction, "align": "right" if direction == "rtl" else "start",
-                      "heading": lang}]
+    assert found == [
+        {"lang": lang, "direction": direction, "align": "right" if direction == "rtl" else "start", "heading": lang}
+    ]
 
 
 def test_phone_number_in_right_to_left_text_reads_left_to_right(new_context: ContextFactory, site_url: str) -> None:

@@ -25,8 +25,9 @@ def many_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.parametrize("palette", PALETTES.values(), ids=PALETTES.keys())
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def test_second_page_has_no_axe_violations(new_context: ContextFactory, many_url: str, axe_source: str,
-                                           viewport: dict[str, int], palette: str) -> None:
+def test_second_page_has_no_axe_violations(
+    new_context: ContextFactory, many_url: str, axe_source: str, viewport: dict[str, int], palette: str
+) -> None:
     page = new_context(**viewport, color_scheme=palette).new_page()
     open_page(page, many_url + "alder/skolbarn/sida-2/")
     violations = run_axe(page, axe_source)

@@ -33,8 +33,9 @@ def test_no_request_leaves_the_site(new_context: ContextFactory, site_url: str, 
         open_search(page)
     else:
         open_page(page, site_url + path)
-    elsewhere = sorted({url for url in requests
-                        if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != origin})
+    elsewhere = sorted(
+        {url for url in requests if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != origin}
+    )
     assert requests, "no request was recorded at all"
     assert not elsewhere, "requests to other servers:\n" + "\n".join(elsewhere)
 
@@ -67,7 +68,7 @@ def test_only_a_palette_the_visitor_chose_is_remembered(new_context: ContextFact
     open_page(page, site_url)
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == "default"
     assert page.evaluate("() => ({...localStorage})") == {}
-    page.locator("label[title=\"Byt till mörkt läge\"]").click()
+    page.locator('label[title="Byt till mörkt läge"]').click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     stored = page.evaluate("() => ({local: {...localStorage}, session: {...sessionStorage}})")
     assert list(stored["local"]) == [urlsplit(site_url).path + ".__palette"] and stored["session"] == {}

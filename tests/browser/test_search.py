@@ -37,7 +37,8 @@ def result_slugs(page: Page) -> list[str]:
     """The offers shown, in order: those with every word, then those under "some of the words"."""
     return page.eval_on_selector_all(
         ".sg-results > li .sg-card__title a",
-        "links => links.map(a => new URL(a.href).pathname.split('/').filter(Boolean).pop())")
+        "links => links.map(a => new URL(a.href).pathname.split('/').filter(Boolean).pop())",
+    )
 
 
 def test_the_query_list_is_long_enough_and_names_real_offers() -> None:
@@ -57,12 +58,14 @@ def test_search_finds_the_right_offers(search_page: Page, case: dict[str, Any]) 
     status = search_page.locator("#sg-sok-status").text_content() or ""
     if case.get("inget"):
         assert slugs == [], f"{query!r} should find nothing, found {slugs}"
-        assert status == (f"Inga erbjudanden passar din sökning på ”{query}”. Prova ett annat ord, eller välj "
-                          "efter barnets ålder eller typ av stöd.")
+        assert status == (
+            f"Inga erbjudanden passar din sökning på ”{query}”. Prova ett annat ord, eller välj "
+            "efter barnets ålder eller typ av stöd."
+        )
         return
     top = case.get("topp", 5)
     missing = [slug for slug in case["hittar"] if slug not in slugs[:top]]
-    assert not missing, f"{query!r}: {missing} not among the first {top}: {slugs[:top + 5]}"
+    assert not missing, f"{query!r}: {missing} not among the first {top}: {slugs[: top + 5]}"
 
 
 def test_results_page_announces_the_count_and_shows_facts(search_page: Page) -> None:
@@ -93,7 +96,8 @@ def test_partial_matches_come_after_a_message(search_page: Page) -> None:
     slugs = result_slugs(search_page)
     assert slugs[0] == "babymassage"
     expect(search_page.locator("#sg-sok-status")).to_have_text(
-        f"Inget erbjudande passar alla orden i ”babymassage xyzzyq”. {len(slugs)} erbjudanden passar några av dem.")
+        f"Inget erbjudande passar alla orden i ”babymassage xyzzyq”. {len(slugs)} erbjudanden passar några av dem."
+    )
 
 
 def test_offers_with_some_of_the_words_follow_under_their_own_heading(search_page: Page) -> None:
@@ -105,7 +109,8 @@ def test_offers_with_some_of_the_words_follow_under_their_own_heading(search_pag
     expect(search_page.locator("#sg-sok-nagra")).to_be_visible()
     expect(search_page.locator("#sg-sok-status")).to_have_text(
         f"{full} {'erbjudande' if full == 1 else 'erbjudanden'} passar din sökning på ”öppen förskola norrby”. "
-        f"{some} {'erbjudande' if some == 1 else 'erbjudanden'} till passar några av orden.")
+        f"{some} {'erbjudande' if some == 1 else 'erbjudanden'} till passar några av orden."
+    )
     open_search(search_page, "kurs")
     expect(search_page.locator("#sg-sok-nagra")).to_be_hidden()
     assert search_page.locator("#sg-sok-nagra-lista > li").count() == 0
@@ -113,11 +118,14 @@ def test_offers_with_some_of_the_words_follow_under_their_own_heading(search_pag
 
 def test_javascript_splits_and_stems_as_the_shared_list_says(search_page: Page, site_url: str) -> None:
     """The same list tests/test_search_index.py holds Python's wordforms.py to."""
-    got = search_page.evaluate("""async ([url, words, texts]) => {
+    got = search_page.evaluate(
+        """async ([url, words, texts]) => {
         const rules = (await (await fetch(url)).json()).regler;
         return {ord: Object.fromEntries(words.map(w => [w, stodguidenSok.stem(w, rules)])),
                 texter: Object.fromEntries(texts.map(t => [t, stodguidenSok.words(t)]))};
-    }""", [site_url + "sok/index.json", list(STEMS), list(SHARED["texter"])])
+    }""",
+        [site_url + "sok/index.json", list(STEMS), list(SHARED["texter"])],
+    )
     assert got == SHARED
 
 
@@ -137,8 +145,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     def make_hostile(data: Path) -> None:
         offer = data / "erbjudanden" / "komet.yml"
         text = offer.read_text(encoding="utf-8").replace("titel: Komet", f"titel: {json.dumps(HOSTILE)}")
-        offer.write_text(text.replace("sammanfattning: En kurs för dig som vill ha mindre bråk hemma.",
-                                      f"sammanfattning: {json.dumps('Bråk hemma? ' + HOSTILE)}"), encoding="utf-8")
+        offer.write_text(
+            text.replace(
+                "sammanfattning: En kurs för dig som vill ha mindre bråk hemma.",
+                f"sammanfattning: {json.dumps('Bråk hemma? ' + HOSTILE)}",
+            ),
+            encoding="utf-8",
+        )
 
     with serve_minimal_site(tmp_path_factory, make_hostile) as (url, _):
         yield url
@@ -177,11 +190,13 @@ def test_without_javascript_the_forms_still_lead_to_a_helpful_page(browser: Brow
 @pytest.fixture(scope="module")
 def many_offers_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The minimal site with 55 copies of its course, more than the results page shows at once."""
+
     def copy_course(data: Path) -> None:
         course = (data / "erbjudanden" / "komet.yml").read_text(encoding="utf-8")
         for i in range(1, 55):
-            (data / "erbjudanden" / f"komet-{i}.yml").write_text(course.replace("titel: Komet", f"titel: Komet {i}"),
-                                                                  encoding="utf-8")
+            (data / "erbjudanden" / f"komet-{i}.yml").write_text(
+                course.replace("titel: Komet", f"titel: Komet {i}"), encoding="utf-8"
+            )
 
     with serve_minimal_site(tmp_path_factory, copy_course) as (url, _):
         yield url

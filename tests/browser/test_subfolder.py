@@ -46,8 +46,7 @@ class Crawl:
 
     def _response(self, response: Response) -> None:
         if urlsplit(response.url).netloc == self.origin and response.status >= 400:
-            self.failures.append(f"{self.current}: {response.request.resource_type} {response.url} → "
-                                 f"{response.status}")
+            self.failures.append(f"{self.current}: {response.request.resource_type} {response.url} → {response.status}")
 
     def inside(self, url: str) -> bool:
         return urlsplit(url).netloc == self.origin
@@ -91,8 +90,15 @@ def test_every_page_link_and_asset_works_under_the_subfolder(new_context: Contex
                 queue.append(address)
     paths = {urlsplit(url).path.removeprefix("/foraldraskapsstod/") for url in crawl.visited}
     # Every kind of page was reached by following links, so the crawl cannot pass by seeing too little.
-    assert {"", "alder/", "alder/tonaringar/", "stod/", "stod/foraldrakurser/", "erbjudanden/komet/",
-            "om-foraldraskapsstod/"} <= paths
+    assert {
+        "",
+        "alder/",
+        "alder/tonaringar/",
+        "stod/",
+        "stod/foraldrakurser/",
+        "erbjudanden/komet/",
+        "om-foraldraskapsstod/",
+    } <= paths
     assert sum(p.startswith("erbjudanden/") for p in paths) >= 30
     assert crawl.failures == [], "\n".join(crawl.failures)
 
@@ -104,8 +110,10 @@ def test_the_404_page_works_at_any_depth(new_context: ContextFactory, site_url: 
     assert not_found.status == 200
     body = not_found.text()
     # What a web server does for an address that does not exist: it answers with 404.html.
-    page.route(site_url + MISSING_PAGE, lambda route: route.fulfill(status=404, body=body,
-                                                                    content_type="text/html; charset=utf-8"))
+    page.route(
+        site_url + MISSING_PAGE,
+        lambda route: route.fulfill(status=404, body=body, content_type="text/html; charset=utf-8"),
+    )
     crawl = Crawl(page, site_url)
     references = crawl.open(site_url + MISSING_PAGE)
     crawl.failures = [f for f in crawl.failures if not f.startswith(f"{site_url}{MISSING_PAGE}: document ")]

@@ -14,8 +14,10 @@ from validation_helpers import OFFER, ROOT, VALID_OFFER, minimal_site
 from stodguiden.base.problems import Level, Problem
 
 CHECK = ROOT / "hooks" / "check.py"
-OLD_REVIEW = ("varning: Uppgifterna granskades senast 1 december 2025, för mer än ett år sedan. Kontrollera att "
-              "allt stämmer och skriv dagens datum i granskad.")
+OLD_REVIEW = (
+    "varning: Uppgifterna granskades senast 1 december 2025, för mer än ett år sedan. Kontrollera att "
+    "allt stämmer och skriv dagens datum i granskad."
+)
 TOO_OLD = "Fältet till i ålder ska vara ett tal mellan 0 och 17, men här står 18."
 
 
@@ -25,8 +27,14 @@ def run(root: Path, *args: str, github: bool = False, today: str = "2027-01-18")
     env["PYTHONIOENCODING"] = "utf-8"
     if github:
         env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run([sys.executable, str(CHECK), "--root", str(root), *args],
-                          env=env, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, str(CHECK), "--root", str(root), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -40,8 +48,9 @@ def with_warning(site: Path) -> Path:
 
 
 def with_error_and_warning(site: Path) -> Path:
-    (site / OFFER).write_text(VALID_OFFER.replace("  till: 5", "  till: 18") + "granskad: 2025-12-01\n",
-                              encoding="utf-8")
+    (site / OFFER).write_text(
+        VALID_OFFER.replace("  till: 5", "  till: 18") + "granskad: 2025-12-01\n", encoding="utf-8"
+    )
     return site
 
 
@@ -69,8 +78,9 @@ def test_strict_turns_warnings_into_exit_1(site: Path) -> None:
     result = run(with_warning(site), "--strict")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [f"{OFFER}:12: {OLD_REVIEW}"]
-    assert result.stderr == ("\n0 fel och 1 varning. Med --strict räknas varningar som fel: rätta dem och kör "
-                             "kontrollen igen.\n")
+    assert result.stderr == (
+        "\n0 fel och 1 varning. Med --strict räknas varningar som fel: rätta dem och kör kontrollen igen.\n"
+    )
 
 
 def test_strict_without_warnings_exits_0(site: Path) -> None:
@@ -107,15 +117,18 @@ def test_file_name_with_a_comma_is_escaped_in_the_annotation(site: Path) -> None
 def test_a_date_that_is_not_a_date_in_stodguiden_idag_exits_1(site: Path) -> None:
     result = run(site, today="igår")
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == ("fel: STODGUIDEN_IDAG=igår är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD, till exempel "
-                             "2027-01-15.\n")
+    assert result.stderr == (
+        "fel: STODGUIDEN_IDAG=igår är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2027-01-15.\n"
+    )
 
 
 def test_missing_data_folder_exits_1(tmp_path: Path) -> None:
     result = run(tmp_path)
     assert result.returncode == 1
-    assert result.stdout == ("data:1: Mappen data saknas. Den ska innehålla webbplats.yml, typer.yml, arrangorer.yml, "
-                             "aldersgrupper.yml och mappen erbjudanden.\n")
+    assert result.stdout == (
+        "data:1: Mappen data saknas. Den ska innehålla webbplats.yml, typer.yml, arrangorer.yml, "
+        "aldersgrupper.yml och mappen erbjudanden.\n"
+    )
 
 
 def test_the_repository_sample_data_passes_strict() -> None:

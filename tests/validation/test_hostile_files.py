@@ -17,13 +17,18 @@ from validation_helpers import OFFER, VALID_OFFER, check, lines, minimal_site
 from stodguiden.source.catalog import schema
 from stodguiden.source.yamlsource import MAX_FILE_BYTES
 
-NOT_UTF8 = ("Filen är inte sparad som UTF-8 (å, ä och ö blir fel). Spara den som UTF-8 (i VS Code: klicka på "
-            "teckenkodningen längst ner och välj Save with Encoding, UTF-8).")
-UTF16 = ("Filen är sparad som UTF-16. Spara den som UTF-8 (i VS Code: klicka på UTF-16 längst ner och välj "
-         "Save with Encoding, UTF-8).")
+NOT_UTF8 = (
+    "Filen är inte sparad som UTF-8 (å, ä och ö blir fel). Spara den som UTF-8 (i VS Code: klicka på "
+    "teckenkodningen längst ner och välj Save with Encoding, UTF-8)."
+)
+UTF16 = (
+    "Filen är sparad som UTF-16. Spara den som UTF-8 (i VS Code: klicka på UTF-16 längst ner och välj "
+    "Save with Encoding, UTF-8)."
+)
 BINARY = "Filen innehåller binära data och är inte en textfil. Spara den som vanlig text (UTF-8)."
-LINK_OUTSIDE = ("Filen är en länk till något utanför projektet och läses inte. Lägg in en riktig fil i stället "
-                "för länken.")
+LINK_OUTSIDE = (
+    "Filen är en länk till något utanför projektet och läses inte. Lägg in en riktig fil i stället för länken."
+)
 
 
 @pytest.fixture
@@ -197,11 +202,16 @@ def test_billion_laughs_is_refused_fast(site: Path) -> None:
     _, problems = check(site)
     assert time.perf_counter() - started < 2
     unknown = "finns inte. Tillåtna fält här är: " + ", ".join(schema("erbjudande")["properties"]) + "."
-    assert sorted(lines(problems)) == sorted([
-        *(f"{OFFER}:{12 + n}: Fältet x{n} {unknown}" for n in range(1, 31)),
-        *(f"{OFFER}:43: Fältet sökord nr {n} använder en hänvisning (& och *). Skriv ut värdet på varje ställe i "
-          "stället." for n in range(1, 11)),
-    ])
+    assert sorted(lines(problems)) == sorted(
+        [
+            *(f"{OFFER}:{12 + n}: Fältet x{n} {unknown}" for n in range(1, 31)),
+            *(
+                f"{OFFER}:43: Fältet sökord nr {n} använder en hänvisning (& och *). Skriv ut värdet på varje ställe i "
+                "stället."
+                for n in range(1, 11)
+            ),
+        ]
+    )
 
 
 @pytest.mark.parametrize(

@@ -30,9 +30,13 @@ def offer_from(site: Path, text: str) -> tuple[Catalog, Offer]:
 
 
 def test_yes_and_no_words_in_text_stay_text(site: Path) -> None:
-    _, offer = offer_from(site, VALID_OFFER.replace("titel: Öppen förskola", "titel: Nej")
-                          .replace("  telefon: 0123-456 78", "  namn: on\n  telefon: 0123-456 78")
-                          + "sökord: [ja, nej, on, off, yes, no, true, false]\nmålgrupp: [Off]\n")
+    _, offer = offer_from(
+        site,
+        VALID_OFFER.replace("titel: Öppen förskola", "titel: Nej").replace(
+            "  telefon: 0123-456 78", "  namn: on\n  telefon: 0123-456 78"
+        )
+        + "sökord: [ja, nej, on, off, yes, no, true, false]\nmålgrupp: [Off]\n",
+    )
     assert offer.title == "Nej"
     assert offer.contact.name == "on"
     assert offer.keywords == ("ja", "nej", "on", "off", "yes", "no", "true", "false")
@@ -41,9 +45,12 @@ def test_yes_and_no_words_in_text_stay_text(site: Path) -> None:
 
 def test_numbers_in_text_stay_as_written(site: Path) -> None:
     # YAML 1.1 reads 0701234567 as an octal number, 18:00 as 1080, 1e3 as 1000.0 and 0x1F as 31.
-    _, offer = offer_from(site, VALID_OFFER.replace("0123-456 78", "0701234567")
-                          + "plats:\n  - namn: 12\n    adress: 12345\n"
-                          + "sökord: [007, '12', 1e3, 0x1F, 18:00, 2027-01-01, 1_000, .inf, ~x]\n")
+    _, offer = offer_from(
+        site,
+        VALID_OFFER.replace("0123-456 78", "0701234567")
+        + "plats:\n  - namn: 12\n    adress: 12345\n"
+        + "sökord: [007, '12', 1e3, 0x1F, 18:00, 2027-01-01, 1_000, .inf, ~x]\n",
+    )
     assert offer.contact.phone == "0701234567"
     assert (offer.places[0].name, offer.places[0].address) == ("12", "12345")
     assert offer.keywords == ("007", "12", "1e3", "0x1F", "18:00", "2027-01-01", "1_000", ".inf", "~x")
@@ -51,8 +58,9 @@ def test_numbers_in_text_stay_as_written(site: Path) -> None:
 
 def test_municipality_code_without_quotes_keeps_its_leading_zero(site: Path) -> None:
     settings = site / "data" / "webbplats.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace('kommunkod: "9998"', "kommunkod: 0180"),
-                        encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace('kommunkod: "9998"', "kommunkod: 0180"), encoding="utf-8"
+    )
     catalog, problems = check(site)
     assert lines(problems) == []
     assert catalog is not None and catalog.settings.municipality_code == "0180"
@@ -76,13 +84,14 @@ def test_times_may_be_written_in_several_ways(site: Path, written: str, start: t
 
 @pytest.mark.parametrize(
     "text",
-    ["<script>alert('hej')</script>", "Lek & fika <b>varje</b> dag", "\"><img src=x onerror=alert(1)>"],
+    ["<script>alert('hej')</script>", "Lek & fika <b>varje</b> dag", '"><img src=x onerror=alert(1)>'],
 )
 def test_html_in_plain_text_fields_is_kept_as_text(site: Path, text: str) -> None:
     # Only beskrivning is Markdown; other fields are plain text, escaped when the page is made.
     quoted = text.replace("'", "''")
-    _, offer = offer_from(site, VALID_OFFER.replace("titel: Öppen förskola", f"titel: '{quoted}'")
-                          + f"målgrupp: ['{quoted}']\n")
+    _, offer = offer_from(
+        site, VALID_OFFER.replace("titel: Öppen förskola", f"titel: '{quoted}'") + f"målgrupp: ['{quoted}']\n"
+    )
     assert offer.title == text
     assert offer.audiences == (text,)
 
@@ -93,9 +102,12 @@ def test_a_less_than_sign_in_beskrivning_is_not_taken_for_html(site: Path) -> No
 
 
 def test_safe_links_in_beskrivning_are_kept(site: Path) -> None:
-    _, offer = offer_from(site, VALID_OFFER + "beskrivning: Du kan [ringa familjecentralen](tel:+4612345678), "
-                          "[mejla familjecentralen](mailto:a@testby.se) eller läs [mer om kursen på Testbys "
-                          "webbplats](https://www.testby.se/a?b=1&c=2).\n")
+    _, offer = offer_from(
+        site,
+        VALID_OFFER + "beskrivning: Du kan [ringa familjecentralen](tel:+4612345678), "
+        "[mejla familjecentralen](mailto:a@testby.se) eller läs [mer om kursen på Testbys "
+        "webbplats](https://www.testby.se/a?b=1&c=2).\n",
+    )
     for href in ('href="tel:+4612345678"', 'href="mailto:a@testby.se"', 'href="https://www.testby.se/a?b=1&amp;c=2"'):
         assert href in offer.description_html
 
@@ -155,8 +167,9 @@ def test_today_can_come_from_stodguiden_idag(site: Path) -> None:
 
 def test_every_file_is_checked_even_when_the_first_has_errors(site: Path) -> None:
     (site / "data" / "erbjudanden" / "a.yml").write_text("typer: [kurser\n", encoding="utf-8")
-    (site / "data" / "erbjudanden" / "b.yml").write_text(VALID_OFFER.replace("  till: 5", "  till: 50"),
-                                                         encoding="utf-8")
+    (site / "data" / "erbjudanden" / "b.yml").write_text(
+        VALID_OFFER.replace("  till: 5", "  till: 50"), encoding="utf-8"
+    )
     types = site / "data" / "typer.yml"
     types.write_text(types.read_text(encoding="utf-8").replace("namn: Föräldrakurser", "namn: K"), encoding="utf-8")
     _, problems = check(site)

@@ -48,10 +48,23 @@ def keywords(schema: Any) -> set[str]:
 
 
 def test_keywords_walks_into_every_kind_of_subschema() -> None:
-    schema = {"type": "object", "properties": {"enum": {"if": {"const": 1}}},
-              "additionalProperties": {"items": {"anyOf": [{"not": {}}]}}, "examples": [{"x": 1}]}
-    assert keywords(schema) == {"type", "properties", "if", "const", "additionalProperties", "items", "anyOf",
-                                "not", "examples"}
+    schema = {
+        "type": "object",
+        "properties": {"enum": {"if": {"const": 1}}},
+        "additionalProperties": {"items": {"anyOf": [{"not": {}}]}},
+        "examples": [{"x": 1}],
+    }
+    assert keywords(schema) == {
+        "type",
+        "properties",
+        "if",
+        "const",
+        "additionalProperties",
+        "items",
+        "anyOf",
+        "not",
+        "examples",
+    }
 
 
 def test_there_is_a_schema_for_every_kind_of_file() -> None:
@@ -92,7 +105,8 @@ def data_files(data: Path) -> list[tuple[Path, str]]:
 
 SAMPLES = [
     pytest.param(path, schema, id=f"{path.relative_to(ROOT)}")
-    for folder in (ROOT / "data", MINIMAL / "data") if folder.is_dir()
+    for folder in (ROOT / "data", MINIMAL / "data")
+    if folder.is_dir()
     for path, schema in data_files(folder)
 ] + [pytest.param(DEFAULT_WORDLIST, "ordlista", id="the default word list")]
 

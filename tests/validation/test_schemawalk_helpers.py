@@ -6,9 +6,28 @@ import pytest
 
 from stodguiden.source.schemawalk import field_name, slugify, suggest
 
-OFFER_FIELDS = ["titel", "sammanfattning", "ålder", "typer", "arrangör", "anmälan", "kontakt", "beskrivning",
-                "plats", "omgångar", "löpande", "kostnad", "språk", "tolk", "målgrupp", "kunskapsgrund", "sökord",
-                "nivå", "publicera_till", "granskad"]
+OFFER_FIELDS = [
+    "titel",
+    "sammanfattning",
+    "ålder",
+    "typer",
+    "arrangör",
+    "anmälan",
+    "kontakt",
+    "beskrivning",
+    "plats",
+    "omgångar",
+    "löpande",
+    "kostnad",
+    "språk",
+    "tolk",
+    "målgrupp",
+    "kunskapsgrund",
+    "sökord",
+    "nivå",
+    "publicera_till",
+    "granskad",
+]
 
 
 @pytest.mark.parametrize(

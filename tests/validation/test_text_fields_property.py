@@ -25,8 +25,10 @@ from stodguiden.site import pages
 
 Offer = dict[str, Any]
 # The words our messages start with; anything else would be a message nobody wrote.
-SWEDISH_START = re.compile(r"^(Fältet|Filen|Raden|Telefonnumret|Det finns|Området|Ett fältnamn|Här|Texten"
-                           r"|En mening|Ordet|Uttrycket)\b")
+SWEDISH_START = re.compile(
+    r"^(Fältet|Filen|Raden|Telefonnumret|Det finns|Området|Ett fältnamn|Här|Texten"
+    r"|En mening|Ordet|Uttrycket)\b"
+)
 # Arbitrary text is mostly refused for its control characters; this reaches the other rules more often.
 PRINTABLE_TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=2)
 NOT_FOR_EDITORS = ("Traceback", "Error", "<class", "None", "tag:yaml.org", "\\u", "object at 0x")
@@ -112,11 +114,40 @@ SITE_URL = "https://www.exempelby.se/foraldraskapsstod/"
 GENERATED = datetime(2027, 1, 18, 6, 0, tzinfo=UTC)
 MARKDOWN_FIELDS = {"beskrivning"}
 """Fields whose text is Markdown: their markup may change the page's tags, but never into active markup."""
-ACTIVE_TAGS = {"script", "iframe", "object", "embed", "style", "link", "meta", "base", "form", "img", "svg",
-               "math", "frame", "frameset", "template", "audio", "video", "source"}
-HOSTILE_EXAMPLES = ['<script>alert(1)</script>', '</script><script>x()</script>', ']]>', '-->', '<!--',
-                    '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "{{ 7*7 }}", "{% raw %}",
-                    "\u2028\u2029", "&amp; &lt;", "[x](javascript:alert(1))"]
+ACTIVE_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "style",
+    "link",
+    "meta",
+    "base",
+    "form",
+    "img",
+    "svg",
+    "math",
+    "frame",
+    "frameset",
+    "template",
+    "audio",
+    "video",
+    "source",
+}
+HOSTILE_EXAMPLES = [
+    "<script>alert(1)</script>",
+    "</script><script>x()</script>",
+    "]]>",
+    "-->",
+    "<!--",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "\u2028\u2029",
+    "&amp; &lt;",
+    "[x](javascript:alert(1))",
+]
 
 
 def full_offer() -> Offer:
@@ -170,8 +201,9 @@ def _outputs(site: Path, offer: Offer) -> Outputs | None:
     if catalog is None:
         return None
     plan = pages.plan(catalog, SITE_URL)
-    return Outputs({page.src_uri: page.html for page in plan.pages},
-                   sitefiles.data_files(catalog, plan, SITE_URL, GENERATED))
+    return Outputs(
+        {page.src_uri: page.html for page in plan.pages}, sitefiles.data_files(catalog, plan, SITE_URL, GENERATED)
+    )
 
 
 def _parse(html: str) -> _Tags:

@@ -32,8 +32,9 @@ class SwedishArgumentParser(argparse.ArgumentParser):
         super().__init__(add_help=False, formatter_class=_Formatter, allow_abbrev=False, **kwargs)
         self._positionals.title = "argument"
         self._optionals.title = "flaggor"
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help="visa den här hjälpen och avsluta")
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="visa den här hjälpen och avsluta"
+        )
 
     def error(self, message: str) -> NoReturn:
         for pattern, swedish in _MESSAGES:

@@ -33,8 +33,12 @@ class WorkerError(RuntimeError):
 def can_fork() -> bool:
     """Linux only: on macOS a forked child can crash in system libraries the parent has used (which
     is why Python does not fork there by default), and Windows cannot fork at all."""
-    return (sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 class Later(Generic[T]):
@@ -120,7 +124,7 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, minim
     if workers < 2 or len(items) < minimum or not can_fork():
         return [function(item) for item in items]
     size = -(-len(items) // workers)
-    slices = [items[start:start + size] for start in range(0, len(items), size)]
+    slices = [items[start : start + size] for start in range(0, len(items), size)]
     others = [Later(_over(function, part)) for part in slices[1:]]
     results = [function(item) for item in slices[0]]
     for other in others:

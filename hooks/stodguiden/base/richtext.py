@@ -17,10 +17,27 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)")
 _TAG_TEXT = re.compile(r"<[^<>\n]{0,40}>")
 """The whole tag, to show the editor what was found (only when it is short and on one line)."""
-VAGUE_LINK_TEXTS = frozenset({
-    "här", "klicka här", "klicka", "läs mer", "mer", "länk", "länken", "läs här", "till sidan", "mer info",
-    "mer information", "gå hit", "click here", "here", "read more", "more", "link",
-})
+VAGUE_LINK_TEXTS = frozenset(
+    {
+        "här",
+        "klicka här",
+        "klicka",
+        "läs mer",
+        "mer",
+        "länk",
+        "länken",
+        "läs här",
+        "till sidan",
+        "mer info",
+        "mer information",
+        "gå hit",
+        "click here",
+        "here",
+        "read more",
+        "more",
+        "link",
+    }
+)
 """Link texts that do not say where the link goes (WCAG 2.4.4), compared without case and punctuation."""
 _HEADING_TAGS = frozenset(f"h{level}" for level in range(1, 7))
 
@@ -57,8 +74,14 @@ def render(text: str, top_level: int = 3) -> Rendered:
     if found:
         tag = _TAG_TEXT.match(text, found.start())
         shown = tag.group(0) if tag else found.group(0)
-        problems.insert(0, Finding(f"innehåller HTML: ”{shown}”. Skriv vanlig text och använd Markdown: "
-                                   "**fet**, *kursiv*, ## Rubrik, - punktlista, [text](https://...).", shown))
+        problems.insert(
+            0,
+            Finding(
+                f"innehåller HTML: ”{shown}”. Skriv vanlig text och använd Markdown: "
+                "**fet**, *kursiv*, ## Rubrik, - punktlista, [text](https://...).",
+                shown,
+            ),
+        )
     return Rendered(html, problems)
 
 
@@ -77,25 +100,33 @@ class _Collector(Treeprocessor):
         for parent in list(root.iter()):
             for el in list(parent):
                 if el.tag == "img":
-                    self.problems.append(Finding(
-                        "innehåller en bild (![...](...)). Bilder kan inte visas i beskrivningen: "
-                        "ta bort den och beskriv med ord i stället.", el.get("src", "")
-                    ))
+                    self.problems.append(
+                        Finding(
+                            "innehåller en bild (![...](...)). Bilder kan inte visas i beskrivningen: "
+                            "ta bort den och beskriv med ord i stället.",
+                            el.get("src", ""),
+                        )
+                    )
                     parent.remove(el)
                 elif el.tag == "a":
                     href = el.get("href", "")
                     verdict = _link_verdict(href)
                     if verdict == "broken":
-                        self.problems.append(Finding(
-                            f"har en länk vars adress inte går att öppna: ”{href[:60]}”. Kontrollera adressen "
-                            "(en [ eller ] hör inte hemma i den), till exempel https://www.exempelby.se/kurs.",
-                            href[:60]
-                        ))
+                        self.problems.append(
+                            Finding(
+                                f"har en länk vars adress inte går att öppna: ”{href[:60]}”. Kontrollera adressen "
+                                "(en [ eller ] hör inte hemma i den), till exempel https://www.exempelby.se/kurs.",
+                                href[:60],
+                            )
+                        )
                     elif verdict != "ok":
-                        self.problems.append(Finding(
-                            f"har en länk som inte är tillåten: ”{href[:60]}”. Länkar ska börja med "
-                            "https://, http://, mailto: eller tel:.", href[:60]
-                        ))
+                        self.problems.append(
+                            Finding(
+                                f"har en länk som inte är tillåten: ”{href[:60]}”. Länkar ska börja med "
+                                "https://, http://, mailto: eller tel:.",
+                                href[:60],
+                            )
+                        )
                     if verdict != "ok":
                         el.tag = "span"
                         el.attrib.clear()
@@ -103,10 +134,13 @@ class _Collector(Treeprocessor):
                     text = " ".join("".join(el.itertext()).split())
                     if not text or is_vague_link_text(text):
                         what = f"med texten ”{text}”, som inte säger" if text else "utan text, så den säger inte"
-                        self.problems.append(Finding(
-                            f"har en länk {what} vart den leder. Skriv vart länken går, till exempel "
-                            "[Anmäl dig till Komet](https://...).", el.get("href", "")
-                        ))
+                        self.problems.append(
+                            Finding(
+                                f"har en länk {what} vart den leder. Skriv vart länken går, till exempel "
+                                "[Anmäl dig till Komet](https://...).",
+                                el.get("href", ""),
+                            )
+                        )
 
 
 @functools.cache
@@ -124,10 +158,23 @@ def _converter(top_level: int) -> tuple[markdown.Markdown, _Collector]:
     return md, collector
 
 
-_QUICK_PATTERNS = frozenset({
-    "backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
-    "short_image_ref", "autolink", "automail", "linebreak", "entity", "em_strong",
-})
+_QUICK_PATTERNS = frozenset(
+    {
+        "backtick",
+        "escape",
+        "reference",
+        "link",
+        "image_link",
+        "image_reference",
+        "short_reference",
+        "short_image_ref",
+        "autolink",
+        "automail",
+        "linebreak",
+        "entity",
+        "em_strong",
+    }
+)
 """The inline patterns `_INLINE_MARKUP` knows the first characters of (Markdown's own, less raw HTML)."""
 _INLINE_MARKUP = re.compile(r"[`\\\[<&*_]|  \n")
 """What every one of those patterns needs in a text to match: a backtick or backslash (code, escapes),

@@ -87,6 +87,7 @@ def readable_json(value: Any) -> str:
     `json.dumps` with `indent` runs in pure Python and took a large share of writing the open data for
     thousands of offers; without `indent` it runs in C, record by record.
     """
+
     def dumps(item: Any) -> str:
         return json.dumps(item, ensure_ascii=False, separators=(", ", ": "))
 
@@ -97,6 +98,8 @@ def readable_json(value: Any) -> str:
 
     if isinstance(value, list):
         return records(value, "") + "\n"
-    lines = [f"  {dumps(key)}: {records(item, '  ') if isinstance(item, list) and item else dumps(item)}"
-             for key, item in value.items()]
+    lines = [
+        f"  {dumps(key)}: {records(item, '  ') if isinstance(item, list) and item else dumps(item)}"
+        for key, item in value.items()
+    ]
     return "{\n" + ",\n".join(lines) + "\n}\n"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _SV = Locale("sv")
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
+
 # The caches below are bounded: the same dates and numbers come back on many pages.
 @lru_cache(maxsize=4096)
 def day(value: date) -> str:

@@ -58,15 +58,15 @@ def filters(catalog: Catalog) -> Filters:
     areas = [Choice(area, area) for area in catalog.settings.areas]
     known = set(catalog.settings.areas)
     # areas used by offers but not listed in the settings (a site without `områden`) still get a choice
-    extra = sorted({p.area for o in catalog.offers for p in o.places if p.area and p.area not in known},
-                   key=sort_key)
+    extra = sorted({p.area for o in catalog.offers for p in o.places if p.area and p.area not in known}, key=sort_key)
     areas += [Choice(area, area) for area in extra]
     if any(offer.online for offer in catalog.offers):
         areas.append(Choice(ONLINE, "Digitalt, på nätet"))
     codes = {code for offer in catalog.offers for code in languages_of(offer)}
     names = {code: swedish.language_name(code) or code for code in codes}
-    languages = tuple(Choice(code, names[code].capitalize())
-                      for code in sorted(codes, key=lambda code: sort_key(names[code])))
+    languages = tuple(
+        Choice(code, names[code].capitalize()) for code in sorted(codes, key=lambda code: sort_key(names[code]))
+    )
     return Filters(ages, types, tuple(areas), languages)
 
 
@@ -102,8 +102,12 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
     if offer.cost is not None and offer.cost.free:
         result["f"] = 1
     # ready strings, in the order of the offer page's facts: ages, (kinds from "t"), where, when, cost
-    result["x"] = [swedish.ages(offer.ages), _text(macros.where(offer)), _text(macros.when_short(offer, catalog)),
-                   _text(macros.cost_text(offer))]
+    result["x"] = [
+        swedish.ages(offer.ages),
+        _text(macros.where(offer)),
+        _text(macros.when_short(offer, catalog)),
+        _text(macros.cost_text(offer)),
+    ]
     return result
 
 

@@ -41,11 +41,27 @@ ONLINE = "digitalt"
 SWEDISH_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{3} ?\d{2})\s+(?P<city>\S.*)$")
 # The first two digits of SCB's municipality code are the county (län), HSDS's state_province.
 COUNTIES = {
-    "01": "Stockholms län", "03": "Uppsala län", "04": "Södermanlands län", "05": "Östergötlands län",
-    "06": "Jönköpings län", "07": "Kronobergs län", "08": "Kalmar län", "09": "Gotlands län", "10": "Blekinge län",
-    "12": "Skåne län", "13": "Hallands län", "14": "Västra Götalands län", "17": "Värmlands län",
-    "18": "Örebro län", "19": "Västmanlands län", "20": "Dalarnas län", "21": "Gävleborgs län",
-    "22": "Västernorrlands län", "23": "Jämtlands län", "24": "Västerbottens län", "25": "Norrbottens län",
+    "01": "Stockholms län",
+    "03": "Uppsala län",
+    "04": "Södermanlands län",
+    "05": "Östergötlands län",
+    "06": "Jönköpings län",
+    "07": "Kronobergs län",
+    "08": "Kalmar län",
+    "09": "Gotlands län",
+    "10": "Blekinge län",
+    "12": "Skåne län",
+    "13": "Hallands län",
+    "14": "Västra Götalands län",
+    "17": "Värmlands län",
+    "18": "Örebro län",
+    "19": "Västmanlands län",
+    "20": "Dalarnas län",
+    "21": "Gävleborgs län",
+    "22": "Västernorrlands län",
+    "23": "Jämtlands län",
+    "24": "Västerbottens län",
+    "25": "Norrbottens län",
 }
 TAXONOMIES = {
     "typer": ("Stödguiden: typ av stöd", "Vad för slags stöd ett erbjudande är, enligt data/typer.yml."),
@@ -80,23 +96,47 @@ class _Tables:
         for key, (name, description) in TAXONOMIES.items():
             self.add("taxonomy", id=self.id("taxonomy", key), name=name, description=description, version="1")
         for term in self.catalog.types.values():
-            self.add("taxonomy_term", id=self.id("typ", term.key), code=term.key, name=term.name,
-                     description=term.description, taxonomy=TAXONOMIES["typer"][0],
-                     taxonomy_id=self.id("taxonomy", "typer"), language="sv")
+            self.add(
+                "taxonomy_term",
+                id=self.id("typ", term.key),
+                code=term.key,
+                name=term.name,
+                description=term.description,
+                taxonomy=TAXONOMIES["typer"][0],
+                taxonomy_id=self.id("taxonomy", "typer"),
+                language="sv",
+            )
         for group in self.catalog.age_groups.values():
-            self.add("taxonomy_term", id=self.id("aldersgrupp", group.key), code=group.key, name=group.name,
-                     description=group.description, taxonomy=TAXONOMIES["aldersgrupper"][0],
-                     taxonomy_id=self.id("taxonomy", "aldersgrupper"), language="sv")
+            self.add(
+                "taxonomy_term",
+                id=self.id("aldersgrupp", group.key),
+                code=group.key,
+                name=group.name,
+                description=group.description,
+                taxonomy=TAXONOMIES["aldersgrupper"][0],
+                taxonomy_id=self.id("taxonomy", "aldersgrupper"),
+                language="sv",
+            )
 
     def organizations(self) -> None:
         used = {offer.organiser for offer in self.catalog.offers}
         for organiser in (o for o in self.catalog.organisers.values() if o.key in used):
-            org_id = self.add("organization", id=self.id("arrangor", organiser.key), name=organiser.name,
-                              description=organiser.description, email=organiser.contact.email,
-                              website=organiser.contact.web)
+            org_id = self.add(
+                "organization",
+                id=self.id("arrangor", organiser.key),
+                name=organiser.name,
+                description=organiser.description,
+                email=organiser.contact.email,
+                website=organiser.contact.web,
+            )
             if organiser.contact.phone:
-                self.add("phone", id=self.id("arrangor", organiser.key, "telefon"), organization_id=org_id,
-                         number=organiser.contact.phone, type="voice")
+                self.add(
+                    "phone",
+                    id=self.id("arrangor", organiser.key, "telefon"),
+                    organization_id=org_id,
+                    number=organiser.contact.phone,
+                    type="voice",
+                )
 
     def location(self, offer: Offer, place: Place) -> str:
         """A location per distinct place (name and address); the same place in two offers is one location."""
@@ -106,74 +146,142 @@ class _Tables:
         loc_id = self.id("plats", key)
         self.locations[key] = loc_id
         if place.online:
-            self.add("location", id=loc_id, location_type="virtual", name=place.name or "På nätet",
-                     url=offer.signup.web or self.urls.offer(offer.slug))
+            self.add(
+                "location",
+                id=loc_id,
+                location_type="virtual",
+                name=place.name or "På nätet",
+                url=offer.signup.web or self.urls.offer(offer.slug),
+            )
             return loc_id
         self.add("location", id=loc_id, location_type="physical", name=place.name, description=place.area)
         match = SWEDISH_ADDRESS.match(place.address or "")
         if match:
             # HSDS requires state_province: the county from the municipality code, else empty (not guessed).
             code = self.catalog.settings.municipality_code or ""
-            self.add("address", id=self.id("plats", key, "adress"), location_id=loc_id,
-                     address_1=match["street"], city=match["city"], state_province=COUNTIES.get(code[:2], ""),
-                     postal_code=match["postcode"], country="SE", address_type="physical")
+            self.add(
+                "address",
+                id=self.id("plats", key, "adress"),
+                location_id=loc_id,
+                address_1=match["street"],
+                city=match["city"],
+                state_province=COUNTIES.get(code[:2], ""),
+                postal_code=match["postcode"],
+                country="SE",
+                address_type="physical",
+            )
         if place.accessibility:
-            self.add("accessibility", id=self.id("plats", key, "tillganglighet"), location_id=loc_id,
-                     description=place.accessibility)
+            self.add(
+                "accessibility",
+                id=self.id("plats", key, "tillganglighet"),
+                location_id=loc_id,
+                description=place.accessibility,
+            )
         return loc_id
 
     def service(self, offer: Offer) -> None:
         catalog, urls = self.catalog, self.urls
         service_id = urls.uuid("erbjudande", offer.slug)
         signup = offer.signup
-        process = " ".join(part for part in (
-            signup.how, f"Anmäl dig på {signup.web}" if signup.web else None) if part) if signup.needed else (
-            "Du behöver inte anmäla dig.")
+        process = (
+            " ".join(part for part in (signup.how, f"Anmäl dig på {signup.web}" if signup.web else None) if part)
+            if signup.needed
+            else ("Du behöver inte anmäla dig.")
+        )
         self.add(
-            "service", id=service_id, organization_id=self.id("arrangor", offer.organiser), name=offer.title,
-            description=offer.summary, url=urls.offer(offer.slug), email=offer.contact.email, status="active",
+            "service",
+            id=service_id,
+            organization_id=self.id("arrangor", offer.organiser),
+            name=offer.title,
+            description=offer.summary,
+            url=urls.offer(offer.slug),
+            email=offer.contact.email,
+            status="active",
             interpretation_services="Du kan få tolk." if offer.interpreter else None,
             application_process=process,
-            fees_description=(kronor(offer.cost.amount) + (f". {offer.cost.info}" if offer.cost.info else "")
-                              if offer.cost else None),
+            fees_description=(
+                kronor(offer.cost.amount) + (f". {offer.cost.info}" if offer.cost.info else "") if offer.cost else None
+            ),
             eligibility_description=for_whom(offer.ages),
-            minimum_age=offer.ages.low, maximum_age=offer.ages.high,
+            minimum_age=offer.ages.low,
+            maximum_age=offer.ages.high,
             assured_date=offer.reviewed.isoformat() if offer.reviewed else None,
         )
         if offer.contact.phone:
-            self.add("phone", id=self.id("erbjudande", offer.slug, "telefon"), service_id=service_id,
-                     number=offer.contact.phone, type="voice")
+            self.add(
+                "phone",
+                id=self.id("erbjudande", offer.slug, "telefon"),
+                service_id=service_id,
+                number=offer.contact.phone,
+                type="voice",
+            )
         if offer.contact.name or offer.contact.email:
-            self.add("contact", id=self.id("erbjudande", offer.slug, "kontakt"), service_id=service_id,
-                     name=offer.contact.name, email=offer.contact.email)
-        self.add("service_area", id=self.id("erbjudande", offer.slug, "omrade"), service_id=service_id,
-                 name=catalog.settings.municipality,
-                 description=f"SCB kommunkod {catalog.settings.municipality_code}"
-                 if catalog.settings.municipality_code else None)
+            self.add(
+                "contact",
+                id=self.id("erbjudande", offer.slug, "kontakt"),
+                service_id=service_id,
+                name=offer.contact.name,
+                email=offer.contact.email,
+            )
+        self.add(
+            "service_area",
+            id=self.id("erbjudande", offer.slug, "omrade"),
+            service_id=service_id,
+            name=catalog.settings.municipality,
+            description=f"SCB kommunkod {catalog.settings.municipality_code}"
+            if catalog.settings.municipality_code
+            else None,
+        )
         at_location: dict[str, str] = {}
         for place in offer.places:
             loc_id = self.location(offer, place)
-            sal_id = self.add("service_at_location", id=self.id("erbjudande", offer.slug, "plats", _place_key(place)),
-                              service_id=service_id, location_id=loc_id)
+            sal_id = self.add(
+                "service_at_location",
+                id=self.id("erbjudande", offer.slug, "plats", _place_key(place)),
+                service_id=service_id,
+                location_id=loc_id,
+            )
             at_location[ONLINE if place.online else (place.name or "")] = sal_id
         for round_ in offer.upcoming_rounds(catalog.today):
             self.round_schedule(offer, round_, service_id, at_location)
         for slot in offer.recurring:
             self.recurring_schedule(offer, slot, service_id, at_location)
         for code in offer.languages:
-            self.add("language", id=self.id("erbjudande", offer.slug, "sprak", code), service_id=service_id,
-                     name=language_name(code) or code, code=code)
+            self.add(
+                "language",
+                id=self.id("erbjudande", offer.slug, "sprak", code),
+                service_id=service_id,
+                name=language_name(code) or code,
+                code=code,
+            )
         if offer.cost:
-            self.add("cost_option", id=self.id("erbjudande", offer.slug, "kostnad"), service_id=service_id,
-                     option=kronor(offer.cost.amount), currency="SEK", amount=offer.cost.amount,
-                     amount_description=offer.cost.info)
+            self.add(
+                "cost_option",
+                id=self.id("erbjudande", offer.slug, "kostnad"),
+                service_id=service_id,
+                option=kronor(offer.cost.amount),
+                currency="SEK",
+                amount=offer.cost.amount,
+                amount_description=offer.cost.info,
+            )
         for key in offer.types:
-            self.add("attribute", id=self.id("erbjudande", offer.slug, "typ", key), link_id=service_id,
-                     taxonomy_term_id=self.id("typ", key), link_type="service_type", link_entity="service")
+            self.add(
+                "attribute",
+                id=self.id("erbjudande", offer.slug, "typ", key),
+                link_id=service_id,
+                taxonomy_term_id=self.id("typ", key),
+                link_type="service_type",
+                link_entity="service",
+            )
         for group in catalog.age_groups_of(offer):
-            self.add("attribute", id=self.id("erbjudande", offer.slug, "aldersgrupp", group.key), link_id=service_id,
-                     taxonomy_term_id=self.id("aldersgrupp", group.key), link_type="eligibility",
-                     link_entity="service")
+            self.add(
+                "attribute",
+                id=self.id("erbjudande", offer.slug, "aldersgrupp", group.key),
+                link_id=service_id,
+                taxonomy_term_id=self.id("aldersgrupp", group.key),
+                link_type="eligibility",
+                link_entity="service",
+            )
 
     def round_schedule(self, offer: Offer, round_: Round, service_id: str, at_location: dict[str, str]) -> None:
         weekly = round_.weekly and round_.meetings > 1
@@ -182,12 +290,18 @@ class _Tables:
         if round_.time:
             text += f", {clock(round_.time)}"
         self.add(
-            "schedule", id=self.id("erbjudande", offer.slug, "omgang", round_.start.isoformat()),
-            service_id=service_id, service_at_location_id=at_location.get(round_.place or ""),
-            valid_from=round_.start.isoformat(), valid_to=round_.last.isoformat(),
-            dtstart=round_.start.isoformat(), until=round_.last.isoformat() if weekly else None,
-            count=round_.meetings if weekly else None, freq="WEEKLY" if weekly else None,
-            interval=1 if weekly else None, byday=BYDAY[round_.start.weekday()] if weekly else None,
+            "schedule",
+            id=self.id("erbjudande", offer.slug, "omgang", round_.start.isoformat()),
+            service_id=service_id,
+            service_at_location_id=at_location.get(round_.place or ""),
+            valid_from=round_.start.isoformat(),
+            valid_to=round_.last.isoformat(),
+            dtstart=round_.start.isoformat(),
+            until=round_.last.isoformat() if weekly else None,
+            count=round_.meetings if weekly else None,
+            freq="WEEKLY" if weekly else None,
+            interval=1 if weekly else None,
+            byday=BYDAY[round_.start.weekday()] if weekly else None,
             opens_at=f"{round_.time.start:%H:%M}" if round_.time else None,
             closes_at=f"{round_.time.end:%H:%M}" if round_.time else None,
             description=text + ". Tiderna är svensk tid.",
@@ -198,13 +312,19 @@ class _Tables:
     def recurring_schedule(self, offer: Offer, slot: Recurring, service_id: str, at_location: dict[str, str]) -> None:
         index = WEEKDAYS.index(slot.weekday)
         self.add(
-            "schedule", id=self.id("erbjudande", offer.slug, "lopande", slot.weekday, f"{slot.time.start:%H%M}"),
-            service_id=service_id, service_at_location_id=at_location.get(slot.place or ""),
-            freq="WEEKLY", interval=1, byday=BYDAY[index],
+            "schedule",
+            id=self.id("erbjudande", offer.slug, "lopande", slot.weekday, f"{slot.time.start:%H%M}"),
+            service_id=service_id,
+            service_at_location_id=at_location.get(slot.place or ""),
+            freq="WEEKLY",
+            interval=1,
+            byday=BYDAY[index],
             valid_to=offer.publish_until.isoformat() if offer.publish_until else None,
-            opens_at=f"{slot.time.start:%H:%M}", closes_at=f"{slot.time.end:%H:%M}",
+            opens_at=f"{slot.time.start:%H:%M}",
+            closes_at=f"{slot.time.end:%H:%M}",
             description=f"Varje {slot.weekday} {clock(slot.time)}. Tiderna är svensk tid.",
-            attending_type="På nätet" if slot.place == ONLINE else None, notes=slot.info,
+            attending_type="På nätet" if slot.place == ONLINE else None,
+            notes=slot.info,
         )
 
 

@@ -112,8 +112,19 @@ class _Writer:
         self.catalog, self.urls = catalog, urls
         self.stamp = _utc(generated.astimezone(UTC))
 
-    def event(self, offer: Offer, uid: str, start: date, clock: TimeRange | None, summary: str, notes: list[str],
-              place: str | None, *, rule: str | None = None, cancelled: bool = False) -> list[str]:
+    def event(
+        self,
+        offer: Offer,
+        uid: str,
+        start: date,
+        clock: TimeRange | None,
+        summary: str,
+        notes: list[str],
+        place: str | None,
+        *,
+        rule: str | None = None,
+        cancelled: bool = False,
+    ) -> list[str]:
         url = self.urls.offer(offer.slug)
         description = "\n\n".join([offer.summary, *notes, f"Läs mer och anmäl dig: {url}"])
         lines = ["BEGIN:VEVENT", f"UID:{uid}@{self.urls.host}", f"DTSTAMP:{self.stamp}", *_when(start, clock)]
@@ -133,19 +144,48 @@ class _Writer:
         cancelled = round_.status == "inställd"
         notes = [note for note in (round_.info, "Omgången är inställd." if cancelled else None) if note]
         if round_.meetings == 1:
-            yield self.event(offer, uid, round_.start, round_.time, offer.title, notes, round_.place,
-                             cancelled=cancelled)
+            yield self.event(
+                offer, uid, round_.start, round_.time, offer.title, notes, round_.place, cancelled=cancelled
+            )
         elif round_.weekly:
             notes.insert(0, f"{round_.meetings} träffar, en gång i veckan. Sista träffen är {day(round_.last)}.")
-            yield self.event(offer, uid, round_.start, round_.time, offer.title, notes, round_.place,
-                             rule=f"FREQ=WEEKLY;COUNT={round_.meetings}", cancelled=cancelled)
+            yield self.event(
+                offer,
+                uid,
+                round_.start,
+                round_.time,
+                offer.title,
+                notes,
+                round_.place,
+                rule=f"FREQ=WEEKLY;COUNT={round_.meetings}",
+                cancelled=cancelled,
+            )
         else:
-            notes.insert(0, f"{round_.meetings} träffar mellan {day(round_.start)} och {day(round_.last)}. "
-                         "Fråga arrangören om datumen för de andra träffarna.")
-            yield self.event(offer, uid + ".forsta", round_.start, round_.time, f"{offer.title} (första träffen)",
-                             notes, round_.place, cancelled=cancelled)
-            yield self.event(offer, uid + ".sista", round_.last, round_.time, f"{offer.title} (sista träffen)",
-                             notes, round_.place, cancelled=cancelled)
+            notes.insert(
+                0,
+                f"{round_.meetings} träffar mellan {day(round_.start)} och {day(round_.last)}. "
+                "Fråga arrangören om datumen för de andra träffarna.",
+            )
+            yield self.event(
+                offer,
+                uid + ".forsta",
+                round_.start,
+                round_.time,
+                f"{offer.title} (första träffen)",
+                notes,
+                round_.place,
+                cancelled=cancelled,
+            )
+            yield self.event(
+                offer,
+                uid + ".sista",
+                round_.last,
+                round_.time,
+                f"{offer.title} (sista träffen)",
+                notes,
+                round_.place,
+                cancelled=cancelled,
+            )
 
     def recurring_event(self, offer: Offer, slot: Recurring) -> list[str]:
         today = self.catalog.today
@@ -170,8 +210,17 @@ class _Writer:
 
     def calendar(self, name: str, events: list[str]) -> bytes:
         """A calendar around events from `folded_events`."""
-        head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                f"NAME:{text(name)}", f"X-WR-CALNAME:{text(name)}", f"X-WR-TIMEZONE:{TZID}", *VTIMEZONE]
+        head = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            f"PRODID:{PRODID}",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            f"NAME:{text(name)}",
+            f"X-WR-CALNAME:{text(name)}",
+            f"X-WR-TIMEZONE:{TZID}",
+            *VTIMEZONE,
+        ]
         return ("".join(_folded(line) for line in head) + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
 
 

@@ -31,8 +31,12 @@ WEEKDAY_URIS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturda
 STATUS = {"inställd": "EventCancelled"}
 SERVICE_ID = "#tjanst"
 PROVIDER_ID = "#arrangor"
-AVAILABILITY = {"öppen": "InStock", "fullbokad": "SoldOut", "reservlista": "LimitedAvailability",
-                "inställd": "Discontinued"}
+AVAILABILITY = {
+    "öppen": "InStock",
+    "fullbokad": "SoldOut",
+    "reservlista": "LimitedAvailability",
+    "inställd": "Discontinued",
+}
 
 
 _EMPTY = (None, "", [], {})
@@ -69,8 +73,12 @@ def _place(place: Place, urls: SiteUrls, offer: Offer) -> dict[str, Any]:
     address = None
     if place.address:
         address = {"@type": "PostalAddress", "streetAddress": place.address, "addressCountry": "SE"}
-    return {"@type": "Place", "name": place.name, "address": address,
-            "containedInPlace": {"@type": "Place", "name": place.area} if place.area else None}
+    return {
+        "@type": "Place",
+        "name": place.name,
+        "address": address,
+        "containedInPlace": {"@type": "Place", "name": place.area} if place.area else None,
+    }
 
 
 def _round_places(offer: Offer, round_: Round) -> list[Place]:
@@ -85,8 +93,14 @@ def provider(catalog: Catalog, key: str) -> dict[str, Any]:
     organiser = catalog.organisers[key]
     kind = "GovernmentOrganization" if organiser.sector in PUBLIC_SECTORS else "Organization"
     contact = organiser.contact
-    return {"@type": kind, "name": organiser.name, "description": organiser.description, "email": contact.email,
-            "telephone": contact.phone, "url": contact.web}
+    return {
+        "@type": kind,
+        "name": organiser.name,
+        "description": organiser.description,
+        "email": contact.email,
+        "telephone": contact.phone,
+        "url": contact.web,
+    }
 
 
 def area_served(catalog: Catalog) -> dict[str, Any]:
@@ -109,7 +123,8 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
     # Places and the organiser are nodes of their own in the page's graph, referred to by @id, so a
     # course with many rounds does not repeat them (an offer page's HTML stays small).
     locations = [{"@id": place_id(offer, p)} for p in places] or [
-        {"@type": "Place", "name": catalog.settings.municipality, "address": catalog.settings.municipality}]
+        {"@type": "Place", "name": catalog.settings.municipality, "address": catalog.settings.municipality}
+    ]
     clock = round_.time
     event: dict[str, Any] = {
         "@type": "Event",
@@ -125,8 +140,10 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": {"@id": PROVIDER_ID},
         "offers": {
-            "@type": "Offer", "url": offer.signup.web or urls.offer(offer.slug),
-            "price": offer.cost.amount if offer.cost else None, "priceCurrency": "SEK" if offer.cost else None,
+            "@type": "Offer",
+            "url": offer.signup.web or urls.offer(offer.slug),
+            "price": offer.cost.amount if offer.cost else None,
+            "priceCurrency": "SEK" if offer.cost else None,
             "availability": f"{SCHEMA_ORG}/{AVAILABILITY[round_.status]}",
             "validThrough": round_.signup_by.isoformat() if round_.signup_by else None,
         },
@@ -134,9 +151,12 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
     if round_.weekly and round_.meetings > 1:
         # The first and last day are the event's own startDate and endDate; the schedule adds the rest.
         event["eventSchedule"] = {
-            "@type": "Schedule", "repeatFrequency": "P1W", "repeatCount": round_.meetings,
+            "@type": "Schedule",
+            "repeatFrequency": "P1W",
+            "repeatCount": round_.meetings,
             "byDay": f"{SCHEMA_ORG}/{WEEKDAY_URIS[round_.start.weekday()]}",
-            "startTime": f"{clock.start:%H:%M}" if clock else None, "endTime": f"{clock.end:%H:%M}" if clock else None,
+            "startTime": f"{clock.start:%H:%M}" if clock else None,
+            "endTime": f"{clock.end:%H:%M}" if clock else None,
             "scheduleTimezone": "Europe/Stockholm",
         }
     return event
@@ -163,20 +183,34 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
         "provider": {"@id": PROVIDER_ID},
         "audience": audience,
         "areaServed": area_served(catalog),
-        "availableLanguage": [{"@type": "Language", "name": language_name(code) or code, "alternateName": code}
-                              for code in offer.languages],
-        "availableChannel": {"@type": "ServiceChannel", "serviceUrl": offer.signup.web or offer.contact.web,
-                             "servicePhone": ({"@type": "ContactPoint", "telephone": offer.contact.phone}
-                                              if offer.contact.phone else None)},
-        "offers": ({"@type": "Offer", "price": offer.cost.amount, "priceCurrency": "SEK",
-                    "description": offer.cost.info} if offer.cost else None),
+        "availableLanguage": [
+            {"@type": "Language", "name": language_name(code) or code, "alternateName": code}
+            for code in offer.languages
+        ],
+        "availableChannel": {
+            "@type": "ServiceChannel",
+            "serviceUrl": offer.signup.web or offer.contact.web,
+            "servicePhone": (
+                {"@type": "ContactPoint", "telephone": offer.contact.phone} if offer.contact.phone else None
+            ),
+        },
+        "offers": (
+            {"@type": "Offer", "price": offer.cost.amount, "priceCurrency": "SEK", "description": offer.cost.info}
+            if offer.cost
+            else None
+        ),
         "keywords": ", ".join(offer.keywords),
     }
     if offer.recurring:
         service["hoursAvailable"] = [
-            {"@type": "OpeningHoursSpecification",
-             "dayOfWeek": f"{SCHEMA_ORG}/{WEEKDAY_URIS[WEEKDAYS.index(s.weekday)]}",
-             "opens": f"{s.time.start:%H:%M}", "closes": f"{s.time.end:%H:%M}"} for s in offer.recurring]
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"{SCHEMA_ORG}/{WEEKDAY_URIS[WEEKDAYS.index(s.weekday)]}",
+                "opens": f"{s.time.start:%H:%M}",
+                "closes": f"{s.time.end:%H:%M}",
+            }
+            for s in offer.recurring
+        ]
     events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
     organiser = {"@id": PROVIDER_ID, **provider(catalog, offer.organiser)}
     places = [{"@id": place_id(offer, place), **_place(place, urls, offer)} for place in offer.places]

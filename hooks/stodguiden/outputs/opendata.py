@@ -30,8 +30,14 @@ SCHEMA_PATH = f"{OPEN_DATA}/erbjudanden.schema.json"
 CSV_PATH = f"{OPEN_DATA}/erbjudanden.csv"
 ALL_CALENDAR_PATH = f"{OPEN_DATA}/kalender.ics"
 FEED_PATH = feeds.FEED_PATH
-PATHS = {"json": JSON_PATH, "schema": SCHEMA_PATH, "csv": CSV_PATH, "calendar": ALL_CALENDAR_PATH,
-         "feed": FEED_PATH, "hsds": f"{OPEN_DATA}/hsds/"}
+PATHS = {
+    "json": JSON_PATH,
+    "schema": SCHEMA_PATH,
+    "csv": CSV_PATH,
+    "calendar": ALL_CALENDAR_PATH,
+    "feed": FEED_PATH,
+    "hsds": f"{OPEN_DATA}/hsds/",
+}
 """Where each file is, for the Öppna data page."""
 FORMAT_VERSION = "1.0"
 """Raised when a field is renamed or removed; new fields do not change it."""
@@ -48,10 +54,18 @@ class License:
 
 # `licens` in data/webbplats.yml picks one of these (SPDX identifiers); CC0 when it is not set.
 LICENSES = {
-    "CC0-1.0": License("CC0-1.0", "CC0 1.0 Universell", "https://creativecommons.org/publicdomain/zero/1.0/",
-                       "Du får använda, ändra och dela uppgifterna fritt, utan att fråga och utan att ange källan."),
-    "CC-BY-4.0": License("CC-BY-4.0", "Creative Commons Erkännande 4.0", "https://creativecommons.org/licenses/by/4.0/",
-                         "Du får använda, ändra och dela uppgifterna fritt, om du anger varifrån de kommer."),
+    "CC0-1.0": License(
+        "CC0-1.0",
+        "CC0 1.0 Universell",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "Du får använda, ändra och dela uppgifterna fritt, utan att fråga och utan att ange källan.",
+    ),
+    "CC-BY-4.0": License(
+        "CC-BY-4.0",
+        "Creative Commons Erkännande 4.0",
+        "https://creativecommons.org/licenses/by/4.0/",
+        "Du får använda, ändra och dela uppgifterna fritt, om du anger varifrån de kommer.",
+    ),
 }
 DEFAULT_LICENSE = "CC0-1.0"
 
@@ -65,8 +79,13 @@ def _time(value: Any) -> str | None:
 
 
 def _place(place: Place) -> dict[str, Any]:
-    return {"namn": place.name, "adress": place.address, "område": place.area, "digitalt": place.online,
-            "tillgänglighet": place.accessibility}
+    return {
+        "namn": place.name,
+        "adress": place.address,
+        "område": place.area,
+        "digitalt": place.online,
+        "tillgänglighet": place.accessibility,
+    }
 
 
 def _round(round_: Round) -> dict[str, Any]:
@@ -111,16 +130,30 @@ def offer_record(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, An
         "arrangör": {"id": organiser.key, "namn": organiser.name, "sektor": organiser.sector},
         "plats": [_place(p) for p in offer.places],
         "omgångar": [_round(r) for r in offer.upcoming_rounds(catalog.today)],
-        "löpande": [{"veckodag": s.weekday, "tid": {"start": _time(s.time.start), "slut": _time(s.time.end)},
-                     "plats": s.place, "info": s.info} for s in offer.recurring],
+        "löpande": [
+            {
+                "veckodag": s.weekday,
+                "tid": {"start": _time(s.time.start), "slut": _time(s.time.end)},
+                "plats": s.place,
+                "info": s.info,
+            }
+            for s in offer.recurring
+        ],
         "anmälan": {"behövs": offer.signup.needed, "hur": offer.signup.how, "webb": offer.signup.web},
-        "kontakt": {"namn": offer.contact.name, "telefon": offer.contact.phone, "e-post": offer.contact.email,
-                    "webb": offer.contact.web},
+        "kontakt": {
+            "namn": offer.contact.name,
+            "telefon": offer.contact.phone,
+            "e-post": offer.contact.email,
+            "webb": offer.contact.web,
+        },
         "kostnad": {"belopp": offer.cost.amount, "valuta": "SEK", "info": offer.cost.info} if offer.cost else None,
         "språk": [{"kod": code, "namn": language_name(code) or code} for code in offer.languages],
         "tolk": offer.interpreter,
-        "kunskapsgrund": ({"namn": offer.basis.name, "beskrivning": offer.basis.description,
-                           "webb": offer.basis.web} if offer.basis else None),
+        "kunskapsgrund": (
+            {"namn": offer.basis.name, "beskrivning": offer.basis.description, "webb": offer.basis.web}
+            if offer.basis
+            else None
+        ),
         "sökord": list(offer.keywords),
         "publicera_till": offer.publish_until.isoformat() if offer.publish_until else None,
         "granskad": offer.reviewed.isoformat() if offer.reviewed else None,
@@ -133,8 +166,9 @@ def sorted_offers(catalog: Catalog) -> list[Offer]:
     return sorted(catalog.offers, key=lambda o: o.slug)
 
 
-def offers_document(catalog: Catalog, urls: SiteUrls, generated: datetime,
-                    records: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def offers_document(
+    catalog: Catalog, urls: SiteUrls, generated: datetime, records: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The whole JSON file; `records` are the offers' records when the caller has made them already."""
     settings = catalog.settings
     license = license_of(catalog)
@@ -156,8 +190,9 @@ def records_of(catalog: Catalog, urls: SiteUrls) -> list[dict[str, Any]]:
     return [offer_record(o, catalog, urls) for o in sorted_offers(catalog)]
 
 
-def offers_json(catalog: Catalog, urls: SiteUrls, generated: datetime,
-                records: list[dict[str, Any]] | None = None) -> str:
+def offers_json(
+    catalog: Catalog, urls: SiteUrls, generated: datetime, records: list[dict[str, Any]] | None = None
+) -> str:
     return readable_json(offers_document(catalog, urls, generated, records))
 
 
@@ -168,11 +203,40 @@ def schema_json() -> str:
 # ---- CSV ----------------------------------------------------------------------------------------
 
 CSV_COLUMNS = (
-    "id", "titel", "sammanfattning", "url", "ålder_från", "ålder_till", "väntar_barn", "åldersgrupper", "typer",
-    "nivå", "målgrupp", "arrangör", "platser", "områden", "digitalt", "omgångar", "löpande", "anmälan_behövs",
-    "anmälan_hur", "anmälan_webb", "kontakt_namn", "kontakt_telefon", "kontakt_e-post", "kontakt_webb",
-    "kostnad_kronor", "kostnad_info", "språk", "tolk", "kunskapsgrund", "sökord", "beskrivning", "publicera_till",
-    "granskad", "kalender",
+    "id",
+    "titel",
+    "sammanfattning",
+    "url",
+    "ålder_från",
+    "ålder_till",
+    "väntar_barn",
+    "åldersgrupper",
+    "typer",
+    "nivå",
+    "målgrupp",
+    "arrangör",
+    "platser",
+    "områden",
+    "digitalt",
+    "omgångar",
+    "löpande",
+    "anmälan_behövs",
+    "anmälan_hur",
+    "anmälan_webb",
+    "kontakt_namn",
+    "kontakt_telefon",
+    "kontakt_e-post",
+    "kontakt_webb",
+    "kostnad_kronor",
+    "kostnad_info",
+    "språk",
+    "tolk",
+    "kunskapsgrund",
+    "sökord",
+    "beskrivning",
+    "publicera_till",
+    "granskad",
+    "kalender",
 )
 LIST_SEPARATOR = ", "
 """Between simple values in a cell: 'svenska, arabiska'."""
@@ -214,12 +278,17 @@ def _csv_place(item: dict[str, Any]) -> str:
 def csv_row(record: dict[str, Any]) -> dict[str, str]:
     ages, signup, contact, cost = record["ålder"], record["anmälan"], record["kontakt"], record["kostnad"]
     row: dict[str, Any] = {
-        "id": record["id"], "titel": record["titel"], "sammanfattning": record["sammanfattning"],
-        "url": record["url"], "ålder_från": ages["från"], "ålder_till": ages["till"],
+        "id": record["id"],
+        "titel": record["titel"],
+        "sammanfattning": record["sammanfattning"],
+        "url": record["url"],
+        "ålder_från": ages["från"],
+        "ålder_till": ages["till"],
         "väntar_barn": _yes_no(ages["väntar_barn"]),
         "åldersgrupper": LIST_SEPARATOR.join(g["namn"] for g in record["åldersgrupper"]),
         "typer": LIST_SEPARATOR.join(t["namn"] for t in record["typer"]),
-        "nivå": record["nivå"], "målgrupp": LIST_SEPARATOR.join(record["målgrupp"]),
+        "nivå": record["nivå"],
+        "målgrupp": LIST_SEPARATOR.join(record["målgrupp"]),
         "arrangör": record["arrangör"]["namn"],
         "platser": ITEM_SEPARATOR.join(_csv_place(p) for p in record["plats"]),
         "områden": LIST_SEPARATOR.join(dict.fromkeys(p["område"] for p in record["plats"] if p["område"])),
@@ -227,17 +296,25 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
         "omgångar": ITEM_SEPARATOR.join(_csv_round(r) for r in record["omgångar"]),
         "löpande": ITEM_SEPARATOR.join(
             f"{s['veckodag']}ar {s['tid']['start']}–{s['tid']['slut']}" + (f", {s['plats']}" if s["plats"] else "")
-            for s in record["löpande"]),
-        "anmälan_behövs": _yes_no(signup["behövs"]), "anmälan_hur": signup["hur"], "anmälan_webb": signup["webb"],
-        "kontakt_namn": contact["namn"], "kontakt_telefon": contact["telefon"],
-        "kontakt_e-post": contact["e-post"], "kontakt_webb": contact["webb"],
-        "kostnad_kronor": cost["belopp"] if cost else None, "kostnad_info": cost["info"] if cost else None,
+            for s in record["löpande"]
+        ),
+        "anmälan_behövs": _yes_no(signup["behövs"]),
+        "anmälan_hur": signup["hur"],
+        "anmälan_webb": signup["webb"],
+        "kontakt_namn": contact["namn"],
+        "kontakt_telefon": contact["telefon"],
+        "kontakt_e-post": contact["e-post"],
+        "kontakt_webb": contact["webb"],
+        "kostnad_kronor": cost["belopp"] if cost else None,
+        "kostnad_info": cost["info"] if cost else None,
         "språk": LIST_SEPARATOR.join(s["namn"] for s in record["språk"]),
         "tolk": _yes_no(record["tolk"]),
         "kunskapsgrund": record["kunskapsgrund"]["namn"] if record["kunskapsgrund"] else None,
         "sökord": LIST_SEPARATOR.join(record["sökord"]),
-        "beskrivning": record["beskrivning"], "publicera_till": record["publicera_till"],
-        "granskad": record["granskad"], "kalender": record["kalender"],
+        "beskrivning": record["beskrivning"],
+        "publicera_till": record["publicera_till"],
+        "granskad": record["granskad"],
+        "kalender": record["kalender"],
     }
     return {key: _cell(row[key]) for key in CSV_COLUMNS}
 
@@ -254,11 +331,19 @@ def offers_csv(catalog: Catalog, urls: SiteUrls, records: list[dict[str, Any]] |
 
 # ---- everything ---------------------------------------------------------------------------------
 
+
 def paths(catalog: Catalog) -> list[str]:
     """The paths `publish` writes, known without making the files (to find clashes early)."""
     calendars = [calendar_path(o.slug) for o in sorted_offers(catalog) if ics.has_calendar(o, catalog)]
-    return [JSON_PATH, SCHEMA_PATH, CSV_PATH, ALL_CALENDAR_PATH, FEED_PATH, *calendars,
-            *(f"{OPEN_DATA}/hsds/{name}" for name in hsds.TABLES.values())]
+    return [
+        JSON_PATH,
+        SCHEMA_PATH,
+        CSV_PATH,
+        ALL_CALENDAR_PATH,
+        FEED_PATH,
+        *calendars,
+        *(f"{OPEN_DATA}/hsds/{name}" for name in hsds.TABLES.values()),
+    ]
 
 
 def publish(catalog: Catalog, site_url: str | None, generated: datetime) -> Iterator[tuple[str, bytes]]:

@@ -46,8 +46,13 @@ def plain_text(description_html: str) -> str:
     return html.unescape(_TAG.sub(" ", description_html))
 
 
-def _offer_entry(offer: Offer, catalog: Catalog, type_index: dict[str, int], group_index: dict[str, int],
-                 organiser_index: dict[str, int]) -> dict[str, Any]:
+def _offer_entry(
+    offer: Offer,
+    catalog: Catalog,
+    type_index: dict[str, int],
+    group_index: dict[str, int],
+    organiser_index: dict[str, int],
+) -> dict[str, Any]:
     seen: set[str] = set()
     title = _stems([offer.title], seen)
     search_words = [*offer.keywords, *offer.audiences]

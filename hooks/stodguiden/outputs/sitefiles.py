@@ -25,8 +25,9 @@ def data_paths(catalog: Catalog) -> list[str]:
     return [*opendata.paths(catalog), COLOUR_CSS, FINDER_DATA, search.INDEX_PATH]
 
 
-def iter_data_files(catalog: Catalog, plan: SitePlan, site_url: str | None,
-                    generated: datetime) -> Iterator[tuple[str, str | bytes]]:
+def iter_data_files(
+    catalog: Catalog, plan: SitePlan, site_url: str | None, generated: datetime
+) -> Iterator[tuple[str, str | bytes]]:
     """(path inside the site, content) for every generated file that is not a page, made one at a time."""
     yield from opendata.publish(catalog, site_url, generated)
     yield COLOUR_CSS, colour_css(catalog.settings)
@@ -39,8 +40,9 @@ def data_files(catalog: Catalog, plan: SitePlan, site_url: str | None, generated
     return dict(iter_data_files(catalog, plan, site_url, generated))
 
 
-def write_data_files(catalog: Catalog, plan: SitePlan, site_url: str | None, generated: datetime,
-                     site_dir: Path) -> int:
+def write_data_files(
+    catalog: Catalog, plan: SitePlan, site_url: str | None, generated: datetime, site_dir: Path
+) -> int:
     """Write every generated file that is not a page into `site_dir`, each as soon as it is made, so that
     they are never all in memory at once; returns how many were written."""
     count = 0

@@ -62,8 +62,9 @@ def resolve_today(fixed: date | None, environ: Mapping[str, str] = os.environ) -
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise TodayError(f"{TODAY_VARIABLE}={text} är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD, "
-                             "till exempel 2027-01-15.") from None
+            raise TodayError(
+                f"{TODAY_VARIABLE}={text} är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2027-01-15."
+            ) from None
     return fixed or datetime.now(TIME_ZONE).date()
 
 
@@ -77,8 +78,13 @@ class CheckedFiles:
     def __init__(self) -> None:
         self._results: dict[tuple[object, ...], _Checked] = {}
 
-    def map(self, check: Callable[[tuple[Path, str, str]], _Checked], jobs: list[tuple[Path, str, str]],
-            context: tuple[object, ...], workers: int) -> list[_Checked]:
+    def map(
+        self,
+        check: Callable[[tuple[Path, str, str]], _Checked],
+        jobs: list[tuple[Path, str, str]],
+        context: tuple[object, ...],
+        workers: int,
+    ) -> list[_Checked]:
         """`_map(check, jobs, workers)`, with the unchanged files answered from the last load."""
         context_key = fingerprint(context)
         if context_key is None:
@@ -107,8 +113,13 @@ class CheckedFiles:
             return None
 
 
-def load(root: Path, today: date | None = None, environ: Mapping[str, str] = os.environ,
-         workers: int = 1, checked_files: CheckedFiles | None = None) -> tuple[Catalog | None, list[Problem]]:
+def load(
+    root: Path,
+    today: date | None = None,
+    environ: Mapping[str, str] = os.environ,
+    workers: int = 1,
+    checked_files: CheckedFiles | None = None,
+) -> tuple[Catalog | None, list[Problem]]:
     """Read and check all files in `root/data`; the catalog is None if there is any error.
 
     With `workers` above 1, many offer files are checked in that many processes (see `_map`).
@@ -118,8 +129,14 @@ def load(root: Path, today: date | None = None, environ: Mapping[str, str] = os.
     problems: list[Problem] = []
     data_dir = root / "data"
     if not data_dir.is_dir():
-        return None, [Problem("data", 1, "Mappen data saknas. Den ska innehålla webbplats.yml, typer.yml, "
-                              "arrangorer.yml, aldersgrupper.yml och mappen erbjudanden.")]
+        return None, [
+            Problem(
+                "data",
+                1,
+                "Mappen data saknas. Den ska innehålla webbplats.yml, typer.yml, "
+                "arrangorer.yml, aldersgrupper.yml och mappen erbjudanden.",
+            )
+        ]
     docs: dict[str, Document] = {}
     for name, schema_name in VOCABULARY_FILES.items():
         path = data_dir / name
@@ -159,8 +176,14 @@ def load(root: Path, today: date | None = None, environ: Mapping[str, str] = os.
     order: list[Problem | tuple[Path, str, str]] = []
     for slug, path, display in offer_files:
         if slug in seen:
-            order.append(Problem(display, 1, f"Två filer ger samma adress /erbjudanden/{slug}/: {seen[slug]} "
-                                 f"och {display}. Döp om eller ta bort den ena."))
+            order.append(
+                Problem(
+                    display,
+                    1,
+                    f"Två filer ger samma adress /erbjudanden/{slug}/: {seen[slug]} "
+                    f"och {display}. Döp om eller ta bort den ena.",
+                )
+            )
             continue
         seen[slug] = display
         order.append((path, display, slug))
@@ -199,9 +222,15 @@ def _wordlist(root: Path, data_dir: Path, problems: list[Problem]) -> Document |
     return doc if doc is not None and not found else None
 
 
-def _check_offer(root: Path, settings: Settings | None, type_keys: list[str] | None,
-                 organiser_keys: list[str] | None, today: date, words: plainlanguage.Officialese,
-                 job: tuple[Path, str, str]) -> _Checked:
+def _check_offer(
+    root: Path,
+    settings: Settings | None,
+    type_keys: list[str] | None,
+    organiser_keys: list[str] | None,
+    today: date,
+    words: plainlanguage.Officialese,
+    job: tuple[Path, str, str],
+) -> _Checked:
     """One offer file read, checked against the schema and the rules, and made into an Offer."""
     path, display, slug = job
     problems: list[Problem] = []
@@ -212,8 +241,9 @@ def _check_offer(root: Path, settings: Settings | None, type_keys: list[str] | N
     return offer, problems + found + plainlanguage.check(doc, words)
 
 
-def _map(check: Callable[[tuple[Path, str, str]], _Checked], jobs: list[tuple[Path, str, str]],
-         workers: int) -> list[_Checked]:
+def _map(
+    check: Callable[[tuple[Path, str, str]], _Checked], jobs: list[tuple[Path, str, str]], workers: int
+) -> list[_Checked]:
     """`check` over the jobs in order; in `workers` processes when that is safe and worth it.
 
     `parallel.fork_map` forks only in a process with one thread (not under `mkdocs serve`, whose server
@@ -233,12 +263,19 @@ def _keys(doc: Document | None, schema_name: str) -> list[str] | None:
 
 def _read(root: Path, path: Path, display: str, schema_name: str, problems: list[Problem]) -> Document | None:
     if _outside(root, path):
-        problems.append(Problem(display, 1, "Filen är en länk till något utanför projektet och läses inte. "
-                                "Lägg in en riktig fil i stället för länken."))
+        problems.append(
+            Problem(
+                display,
+                1,
+                "Filen är en länk till något utanför projektet och läses inte. "
+                "Lägg in en riktig fil i stället för länken.",
+            )
+        )
         return None
     if not path.is_file():
-        problems.append(Problem(display, 1, "Det här är ingen vanlig fil och den läses inte. Lägg in en "
-                                "riktig textfil i stället."))
+        problems.append(
+            Problem(display, 1, "Det här är ingen vanlig fil och den läses inte. Lägg in en riktig textfil i stället.")
+        )
         return None
     source, found = yamlsource.read(path, display)
     problems += found
@@ -292,27 +329,45 @@ def _discover(root: Path, data_dir: Path, problems: list[Problem]) -> list[tuple
         problems.append(Problem(display, 1, _stray_message(entry.name, is_dir=entry.is_dir())))
     offer_dir = data_dir / OFFER_DIR
     if _outside(root, offer_dir):
-        problems.append(Problem(f"data/{OFFER_DIR}", 1, "Mappen är en länk till något utanför projektet och "
-                                "läses inte. Lägg erbjudandena i en riktig mapp."))
+        problems.append(
+            Problem(
+                f"data/{OFFER_DIR}",
+                1,
+                "Mappen är en länk till något utanför projektet och läses inte. Lägg erbjudandena i en riktig mapp.",
+            )
+        )
         return found
     if not offer_dir.is_dir():
-        problems.append(Problem(f"data/{OFFER_DIR}", 1, "Mappen data/erbjudanden saknas. Skapa den och lägg "
-                                "ett erbjudande per fil i den."))
+        problems.append(
+            Problem(
+                f"data/{OFFER_DIR}",
+                1,
+                "Mappen data/erbjudanden saknas. Skapa den och lägg ett erbjudande per fil i den.",
+            )
+        )
         return found
     for entry in sorted(offer_dir.iterdir(), key=lambda p: p.name):
         display = f"data/{OFFER_DIR}/{entry.name}"
         if entry.name in IGNORED_NAMES:
             continue
         if entry.is_dir():
-            problems.append(Problem(display, 1, "Mappar inne i data/erbjudanden läses inte. Lägg filerna direkt "
-                                    "i data/erbjudanden."))
+            problems.append(
+                Problem(
+                    display, 1, "Mappar inne i data/erbjudanden läses inte. Lägg filerna direkt i data/erbjudanden."
+                )
+            )
             continue
         if entry.suffix not in OFFER_SUFFIXES:
             fix = "Byt namn på filen eller ta bort den."
             if entry.suffix.lower() in OFFER_SUFFIXES:
                 fix = f"Döp om filen till {slugify(entry.stem) or 'erbjudande'}.yml."
-            problems.append(Problem(display, 1, f"Filen {quoted(entry.name)} läses inte: ett erbjudande ska vara "
-                                    f"en fil som slutar på .yml. {fix}"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    f"Filen {quoted(entry.name)} läses inte: ett erbjudande ska vara en fil som slutar på .yml. {fix}",
+                )
+            )
             continue
         slug = entry.stem
         bad_name = offer_rules.slug_problem(display, slug)
@@ -328,12 +383,18 @@ def _discover(root: Path, data_dir: Path, problems: list[Problem]) -> list[tuple
 
 def _stray_message(name: str, is_dir: bool) -> str:
     if is_dir:
-        return (f"Mappen {quoted(name)} i data används inte. Erbjudanden ska ligga i data/{OFFER_DIR}. "
-                "Flytta det som ska finnas kvar och ta bort mappen.")
+        return (
+            f"Mappen {quoted(name)} i data används inte. Erbjudanden ska ligga i data/{OFFER_DIR}. "
+            "Flytta det som ska finnas kvar och ta bort mappen."
+        )
     stem = name.rsplit(".", 1)[0]
     known = ", ".join(VOCABULARY_FILES)
     if f"{stem}.yml" in VOCABULARY_FILES:
-        return (f"Filen {quoted(name)} läses inte: den ska heta {stem}.yml. Byt namn på den, eller ta bort den "
-                f"om {stem}.yml redan finns.")
-    return (f"Filen {quoted(name)} används inte. I data finns bara {known} och mappen {OFFER_DIR}; "
-            f"ett erbjudande ska ligga i data/{OFFER_DIR}.")
+        return (
+            f"Filen {quoted(name)} läses inte: den ska heta {stem}.yml. Byt namn på den, eller ta bort den "
+            f"om {stem}.yml redan finns."
+        )
+    return (
+        f"Filen {quoted(name)} används inte. I data finns bara {known} och mappen {OFFER_DIR}; "
+        f"ett erbjudande ska ligga i data/{OFFER_DIR}."
+    )

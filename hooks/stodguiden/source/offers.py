@@ -39,13 +39,23 @@ ONLINE = "digitalt"
 def slug_problem(path: str, stem: str) -> Problem | None:
     if SLUG_RE.match(stem):
         return None
-    return Problem(path, 1, f"Filnamnet {quoted(stem)} går inte att använda som adress. Använd bara små "
-                   "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag). Döp om filen "
-                   f"till {slugify(stem) or 'erbjudande'}.yml.")
+    return Problem(
+        path,
+        1,
+        f"Filnamnet {quoted(stem)} går inte att använda som adress. Använd bara små "
+        "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag). Döp om filen "
+        f"till {slugify(stem) or 'erbjudande'}.yml.",
+    )
 
 
-def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[str] | None,
-          organiser_keys: list[str] | None, today: date) -> tuple[Offer | None, list[Problem]]:
+def build(
+    doc: Document,
+    slug: str,
+    settings: Settings | None,
+    type_keys: list[str] | None,
+    organiser_keys: list[str] | None,
+    today: date,
+) -> tuple[Offer | None, list[Problem]]:
     """Check the rules that span fields or files; return the offer only if the file has no error.
 
     `type_keys` and `organiser_keys` are None when their file could not be read at all: that file's
@@ -63,8 +73,11 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
     # invalid field has its own message, and "missing" would only repeat it wrongly.
     signup = data.get("anmälan")
     if signup and doc.clean("anmälan") and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
-        rules.error(("anmälan",), "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
-                    "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).")
+        rules.error(
+            ("anmälan",),
+            "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
+            "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).",
+        )
     contact = data.get("kontakt")
     if contact is not None:
         rules.problems += phone_problems(doc, contact, "kontakt")
@@ -76,23 +89,35 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
     recurring = rules.recurring(data.get("löpande", []), place_names)
     for index, code in enumerate(data.get("språk", [])):
         if language_name(code) is None:
-            rules.error(("språk", index), f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
-                        "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).")
+            rules.error(
+                ("språk", index),
+                f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
+                "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).",
+            )
     seen_languages: set[str] = set()
     for index, entry in enumerate(data.get("på_andra_språk", [])):
         code = entry.get("språk") if isinstance(entry, dict) else None
         if code is None:
             continue
         if code == "sv" or code.startswith("sv-"):
-            rules.error(("på_andra_språk", index, "språk"), "Fältet på_andra_språk är för texter på andra språk "
-                        "än svenska. Skriv den svenska texten i sammanfattning och beskrivning.")
+            rules.error(
+                ("på_andra_språk", index, "språk"),
+                "Fältet på_andra_språk är för texter på andra språk "
+                "än svenska. Skriv den svenska texten i sammanfattning och beskrivning.",
+            )
         elif not languages.is_known(code):
-            rules.error(("på_andra_språk", index, "språk"), f"Språkkoden {quoted(code)} finns inte. Skriv en "
-                        "kod som ar (arabiska), fa (persiska), so (somaliska), ti (tigrinja) eller ckb "
-                        "(centralkurdiska).")
+            rules.error(
+                ("på_andra_språk", index, "språk"),
+                f"Språkkoden {quoted(code)} finns inte. Skriv en "
+                "kod som ar (arabiska), fa (persiska), so (somaliska), ti (tigrinja) eller ckb "
+                "(centralkurdiska).",
+            )
         elif code in seen_languages:
-            rules.error(("på_andra_språk", index, "språk"), f"Det finns redan en text på "
-                        f"{languages.swedish_name(code)}. Skriv allt på samma språk i en och samma text.")
+            rules.error(
+                ("på_andra_språk", index, "språk"),
+                f"Det finns redan en text på "
+                f"{languages.swedish_name(code)}. Skriv allt på samma språk i en och samma text.",
+            )
         seen_languages.add(code)
     description = richtext.Rendered("")
     if "beskrivning" in data:
@@ -103,14 +128,22 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
     reviewed = _date(data.get("granskad"))
     publish_until = _date(data.get("publicera_till"))
     if reviewed and reviewed > today:
-        rules.error(("granskad",), f"Fältet granskad ({day(reviewed)}) ligger i framtiden. Skriv dagen då "
-                    "någon senast kontrollerade uppgifterna.")
+        rules.error(
+            ("granskad",),
+            f"Fältet granskad ({day(reviewed)}) ligger i framtiden. Skriv dagen då "
+            "någon senast kontrollerade uppgifterna.",
+        )
     elif reviewed and today - reviewed > REVIEW_MAX_AGE:
-        rules.warning(("granskad",), f"Uppgifterna granskades senast {day(reviewed)}, för mer än ett år sedan. "
-                      "Kontrollera att allt stämmer och skriv dagens datum i granskad.")
+        rules.warning(
+            ("granskad",),
+            f"Uppgifterna granskades senast {day(reviewed)}, för mer än ett år sedan. "
+            "Kontrollera att allt stämmer och skriv dagens datum i granskad.",
+        )
     if publish_until and today <= publish_until <= today + EXPIRY_NOTICE:
-        rules.warning(("publicera_till",), f"Erbjudandet slutar visas efter {day(publish_until)}. Ändra "
-                      "publicera_till om det ska finnas kvar längre.")
+        rules.warning(
+            ("publicera_till",),
+            f"Erbjudandet slutar visas efter {day(publish_until)}. Ändra publicera_till om det ska finnas kvar längre.",
+        )
     if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or not data:
         return None, rules.problems
     kost = data.get("kostnad")
@@ -132,8 +165,9 @@ def build(doc: Document, slug: str, settings: Settings | None, type_keys: list[s
         cost=Cost(kost["belopp"], kost.get("info")) if kost else None,
         languages=tuple(data.get("språk", ())),
         interpreter=data.get("tolk", False),
-        other_languages=tuple(OtherLanguageText(e["språk"], e["text"], e.get("titel"))
-                              for e in data.get("på_andra_språk", ())),
+        other_languages=tuple(
+            OtherLanguageText(e["språk"], e["text"], e.get("titel")) for e in data.get("på_andra_språk", ())
+        ),
         audiences=tuple(data.get("målgrupp", ())),
         basis=Basis(basis["namn"], basis.get("beskrivning"), basis.get("webb")) if basis else None,
         keywords=tuple(data.get("sökord", ())),
@@ -178,16 +212,22 @@ class _Rules:
         low, high, expecting = data.get("från"), data.get("till"), data.get("väntar_barn", False)
         if (low is None) != (high is None):
             missing = "till" if high is None else "från"
-            self.error(("ålder",), f"Fältet ålder har bara {'från' if missing == 'till' else 'till'}. "
-                       f"Skriv också {missing}, till exempel från: 3 och till: 11.")
+            self.error(
+                ("ålder",),
+                f"Fältet ålder har bara {'från' if missing == 'till' else 'till'}. "
+                f"Skriv också {missing}, till exempel från: 3 och till: 11.",
+            )
             return None
         if low is None and not expecting:
-            self.error(("ålder",), "Fältet ålder behöver från och till (hela år 0–17), eller väntar_barn: true "
-                       "för blivande föräldrar.")
+            self.error(
+                ("ålder",),
+                "Fältet ålder behöver från och till (hela år 0–17), eller väntar_barn: true för blivande föräldrar.",
+            )
             return None
         if low is not None and high is not None and low > high:
-            self.error(("ålder", "till"), f"Åldern slutar ({high} år) innan den börjar ({low} år). Byt plats på "
-                       "från och till.")
+            self.error(
+                ("ålder", "till"), f"Åldern slutar ({high} år) innan den börjar ({low} år). Byt plats på från och till."
+            )
             return None
         return Ages(low, high, expecting)
 
@@ -196,16 +236,22 @@ class _Rules:
         for index, item in enumerate(items):
             online = item.get("digitalt", False)
             if not online and "namn" not in item and self.doc.clean("plats", index):
-                self.error(("plats", index), f"Fältet {field_name(('plats', index))} behöver ett namn, "
-                           "eller digitalt: true om erbjudandet finns på nätet.")
+                self.error(
+                    ("plats", index),
+                    f"Fältet {field_name(('plats', index))} behöver ett namn, "
+                    "eller digitalt: true om erbjudandet finns på nätet.",
+                )
                 continue
             area = item.get("område")
             if area and settings and settings.areas and area not in settings.areas:
                 hint = suggest(area, list(settings.areas))
-                self.error(("plats", index, "område"), f"Området {quoted(area)} finns inte bland områden i "
-                           "data/webbplats.yml." + (f" Menade du {hint}?" if hint else
-                                                    f" Välj ett av: {', '.join(settings.areas)}.")
-                           + " Är det ett nytt område, lägg först till det där.")
+                self.error(
+                    ("plats", index, "område"),
+                    f"Området {quoted(area)} finns inte bland områden i "
+                    "data/webbplats.yml."
+                    + (f" Menade du {hint}?" if hint else f" Välj ett av: {', '.join(settings.areas)}.")
+                    + " Är det ett nytt område, lägg först till det där.",
+                )
             result.append(Place(item.get("namn"), item.get("adress"), area, online, item.get("tillgänglighet")))
         return result
 
@@ -218,13 +264,19 @@ class _Rules:
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         name = field_name(pointer)
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
-            self.error(pointer, f"Fältet {name} har ett klockslag som inte finns: {quoted(text)}. Timmar går "
-                       "från 0 till 23 och minuter från 00 till 59, till exempel 18.00–20.00.")
+            self.error(
+                pointer,
+                f"Fältet {name} har ett klockslag som inte finns: {quoted(text)}. Timmar går "
+                "från 0 till 23 och minuter från 00 till 59, till exempel 18.00–20.00.",
+            )
             return None
         start, end = time(h1, m1), time(h2, m2)
         if end <= start:
-            self.error(pointer, f"Fältet {name} slutar innan det börjar: {quoted(text)}. Skriv starttiden "
-                       "först, till exempel 18.00–20.00.")
+            self.error(
+                pointer,
+                f"Fältet {name} slutar innan det börjar: {quoted(text)}. Skriv starttiden "
+                "först, till exempel 18.00–20.00.",
+            )
             return None
         return TimeRange(start, end)
 
@@ -232,11 +284,20 @@ class _Rules:
         if name is None or name in known or not self.doc.clean("plats"):
             return
         hint = suggest(name, known)
-        self.error(pointer, f"Fältet {field_name(pointer)} är {quoted(name)}, men ingen av erbjudandets platser "
-                   "(under plats) heter så. "
-                   + (f"Menade du {hint}?" if hint else
-                      ("Skriv namnet på en av: " + ", ".join(known) + "." if known else
-                       "Lägg först till platsen under plats.")))
+        self.error(
+            pointer,
+            f"Fältet {field_name(pointer)} är {quoted(name)}, men ingen av erbjudandets platser "
+            "(under plats) heter så. "
+            + (
+                f"Menade du {hint}?"
+                if hint
+                else (
+                    "Skriv namnet på en av: " + ", ".join(known) + "."
+                    if known
+                    else "Lägg först till platsen under plats."
+                )
+            ),
+        )
 
     def rounds(self, items: list[dict[str, Any]], place_names: list[str]) -> list[Round]:
         result = []
@@ -249,16 +310,32 @@ class _Rules:
             start = date.fromisoformat(item["start"])
             last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, item["träffar"])
             if last < start:
-                self.error((*ptr, "slut"), f"Fältet {field_name((*ptr, 'slut'))} ({day(last)}) är före start "
-                           f"({day(start)}). Kontrollera start och slut.")
+                self.error(
+                    (*ptr, "slut"),
+                    f"Fältet {field_name((*ptr, 'slut'))} ({day(last)}) är före start "
+                    f"({day(start)}). Kontrollera start och slut.",
+                )
                 continue
             signup_by = _date(item.get("sista_anmälan"))
             if signup_by and signup_by > last:
-                self.error((*ptr, "sista_anmälan"), f"Fältet {field_name((*ptr, 'sista_anmälan'))} "
-                           f"({day(signup_by)}) är efter sista träffen ({day(last)}). Skriv en dag före eller "
-                           "när omgången startar.")
-            result.append(Round(start, item["träffar"], last, clock, item.get("plats"), signup_by,
-                                item.get("status", "öppen"), item.get("info")))
+                self.error(
+                    (*ptr, "sista_anmälan"),
+                    f"Fältet {field_name((*ptr, 'sista_anmälan'))} "
+                    f"({day(signup_by)}) är efter sista träffen ({day(last)}). Skriv en dag före eller "
+                    "när omgången startar.",
+                )
+            result.append(
+                Round(
+                    start,
+                    item["träffar"],
+                    last,
+                    clock,
+                    item.get("plats"),
+                    signup_by,
+                    item.get("status", "öppen"),
+                    item.get("info"),
+                )
+            )
         return result
 
     def recurring(self, items: list[dict[str, Any]], place_names: list[str]) -> list[Recurring]:

@@ -236,8 +236,9 @@ def _split(pieces: list[tuple[int, str]], field: str) -> list[Sentence]:
     return result
 
 
-def _sentence(text: str, begin: int, end: int, offsets: list[int], lines: list[int], field: str,
-              result: list[Sentence]) -> None:
+def _sentence(
+    text: str, begin: int, end: int, offsets: list[int], lines: list[int], field: str, result: list[Sentence]
+) -> None:
     chunk = text[begin:end]
     words = tuple(_WORD.findall(chunk))
     if not words:
@@ -266,15 +267,20 @@ def check(doc: Document, words: Officialese) -> list[Problem]:
         longest = readability.longest_sentences(2 if strong else 1)
         named = " och ".join(f"{quoted(s.text, 70)} ({len(s.words)} ord)" for s in longest)
         hardest = readability.hardest_words()
-        warn(doc.line(fields[-1]),
-             f"Texten i {' och '.join(fields)} är {'mycket svår' if strong else 'svår'} att läsa: "
-             f"LIX {lix}, men bra är högst {LIX_WARNING}. Skriv kortare meningar och vanligare ord. "
-             f"Längst {'är meningarna' if len(longest) > 1 else 'är meningen'} {named}."
-             + (f" Långa ord: {', '.join(hardest)}." if hardest else ""))
+        warn(
+            doc.line(fields[-1]),
+            f"Texten i {' och '.join(fields)} är {'mycket svår' if strong else 'svår'} att läsa: "
+            f"LIX {lix}, men bra är högst {LIX_WARNING}. Skriv kortare meningar och vanligare ord. "
+            f"Längst {'är meningarna' if len(longest) > 1 else 'är meningen'} {named}."
+            + (f" Långa ord: {', '.join(hardest)}." if hardest else ""),
+        )
     for sentence in readability.sentences:
         if len(sentence.words) > MAX_SENTENCE_WORDS:
-            warn(sentence.line, f"En mening i {sentence.field} har {len(sentence.words)} ord: "
-                 f"{quoted(sentence.text, 70)}. Dela den, så att varje mening har högst {MAX_SENTENCE_WORDS} ord.")
+            warn(
+                sentence.line,
+                f"En mening i {sentence.field} har {len(sentence.words)} ord: "
+                f"{quoted(sentence.text, 70)}. Dela den, så att varje mening har högst {MAX_SENTENCE_WORDS} ord.",
+            )
     for field in FIELDS:
         seen: set[str] = set()
         lines = field_lines(doc, field)
@@ -296,8 +302,11 @@ def check(doc: Document, words: Officialese) -> list[Problem]:
 def wordlist_entries(doc: Document) -> dict[str, tuple[str, tuple[str, ...]]]:
     """The entries of a checked word-list document: base form -> (plainer word, other forms)."""
     data = doc.data if isinstance(doc.data, dict) else {}
-    return {_normal(base): (entry["enklare"], tuple(entry.get("former", ())))
-            for base, entry in data.items() if isinstance(entry, dict) and "enklare" in entry}
+    return {
+        _normal(base): (entry["enklare"], tuple(entry.get("former", ())))
+        for base, entry in data.items()
+        if isinstance(entry, dict) and "enklare" in entry
+    }
 
 
 def read_wordlist(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
@@ -309,8 +318,14 @@ def read_wordlist(path: Path, display: str) -> tuple[Document | None, list[Probl
     problems += found
     for base in doc.data if isinstance(doc.data, dict) else {}:
         if not _WORD.search(base) or base != _normal(base):
-            problems.append(Problem(display, doc.line(base), f"Ordet {quoted(base)} ska skrivas med små "
-                                    "bokstäver och ett mellanslag mellan orden, till exempel ”i syfte att”."))
+            problems.append(
+                Problem(
+                    display,
+                    doc.line(base),
+                    f"Ordet {quoted(base)} ska skrivas med små "
+                    "bokstäver och ett mellanslag mellan orden, till exempel ”i syfte att”.",
+                )
+            )
     return doc, problems
 
 

@@ -17,7 +17,11 @@ FILES = (
     ("ordlista", "Egna krångliga ord (frivillig): data/ordlista.yml"),
 )
 _KINDS = {
-    "string": "text", "integer": "heltal", "boolean": "true eller false", "array": "lista", "object": "grupp av fält",
+    "string": "text",
+    "integer": "heltal",
+    "boolean": "true eller false",
+    "array": "lista",
+    "object": "grupp av fält",
 }
 
 

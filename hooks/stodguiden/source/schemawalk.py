@@ -31,17 +31,35 @@ Pointer = tuple[str | int, ...]
 SUPPORTED_KEYWORDS = frozenset(
     {
         # structure and rules, enforced here
-        "type", "properties", "required", "additionalProperties", "propertyNames", "items",
-        "minItems", "uniqueItems", "minProperties", "minLength", "maxLength", "minimum",
-        "maximum", "enum", "pattern", "format",
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "propertyNames",
+        "items",
+        "minItems",
+        "uniqueItems",
+        "minProperties",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "enum",
+        "pattern",
+        "format",
         # documentation and editor help, no effect on validation
-        "$schema", "$id", "title", "description", "examples", "default", "errorMessage",
+        "$schema",
+        "$id",
+        "title",
+        "description",
+        "examples",
+        "default",
+        "errorMessage",
     }
 )
 
 _CORE_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -158,13 +176,23 @@ def walk(source: Source, schema: dict[str, Any]) -> tuple[Document, list[Problem
     """Check `source` against `schema`; return its data (invalid parts left out) and problems."""
     walker = _Walker(source.path)
     if source.node is None:
-        walker.problem((), 1, "Filen har inga uppgifter: den är tom eller har bara kommentarer (rader som "
-                       "börjar med #). Skriv in uppgifterna, eller ta bort filen.")
+        walker.problem(
+            (),
+            1,
+            "Filen har inga uppgifter: den är tom eller har bara kommentarer (rader som "
+            "börjar med #). Skriv in uppgifterna, eller ta bort filen.",
+        )
         return Document(source.path, None, walker.lines, complete=False), walker.problems
     walker.lines[()] = source.node.start_mark.line + 1
     data = walker.value(source.node, schema, ())
-    document = Document(source.path, data, walker.lines, complete=not walker.problems,
-                        flagged=frozenset(walker.flagged), blocks=walker.blocks)
+    document = Document(
+        source.path,
+        data,
+        walker.lines,
+        complete=not walker.problems,
+        flagged=frozenset(walker.flagged),
+        blocks=walker.blocks,
+    )
     return document, walker.problems
 
 
@@ -187,14 +215,21 @@ class _Walker:
         self.lines.setdefault(ptr, line)
         # An alias is never followed: that keeps "billion laughs" files cheap, and each value visible.
         if isinstance(node, AliasNode) or id(node) in self._seen:
-            self.problem(ptr, line, f"{_cap(field_name(ptr))} använder en hänvisning (& och *). "
-                         "Skriv ut värdet på varje ställe i stället.")
+            self.problem(
+                ptr,
+                line,
+                f"{_cap(field_name(ptr))} använder en hänvisning (& och *). Skriv ut värdet på varje ställe i stället.",
+            )
             return None
         self._seen.add(id(node))
         # A plain `<<` as a value resolves to the merge tag; it is just the text "<<" there.
         if node.tag not in _CORE_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == _MERGE_TAG):
-            self.problem(ptr, line, f"{_cap(field_name(ptr))} har en YAML-tagg ({_tag(node.tag)}) som inte är "
-                         "tillåten. Ta bort taggen (ordet som börjar med !).")
+            self.problem(
+                ptr,
+                line,
+                f"{_cap(field_name(ptr))} har en YAML-tagg ({_tag(node.tag)}) som inte är "
+                "tillåten. Ta bort taggen (ordet som börjar med !).",
+            )
             return None
         kind = schema.get("type")
         if kind == "object":
@@ -206,14 +241,26 @@ class _Walker:
     def mapping(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> dict[str, Any] | None:
         if not isinstance(node, yaml.MappingNode):
             if not ptr:
-                self.problem(ptr, line, "Filen ska bestå av fält med namn och värde, som "
-                             "”titel: Komet”, men här står " + _describe(node) + ".")
+                self.problem(
+                    ptr,
+                    line,
+                    "Filen ska bestå av fält med namn och värde, som "
+                    "”titel: Komet”, men här står " + _describe(node) + ".",
+                )
             elif _is_empty(node):
-                self.problem(ptr, line, f"{_cap(field_name(ptr))} är tomt. Skriv fälten som hör till "
-                             "på egna rader under, indragna med två mellanslag, eller ta bort raden.")
+                self.problem(
+                    ptr,
+                    line,
+                    f"{_cap(field_name(ptr))} är tomt. Skriv fälten som hör till "
+                    "på egna rader under, indragna med två mellanslag, eller ta bort raden.",
+                )
             else:
-                self.problem(ptr, line, f"{_cap(field_name(ptr))} ska vara en grupp av fält på egna rader "
-                             f"under, indragna med två mellanslag, men här står {_describe(node)}.")
+                self.problem(
+                    ptr,
+                    line,
+                    f"{_cap(field_name(ptr))} ska vara en grupp av fält på egna rader "
+                    f"under, indragna med två mellanslag, men här står {_describe(node)}.",
+                )
             return None
         properties: dict[str, Any] = schema.get("properties", {})
         extra = schema.get("additionalProperties", True)
@@ -225,27 +272,44 @@ class _Walker:
             key_line = key_node.start_mark.line + 1
             key_tag = key_node.tag
             if key_tag == _MERGE_TAG:
-                self.problem(ptr, key_line, f"Sammanslagning med <<{_in(ptr)} är inte tillåten. Skriv ut alla "
-                             "fält på egna rader.")
+                self.problem(
+                    ptr,
+                    key_line,
+                    f"Sammanslagning med <<{_in(ptr)} är inte tillåten. Skriv ut alla fält på egna rader.",
+                )
                 continue
             if key_tag not in _CORE_TAGS:
-                self.problem(ptr, key_line, f"Ett fältnamn{_in(ptr)} har en YAML-tagg ({_tag(key_node.tag)}) som "
-                             "inte är tillåten. Ta bort taggen (ordet som börjar med !).")
+                self.problem(
+                    ptr,
+                    key_line,
+                    f"Ett fältnamn{_in(ptr)} har en YAML-tagg ({_tag(key_node.tag)}) som "
+                    "inte är tillåten. Ta bort taggen (ordet som börjar med !).",
+                )
                 continue
             if isinstance(key_node, AliasNode):
-                self.problem(ptr, key_line, f"Ett fältnamn{_in(ptr)} är en hänvisning (& och *). Skriv ut "
-                             "fältets namn i stället.")
+                self.problem(
+                    ptr,
+                    key_line,
+                    f"Ett fältnamn{_in(ptr)} är en hänvisning (& och *). Skriv ut fältets namn i stället.",
+                )
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
-                self.problem(ptr, key_line, "Här står ett fält utan namn. Skriv fältets namn följt av kolon, "
-                             "till exempel ”titel: …”.")
+                self.problem(
+                    ptr,
+                    key_line,
+                    "Här står ett fält utan namn. Skriv fältets namn följt av kolon, till exempel ”titel: …”.",
+                )
                 continue
             key = key_node.value
             child = (*ptr, key)
             if key in first_line:
-                self.problem(child, key_line, f"Fältet {key} står två gånger{_in(ptr)} (rad "
-                             f"{first_line[key]} och rad {key_line}). Ta bort den ena raden, "
-                             "annars vet vi inte vilken som gäller.")
+                self.problem(
+                    child,
+                    key_line,
+                    f"Fältet {key} står två gånger{_in(ptr)} (rad "
+                    f"{first_line[key]} och rad {key_line}). Ta bort den ena raden, "
+                    "annars vet vi inte vilken som gäller.",
+                )
                 result.pop(key, None)
                 continue
             first_line[key] = key_line
@@ -255,9 +319,13 @@ class _Walker:
             elif isinstance(extra, dict):
                 pattern = schema.get("propertyNames", {}).get("pattern")
                 if pattern and not re.search(pattern, key):
-                    self.problem(child, key_line, f"Nyckeln {quoted(key)} får bara innehålla små "
-                                 "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag), "
-                                 f"till exempel {quoted(_slug_hint(key))}.")
+                    self.problem(
+                        child,
+                        key_line,
+                        f"Nyckeln {quoted(key)} får bara innehålla små "
+                        "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag), "
+                        f"till exempel {quoted(_slug_hint(key))}.",
+                    )
                     continue
                 sub = extra
             else:
@@ -278,8 +346,12 @@ class _Walker:
         for name in schema.get("required", []):
             # A misspelt field already has its own message ("Menade du ...?"): one mistake, one message.
             if name not in first_line and name not in suggested:
-                self.problem(ptr, line, f"Fältet {name} saknas{_in(ptr)}. Det måste finnas"
-                             + _required_hint(name, properties.get(name, {})))
+                self.problem(
+                    ptr,
+                    line,
+                    f"Fältet {name} saknas{_in(ptr)}. Det måste finnas"
+                    + _required_hint(name, properties.get(name, {})),
+                )
         minimum = schema.get("minProperties")
         if minimum and len(first_line) < minimum:
             self.problem(ptr, line, "Filen har inga poster. Lägg till minst en.")
@@ -288,13 +360,22 @@ class _Walker:
     def sequence(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> list[Any] | None:
         if not isinstance(node, yaml.SequenceNode):
             if _is_empty(node):
-                self.problem(ptr, line, f"{_cap(field_name(ptr))} är tomt. Skriv en lista med ett värde "
-                             "per rad som börjar med ”- ”, eller ta bort raden.")
+                self.problem(
+                    ptr,
+                    line,
+                    f"{_cap(field_name(ptr))} är tomt. Skriv en lista med ett värde "
+                    "per rad som börjar med ”- ”, eller ta bort raden.",
+                )
             else:
                 example = _example(schema)
-                self.problem(ptr, line, f"{_cap(field_name(ptr))} ska vara en lista, men här står "
-                             f"{_describe(node)}. Skriv varje värde på en egen rad som börjar med ”- ”"
-                             + (f", eller inom hakparenteser: {example}" if example else "") + ".")
+                self.problem(
+                    ptr,
+                    line,
+                    f"{_cap(field_name(ptr))} ska vara en lista, men här står "
+                    f"{_describe(node)}. Skriv varje värde på en egen rad som börjar med ”- ”"
+                    + (f", eller inom hakparenteser: {example}" if example else "")
+                    + ".",
+                )
             return None
         item_schema = schema.get("items", {})
         result = []
@@ -306,8 +387,12 @@ class _Walker:
                 kept.append((index, converted))
         minimum = schema.get("minItems")
         if minimum and len(node.value) < minimum:
-            self.problem(ptr, line, f"{_cap(field_name(ptr))} är en tom lista. Skriv minst "
-                         f"{'ett värde' if minimum == 1 else f'{minimum} värden'}.")
+            self.problem(
+                ptr,
+                line,
+                f"{_cap(field_name(ptr))} är en tom lista. Skriv minst "
+                f"{'ett värde' if minimum == 1 else f'{minimum} värden'}.",
+            )
         if schema.get("uniqueItems"):
             # Each repeated value once, on the line where it is first repeated.
             places: dict[str, list[int]] = {}
@@ -317,10 +402,16 @@ class _Walker:
             for index, value in kept:
                 found = places.get(repr(value), [])
                 if len(found) > 1 and found[0] == index:
-                    times = ("två gånger. Ta bort det ena" if len(found) == 2 else
-                             f"{len(found)} gånger. Ta bort alla utom ett")
-                    self.problem(ptr, self.lines.get((*ptr, found[1]), line),
-                                 f"{_cap(field_name(ptr))} har {quoted(value)} {times}.")
+                    times = (
+                        "två gånger. Ta bort det ena"
+                        if len(found) == 2
+                        else f"{len(found)} gånger. Ta bort alla utom ett"
+                    )
+                    self.problem(
+                        ptr,
+                        self.lines.get((*ptr, found[1]), line),
+                        f"{_cap(field_name(ptr))} har {quoted(value)} {times}.",
+                    )
         return result
 
     # Messages name the field with _field_title(ptr), asked for only when there is a problem: these
@@ -329,13 +420,13 @@ class _Walker:
         kind = schema.get("type", "string")
         if not isinstance(node, yaml.ScalarNode):
             wanted = {"string": "en text", "integer": "ett heltal", "boolean": "true eller false"}[kind]
-            self.problem(ptr, line, f"{_field_title(ptr)} ska vara {wanted} på samma rad, men här står "
-                         f"{_describe(node)}.")
+            self.problem(
+                ptr, line, f"{_field_title(ptr)} ska vara {wanted} på samma rad, men här står {_describe(node)}."
+            )
             return None
         style = node.style
         if style is None and node.tag == _NULL_TAG:  # _is_empty, written out
-            self.problem(ptr, line, f"{_field_title(ptr)} är tomt. Skriv ett värde efter kolonet, eller ta bort "
-                         "raden.")
+            self.problem(ptr, line, f"{_field_title(ptr)} är tomt. Skriv ett värde efter kolonet, eller ta bort raden.")
             return None
         raw: str = node.value
         if style == "|" and not raw.startswith("\n"):
@@ -347,8 +438,12 @@ class _Walker:
         if kind == "integer":
             plain = style is None
             if not (plain and _INT_RE.match(raw.strip())):
-                self.problem(ptr, line, f"{name} ska vara ett heltal, till exempel {_example(schema) or 3}, "
-                             f"men här står {quoted(raw)}. Skriv bara siffror, utan citattecken.")
+                self.problem(
+                    ptr,
+                    line,
+                    f"{name} ska vara ett heltal, till exempel {_example(schema) or 3}, "
+                    f"men här står {quoted(raw)}. Skriv bara siffror, utan citattecken.",
+                )
                 return None
             number = int(raw)
             low, high = schema.get("minimum"), schema.get("maximum")
@@ -370,8 +465,7 @@ class _Walker:
                 advice = f" Skriv true eller false; ord som {quoted(raw.strip())} förstås inte här."
             else:
                 advice = ""
-            self.problem(ptr, line, f"{name} ska vara true (ja) eller false (nej), men här står "
-                         f"{quoted(raw)}.{advice}")
+            self.problem(ptr, line, f"{name} ska vara true (ja) eller false (nej), men här står {quoted(raw)}.{advice}")
             return None
         return self.text(raw, schema, ptr, line)
 
@@ -387,15 +481,22 @@ class _Walker:
             position, char = found.start() + 1, found.group(0)
             what = _FORBIDDEN_CHARS.get(char, "är ett styrtecken")
             if what:
-                self.problem(ptr, line, f"{_field_title(ptr)} innehåller ett osynligt tecken (U+{ord(char):04X}, "
-                             f"som {what}) vid tecken nr {position}. Ta bort det; skriv gärna om texten "
-                             "för hand om den är inklistrad.")
+                self.problem(
+                    ptr,
+                    line,
+                    f"{_field_title(ptr)} innehåller ett osynligt tecken (U+{ord(char):04X}, "
+                    f"som {what}) vid tecken nr {position}. Ta bort det; skriv gärna om texten "
+                    "för hand om den är inklistrad.",
+                )
                 return None
         text = raw if "\n" in stripped else stripped
         low, high = schema.get("minLength"), schema.get("maxLength")
         if high is not None and len(text) > high:
-            self.problem(ptr, line, f"{_field_title(ptr)} har för lång text: {len(text)} tecken, men högst {high} "
-                         "får plats. Korta texten.")
+            self.problem(
+                ptr,
+                line,
+                f"{_field_title(ptr)} har för lång text: {len(text)} tecken, men högst {high} får plats. Korta texten.",
+            )
             return None
         if low is not None and len(text) < low:
             self.problem(ptr, line, f"{_field_title(ptr)} är för kort: {quoted(text)}. Skriv minst {low} tecken.")
@@ -404,21 +505,33 @@ class _Walker:
             choices: list[str] = schema["enum"]
             if text not in choices:
                 hint = suggest(text, choices)
-                self.problem(ptr, line, f"{_field_title(ptr)} kan vara {_either(choices)}, men här står {quoted(text)}."
-                             + (f" Menade du {hint}?" if hint else ""))
+                self.problem(
+                    ptr,
+                    line,
+                    f"{_field_title(ptr)} kan vara {_either(choices)}, men här står {quoted(text)}."
+                    + (f" Menade du {hint}?" if hint else ""),
+                )
                 return None
         fmt = schema.get("format")
         if fmt == "date":
             return self.date_text(text, ptr, line)
         if fmt == "email" and not _EMAIL_RE.match(text):
-            self.problem(ptr, line, f"{_field_title(ptr)} är inte en e-postadress: {quoted(text)}. Skriv den som "
-                         "namn@exempelby.se, utan mellanslag och utan mailto:.")
+            self.problem(
+                ptr,
+                line,
+                f"{_field_title(ptr)} är inte en e-postadress: {quoted(text)}. Skriv den som "
+                "namn@exempelby.se, utan mellanslag och utan mailto:.",
+            )
             return None
         if fmt == "uri":
             parts = _url_parts(text)
             if not parts or parts.scheme not in ("http", "https") or "." not in parts.netloc:
-                self.problem(ptr, line, f"{_field_title(ptr)} är inte en webbadress: {quoted(text)}. Skriv hela "
-                             "adressen som börjar med https://, till exempel https://www.exempelby.se/foraldrastod.")
+                self.problem(
+                    ptr,
+                    line,
+                    f"{_field_title(ptr)} är inte en webbadress: {quoted(text)}. Skriv hela "
+                    "adressen som börjar med https://, till exempel https://www.exempelby.se/foraldrastod.",
+                )
                 return None
             return text
         pattern = schema.get("pattern")
@@ -430,14 +543,19 @@ class _Walker:
 
     def date_text(self, text: str, ptr: Pointer, line: int) -> str | None:
         if not _DATE_RE.match(text):
-            self.problem(ptr, line, f"{_field_title(ptr)} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-15, "
-                         f"men här står {quoted(text)}.")
+            self.problem(
+                ptr,
+                line,
+                f"{_field_title(ptr)} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-15, "
+                f"men här står {quoted(text)}.",
+            )
             return None
         try:
             date.fromisoformat(text)
         except ValueError:
-            self.problem(ptr, line, f"{_field_title(ptr)} är ett datum som inte finns: {text}. Kontrollera månad "
-                         "och dag.")
+            self.problem(
+                ptr, line, f"{_field_title(ptr)} är ett datum som inte finns: {text}. Kontrollera månad och dag."
+            )
             return None
         return text
 
@@ -500,7 +618,7 @@ def _required_hint(name: str, schema: dict[str, Any]) -> str:
 def _tag(tag: str) -> str:
     """A tag as the editor wrote it: '!!python/object', not 'tag:yaml.org,2002:python/object'."""
     prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 def _in(ptr: Pointer) -> str:

@@ -37,28 +37,57 @@ def statement(doc: Document) -> tuple[AccessibilityStatement | None, list[Proble
     problems: list[Problem] = []
     contact = data.get("kontakt", {})
     if "kontakt" in data and doc.clean(FIELD, "kontakt") and not {"telefon", "e-post"} & contact.keys():
-        problems.append(Problem(doc.path, doc.line(FIELD, "kontakt"), "Fältet kontakt i tillgänglighet behöver "
-                                "e-post eller telefon, så att besökare kan rapportera brister och be om "
-                                "innehåll i ett annat format."))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(FIELD, "kontakt"),
+                "Fältet kontakt i tillgänglighet behöver "
+                "e-post eller telefon, så att besökare kan rapportera brister och be om "
+                "innehåll i ett annat format.",
+            )
+        )
     phone = contact.get("telefon")
     if phone is not None and parse_phone(phone) is None:
-        problems.append(Problem(doc.path, doc.line(FIELD, "kontakt", "telefon"),
-                                f"Telefonnumret {quoted(phone)} i tillgänglighet är inte ett giltigt svenskt nummer. "
-                                "Skriv det med riktnummer, till exempel 0123-456 78."))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(FIELD, "kontakt", "telefon"),
+                f"Telefonnumret {quoted(phone)} i tillgänglighet är inte ett giltigt svenskt nummer. "
+                "Skriv det med riktnummer, till exempel 0123-456 78.",
+            )
+        )
     status, shortcomings = data.get("status"), data.get("brister", [])
     if status == "helt" and shortcomings:
-        problems.append(Problem(doc.path, doc.line(FIELD, "status"), "Status är helt, men det finns brister. "
-                                "En webbplats med kända brister är delvis förenlig med lagen: skriv status: "
-                                "delvis, eller ta bort bristerna som är åtgärdade."))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(FIELD, "status"),
+                "Status är helt, men det finns brister. "
+                "En webbplats med kända brister är delvis förenlig med lagen: skriv status: "
+                "delvis, eller ta bort bristerna som är åtgärdade.",
+            )
+        )
     if status in ("delvis", "inte") and not shortcomings and doc.clean(FIELD, "brister"):
-        problems.append(Problem(doc.path, doc.line(FIELD, "status"), f"Status är {status}, men ingen brist är "
-                                "beskriven. Skriv under brister vilket innehåll som inte är tillgängligt och "
-                                "varför, eller ändra status till helt."))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(FIELD, "status"),
+                f"Status är {status}, men ingen brist är "
+                "beskriven. Skriv under brister vilket innehåll som inte är tillgängligt och "
+                "varför, eller ändra status till helt.",
+            )
+        )
     assessed, updated = data.get("bedömd"), data.get("uppdaterad")
     if assessed and updated and date.fromisoformat(updated) < date.fromisoformat(assessed):
-        problems.append(Problem(doc.path, doc.line(FIELD, "uppdaterad"), f"Redogörelsen uppdaterades "
-                                f"({updated}) före bedömningen ({assessed}). Skriv dagen då du skrev in "
-                                "bedömningen som uppdaterad."))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(FIELD, "uppdaterad"),
+                f"Redogörelsen uppdaterades "
+                f"({updated}) före bedömningen ({assessed}). Skriv dagen då du skrev in "
+                "bedömningen som uppdaterad.",
+            )
+        )
     if problems or not {"status", "bedömd", "hur", "uppdaterad", "kontakt"} <= data.keys():
         return None, problems
     return AccessibilityStatement(

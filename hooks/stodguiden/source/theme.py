@@ -43,10 +43,20 @@ CONTRAST_RULES = (
     ContrastRule(("primär",), LIGHT_BACKGROUND, MIN_CONTRAST_TEXT, "mot vit text", "Välj en mörkare färg."),
     # Hovered links (text) and the focus outline (a control, 3:1) on the white page: text is the stricter.
     ContrastRule(("accent",), LIGHT_BACKGROUND, MIN_CONTRAST_TEXT, "mot vit text", "Välj en mörkare färg."),
-    ContrastRule(("mörkt_läge", "länkar"), DARK_BACKGROUND, MIN_CONTRAST_TEXT,
-                 f"mot den mörka bakgrunden i mörkt läge ({DARK_BACKGROUND})", "Välj en ljusare färg."),
-    ContrastRule(("mörkt_läge", "accent"), DARK_BACKGROUND, MIN_CONTRAST_TEXT,
-                 f"mot den mörka bakgrunden i mörkt läge ({DARK_BACKGROUND})", "Välj en ljusare färg."),
+    ContrastRule(
+        ("mörkt_läge", "länkar"),
+        DARK_BACKGROUND,
+        MIN_CONTRAST_TEXT,
+        f"mot den mörka bakgrunden i mörkt läge ({DARK_BACKGROUND})",
+        "Välj en ljusare färg.",
+    ),
+    ContrastRule(
+        ("mörkt_läge", "accent"),
+        DARK_BACKGROUND,
+        MIN_CONTRAST_TEXT,
+        f"mot den mörka bakgrunden i mörkt läge ({DARK_BACKGROUND})",
+        "Välj en ljusare färg.",
+    ),
 )
 
 
@@ -86,8 +96,10 @@ def dark_colours(settings: Settings) -> tuple[str, str]:
     """The link and accent colours of the dark palette: the editor's, or lightened ones."""
     primary = settings.primary_colour or DEFAULT_PRIMARY
     accent = settings.accent_colour or DEFAULT_ACCENT
-    return (settings.dark_link_colour or readable_on(primary, DARK_BACKGROUND),
-            settings.dark_accent_colour or readable_on(accent, DARK_BACKGROUND))
+    return (
+        settings.dark_link_colour or readable_on(primary, DARK_BACKGROUND),
+        settings.dark_accent_colour or readable_on(accent, DARK_BACKGROUND),
+    )
 
 
 def colour_css(settings: Settings) -> str:
@@ -95,19 +107,26 @@ def colour_css(settings: Settings) -> str:
     primary = settings.primary_colour or DEFAULT_PRIMARY
     accent = settings.accent_colour or DEFAULT_ACCENT
     link, dark_accent = dark_colours(settings)
-    return "\n".join([
-        ":root > * {",
-        f"  --md-primary-fg-color: {primary};",
-        f"  --md-primary-fg-color--light: {_shade(primary, 1.15)};",
-        f"  --md-primary-fg-color--dark: {_shade(primary, 0.8)};",
-        f"  --md-typeset-a-color: {primary};",
-        f"  --md-accent-fg-color: {accent};",
-        "}",
-        "/* Dark palette (Material's slate): lighter links and accent, readable on the dark background. Text on",
-        "   the accent colour (hovered and focused buttons) is dark: white on the lightened accent would be faint. */",
-        ':root > [data-md-color-scheme="slate"] {',
-        f"  --md-typeset-a-color: {link};",
-        f"  --md-accent-fg-color: {dark_accent};",
-        "  --md-accent-bg-color: var(--md-default-bg-color);",
-        "}",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                ":root > * {",
+                f"  --md-primary-fg-color: {primary};",
+                f"  --md-primary-fg-color--light: {_shade(primary, 1.15)};",
+                f"  --md-primary-fg-color--dark: {_shade(primary, 0.8)};",
+                f"  --md-typeset-a-color: {primary};",
+                f"  --md-accent-fg-color: {accent};",
+                "}",
+                "/* Dark palette (Material's slate): lighter links and accent, readable on the dark background. "
+                "Text on",
+                "   the accent colour (hovered and focused buttons) is dark: white on the lightened accent "
+                "would be faint. */",
+                ':root > [data-md-color-scheme="slate"] {',
+                f"  --md-typeset-a-color: {link};",
+                f"  --md-accent-fg-color: {dark_accent};",
+                "  --md-accent-bg-color: var(--md-default-bg-color);",
+                "}",
+            ]
+        )
+        + "\n"
+    )

@@ -21,9 +21,14 @@ def phone_problems(doc: Document, data: dict[str, Any], *pointer: str | int) -> 
     phone = data.get("telefon")
     if phone is None or parse_phone(phone) is not None:
         return []
-    return [Problem(doc.path, doc.line(*pointer, "telefon"),
-                    f"Telefonnumret {quoted(phone)} är inte ett giltigt svenskt nummer. Skriv det med "
-                    "riktnummer, till exempel 0123-456 78 eller 08-123 456 78.")]
+    return [
+        Problem(
+            doc.path,
+            doc.line(*pointer, "telefon"),
+            f"Telefonnumret {quoted(phone)} är inte ett giltigt svenskt nummer. Skriv det med "
+            "riktnummer, till exempel 0123-456 78 eller 08-123 456 78.",
+        )
+    ]
 
 
 def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | None, list[Problem]]:
@@ -34,14 +39,24 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
     contact = data["kontakt"]
     problems += phone_problems(doc, contact, "kontakt")
     if doc.clean("kontakt") and not {"telefon", "e-post", "webb"} & contact.keys():
-        problems.append(Problem(doc.path, doc.line("kontakt"), "Fältet kontakt behöver minst ett sätt att nå "
-                                "er: telefon, e-post eller webb."))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line("kontakt"),
+                "Fältet kontakt behöver minst ett sätt att nå er: telefon, e-post eller webb.",
+            )
+        )
     colours = data.get("färger", {})
     problems += colour_problems(doc, colours)
     logo = data.get("logotyp")
     if logo and docs_dir is not None and not (docs_dir / logo).is_file():
-        problems.append(Problem(doc.path, doc.line("logotyp"), f"Logotypen {quoted(logo)} finns inte i mappen docs/. "
-                                "Lägg bildfilen där, eller rätta sökvägen."))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line("logotyp"),
+                f"Logotypen {quoted(logo)} finns inte i mappen docs/. Lägg bildfilen där, eller rätta sökvägen.",
+            )
+        )
         logo = None
     fixed = data.get("idag")
     accessibility, found = statement.statement(doc)
@@ -61,9 +76,11 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         example=data.get("exempel", False),
         logo=logo,
         license=data.get("licens"),
-        help_lines=tuple(HelpLine(line["namn"], line["telefon"], line.get("beskrivning"))
-                         for line in data.get("stödlinjer", ())
-                         if isinstance(line, dict) and {"namn", "telefon"} <= line.keys()),
+        help_lines=tuple(
+            HelpLine(line["namn"], line["telefon"], line.get("beskrivning"))
+            for line in data.get("stödlinjer", ())
+            if isinstance(line, dict) and {"namn", "telefon"} <= line.keys()
+        ),
         leave_url=data.get("lämna_sidan_till", DEFAULT_LEAVE_URL),
         accessibility=accessibility,
     )
@@ -83,11 +100,16 @@ def colour_problems(doc: Document, colours: dict[str, Any]) -> list[Problem]:
         if ratio < rule.minimum:
             fix = rule.fix
             if rule.background == theme.DARK_BACKGROUND:
-                fix = f"{fix[:-1]}, till exempel \"{theme.readable_on(value, rule.background, rule.minimum)}\"."
-            problems.append(Problem(doc.path, doc.line("färger", *rule.key),
-                                    f"Färgen {' → '.join(rule.key)} ({value}) ger för låg kontrast {rule.use}: "
-                                    f"{ratio:.1f}:1, men minst {rule.minimum}:1 behövs för att alla ska kunna "
-                                    f"läsa. {fix}"))
+                fix = f'{fix[:-1]}, till exempel "{theme.readable_on(value, rule.background, rule.minimum)}".'
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line("färger", *rule.key),
+                    f"Färgen {' → '.join(rule.key)} ({value}) ger för låg kontrast {rule.use}: "
+                    f"{ratio:.1f}:1, men minst {rule.minimum}:1 behövs för att alla ska kunna "
+                    f"läsa. {fix}",
+                )
+            )
     return problems
 
 
@@ -123,19 +145,42 @@ def age_groups(doc: Document) -> tuple[dict[str, AgeGroup], list[Problem]]:
         expecting = entry.get("väntar_barn", False)
         low, high = entry.get("från"), entry.get("till")
         if expecting and (low is not None or high is not None):
-            problems.append(Problem(doc.path, line, f"Åldersgruppen {key} har både väntar_barn: true och en ålder. "
-                                    "Gruppen för blivande föräldrar ska inte ha från och till."))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    f"Åldersgruppen {key} har både väntar_barn: true och en ålder. "
+                    "Gruppen för blivande föräldrar ska inte ha från och till.",
+                )
+            )
             continue
         if not expecting and (low is None or high is None):
-            problems.append(Problem(doc.path, line, f"Åldersgruppen {key} behöver både från och till (hela år 0–17), "
-                                    "eller väntar_barn: true."))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    f"Åldersgruppen {key} behöver både från och till (hela år 0–17), eller väntar_barn: true.",
+                )
+            )
             continue
         if low is not None and high is not None and low > high:
-            problems.append(Problem(doc.path, doc.line(key, "till"), f"Åldersgruppen {key} slutar ({high} år) "
-                                    f"innan den börjar ({low} år). Byt plats på från och till."))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(key, "till"),
+                    f"Åldersgruppen {key} slutar ({high} år) innan den börjar ({low} år). Byt plats på från och till.",
+                )
+            )
             continue
-        result[key] = AgeGroup(key, entry["namn"], entry["beskrivning"], tuple(entry.get("sökord", ())),
-                               low=low, high=high, expecting=expecting)
+        result[key] = AgeGroup(
+            key,
+            entry["namn"],
+            entry["beskrivning"],
+            tuple(entry.get("sökord", ())),
+            low=low,
+            high=high,
+            expecting=expecting,
+        )
     if problems or len(result) != len(data):
         return result, problems
     owner: dict[int, str] = {}
@@ -145,16 +190,28 @@ def age_groups(doc: Document) -> tuple[dict[str, AgeGroup], list[Problem]]:
         assert group.low is not None and group.high is not None
         for age in range(group.low, group.high + 1):
             if age in owner:
-                problems.append(Problem(doc.path, doc.line(group.key), f"Åldersgrupperna {owner[age]} och "
-                                        f"{group.key} överlappar: båda tar med {age} år. Varje ålder ska "
-                                        "finnas i bara en grupp. Ändra från eller till så att grupperna möts "
-                                        "utan att överlappa."))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line(group.key),
+                        f"Åldersgrupperna {owner[age]} och "
+                        f"{group.key} överlappar: båda tar med {age} år. Varje ålder ska "
+                        "finnas i bara en grupp. Ändra från eller till så att grupperna möts "
+                        "utan att överlappa.",
+                    )
+                )
                 break
             owner[age] = group.key
     missing = [age for age in range(18) if age not in owner]
     if missing and not problems:
-        problems.append(Problem(doc.path, 1, "Åldersgrupperna täcker inte alla åldrar 0–17. Det saknas en grupp "
-                                f"för {_ranges(missing)} år. Ändra från och till så att grupperna möts."))
+        problems.append(
+            Problem(
+                doc.path,
+                1,
+                "Åldersgrupperna täcker inte alla åldrar 0–17. Det saknas en grupp "
+                f"för {_ranges(missing)} år. Ändra från och till så att grupperna möts.",
+            )
+        )
     return result, problems
 
 

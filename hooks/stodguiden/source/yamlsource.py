@@ -50,8 +50,7 @@ _YAML_MESSAGES: tuple[tuple[str, str, bool], ...] = (
     ),
     (
         "found unexpected end of stream",
-        "Filen tar slut mitt i en text. Kontrollera att varje citattecken (\" eller ') har ett "
-        "som avslutar det.",
+        "Filen tar slut mitt i en text. Kontrollera att varje citattecken (\" eller ') har ett som avslutar det.",
         False,
     ),
     (
@@ -103,8 +102,7 @@ _YAML_MESSAGES: tuple[tuple[str, str, bool], ...] = (
 _HIDDEN_IN_FILE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _CANNOT_START = re.compile(r"found character '(.)' that cannot start any token")
 _YAML_FALLBACK = (
-    "Filen går inte att läsa som YAML. Kontrollera indrag, kolon och citattecken på raden "
-    "eller raden ovanför."
+    "Filen går inte att läsa som YAML. Kontrollera indrag, kolon och citattecken på raden eller raden ovanför."
 )
 
 
@@ -135,8 +133,12 @@ class _Loader(_AliasKeeping, yaml.SafeLoader):
 
 if yaml.__with_libyaml__:
 
-    class _FastLoader(_AliasKeeping, yaml.cyaml.CParser, yaml.constructor.SafeConstructor,  # type: ignore[misc]
-                      yaml.resolver.Resolver):
+    class _FastLoader(
+        _AliasKeeping,
+        yaml.cyaml.CParser,
+        yaml.constructor.SafeConstructor,  # type: ignore[misc]
+        yaml.resolver.Resolver,
+    ):
         """libyaml's scanner and parser in C with the same composer as `_Loader`: five times faster.
 
         Its error messages differ from PyYAML's, so a file it refuses is read again by `_Loader`,
@@ -356,8 +358,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, display_path: str) -> Problem:
             return Problem(display_path, _line(exc, at_context), message)
     char = _CANNOT_START.search(found)
     if char:
-        return Problem(display_path, _line(exc, False), f"En text får inte börja med {char.group(1)}. Sätt "
-                       "texten inom citattecken.")
+        return Problem(
+            display_path,
+            _line(exc, False),
+            f"En text får inte börja med {char.group(1)}. Sätt texten inom citattecken.",
+        )
     return Problem(display_path, _line(exc, False), _YAML_FALLBACK)
 
 
