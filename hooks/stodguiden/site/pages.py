@@ -25,11 +25,10 @@ from stodguiden.source import statement as statement_rules
 from stodguiden.base.fingerprint import fingerprint
 from stodguiden.model import Catalog, Offer, Round, Term
 from stodguiden.base.siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
+from stodguiden.base.siteurls import AGE_SECTION, FINDER_SECTION, TYPE_SECTION
 
 TEMPLATES = Path(__file__).parent / "templates"
-AGE_SECTION = "alder"
-TYPE_SECTION = "stod"
-FINDER_PAGE = "hitta-stod/index.md"
+FINDER_PAGE = f"{FINDER_SECTION}/index.md"
 STATEMENT_PAGE = "tillganglighet.md"
 """The accessibility statement, linked from every page's footer (overrides/partials/copyright.html)."""
 SEARCH_PAGE = "sok.md"
