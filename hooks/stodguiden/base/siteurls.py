@@ -22,6 +22,19 @@ CALENDAR_DIR = f"{OPEN_DATA}/kalender"
 
 
 @dataclass(frozen=True)
+class Sections:
+    """The section folders, as templates see them (`sections.age` …)."""
+
+    offers: str = OFFER_SECTION
+    age: str = AGE_SECTION
+    type: str = TYPE_SECTION
+    finder: str = FINDER_SECTION
+
+
+SECTIONS = Sections()
+
+
+@dataclass(frozen=True)
 class SiteUrls:
     """`site_url` as in mkdocs.yml ('https://www.exempelby.se/foraldraskapsstod/'); empty gives relative links."""
 
