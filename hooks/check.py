@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Imported after the line above, which makes them importable when this file is run as a script.
 from stodguiden.base.cli import SwedishArgumentParser
-from stodguiden.base.problems import Problem, sort_key
+from stodguiden.base.problems import Problem, sort_key, verdict
 from stodguiden.source.catalog import TodayError, load
 
 
@@ -61,28 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
         if github:
             print(annotation(problem))
-    errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    counted = f"{errors} fel och {_count(warnings, 'varning', 'varningar')}"
-    if errors:
-        print(f"\n{counted}. Rätta felen och kör kontrollen igen.", file=sys.stderr)
-        return 1
-    if args.strict and warnings:
-        print(
-            f"\n{counted}. Med --strict räknas varningar som fel: rätta dem och kör kontrollen igen.", file=sys.stderr
-        )
-        return 1
-    count = len(catalog.offers) if catalog else 0
-    print(
-        f"Allt ser bra ut: {_count(count, 'erbjudande', 'erbjudanden')} visas på webbplatsen"
-        + (f", {_count(warnings, 'varning', 'varningar')}." if warnings else "."),
-        file=sys.stderr,
-    )
-    return 0
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+    result = verdict(problems, args.strict)
+    print(result.check_text(len(catalog.offers) if catalog else 0), file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 if __name__ == "__main__":

@@ -6,13 +6,9 @@ hands data to MkDocs and takes pages back. It uses the documented MkDocs 1.6 eve
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
-import posixpath
 from pathlib import Path
-from typing import Any
-from urllib.parse import urljoin
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -23,21 +19,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from stodguiden.base import parallel
-from stodguiden.base.problems import format_all, sort_key
+from stodguiden.base.problems import sort_key, verdict
 from stodguiden.base.siteurls import generated_at
 from stodguiden.model import Catalog
 from stodguiden.outputs import sitefiles
+from stodguiden.site import navigation
 from stodguiden.site import pages as pages_module
 from stodguiden.site.whitespace import CompactTemplates
 from stodguiden.source import catalog as catalog_module
 
 log = logging.getLogger("mkdocs.hooks.stodguiden")
-
-# nav entries in mkdocs.yml that the hook expands into a section with one page per group
-SECTION_INDEXES = {
-    f"{pages_module.AGE_SECTION}/index.md": "age_nav",
-    f"{pages_module.TYPE_SECTION}/index.md": "type_nav",
-}
 
 
 class _State:
@@ -71,13 +62,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except catalog_module.TodayError as exc:
         raise PluginError(str(exc)) from None
     problems.sort(key=sort_key)
-    errors = [p for p in problems if p.is_error]
-    strict_warnings = config.strict and problems and not errors
-    if errors or strict_warnings:
+    result = verdict(problems, config.strict)
+    if result.failed:
         # Raised before MkDocs cleans or writes site/, so the previous site stays as it was.
-        count = len(problems)
-        what = f"{len(errors)} fel" if errors else f"{count} {'varning' if count == 1 else 'varningar'} (strikt läge)"
-        raise PluginError(f"Webbplatsen byggdes inte: {what} i data/. Rätta och bygg igen.\n" + format_all(problems))
+        raise PluginError(result.build_text())
     for problem in problems:
         log.warning(str(problem))
     assert catalog is not None
@@ -88,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = Markup(escape(settings.name))
     if settings.description:
         config.site_description = Markup(escape(settings.description))
-    config.nav = _expand_nav(config.nav, state.plan)
+    config.nav = navigation.expand_nav(config.nav, navigation.section_children(state.plan.age_nav, state.plan.type_nav))
     if settings.logo:
         config.theme["logo"] = settings.logo
     config.extra_css.append(sitefiles.COLOUR_CSS)  # always: the dark palette needs its lighter link colours
@@ -101,24 +89,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     }
     log.info(f"Stödguiden: {len(catalog.offers)} erbjudanden visas, byggt som den {catalog.today.isoformat()}.")
     return config
-
-
-def _expand_nav(nav: list[Any] | None, plan: pages_module.SitePlan) -> list[Any] | None:
-    if nav is None:
-        return None
-    result: list[Any] = []
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            ((title, target),) = item.items()
-            if isinstance(target, str) and target in SECTION_INDEXES:
-                children = getattr(plan, SECTION_INDEXES[target])
-                result.append({title: [target] + [{Markup(escape(name)): uri} for name, uri in children]})
-                continue
-            if isinstance(target, list):
-                result.append({title: _expand_nav(target, plan)})
-                continue
-        result.append(item)
-    return result
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -166,35 +136,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated.leave_url:
         page.meta["sg_lamna"] = generated.leave_url  # overrides/main.html shows "Lämna sidan snabbt"
     if generated.source:
-        page.edit_url = _edit_url(config, generated.source)
+        page.edit_url = navigation.edit_url(
+            generated.source, config.repo_url, config.edit_uri, config.config_file_path, config.docs_dir
+        )
     return ""
-
-
-def _edit_url(config: MkDocsConfig, source: str) -> str | None:
-    if not config.repo_url or not config.edit_uri:
-        return None
-    base, up = _edit_base(config.config_file_path, config.docs_dir, config.repo_url, config.edit_uri)
-    return urljoin(base, f"{up}/{source}")
-
-
-@functools.lru_cache(maxsize=8)
-def _edit_base(config_file: str, docs_dir: str, repo_url: str, edit_uri: str) -> tuple[str, str]:
-    """The edit address of docs/ and the way from docs/ up to the project: the same for every page."""
-    root = Path(config_file).resolve().parent
-    up = posixpath.relpath(".", Path(docs_dir).resolve().relative_to(root).as_posix())
-    return urljoin(repo_url.rstrip("/") + "/", edit_uri), up
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert state.catalog is not None
     generated = state.by_uri.get(page.file.src_uri)
     if generated is not None:
-        tokens: list[Any] = []
-        for level, anchor, title in generated.toc:
-            token = {"level": level, "id": anchor, "name": Markup(escape(title)), "children": []}
-            # h2s nest under the h1, as MkDocs' own toc does; Material then lists only the h2s.
-            (tokens[0]["children"] if tokens and level > 1 else tokens).append(token)
-        page.toc = get_toc(tokens)  # type: ignore[assignment]
+        page.toc = get_toc(navigation.toc_tokens(generated.toc))  # type: ignore[assignment]
         return generated.html
     if page.is_homepage:
         return html + pages_module.start_entrances(state.catalog, page.url)

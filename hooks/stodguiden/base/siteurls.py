@@ -12,9 +12,26 @@ from typing import Any
 from urllib.parse import urlsplit
 
 OFFER_SECTION = "erbjudanden"
+AGE_SECTION = "alder"
+TYPE_SECTION = "stod"
+FINDER_SECTION = "hitta-stod"
+"""The site's folders for the offers, the age groups, the kinds of support and the finder: named here only."""
 OPEN_DATA = "oppna-data"
 """The folder of the site that holds the machine-readable files."""
 CALENDAR_DIR = f"{OPEN_DATA}/kalender"
+
+
+@dataclass(frozen=True)
+class Sections:
+    """The section folders, as templates see them (`sections.age` …)."""
+
+    offers: str = OFFER_SECTION
+    age: str = AGE_SECTION
+    type: str = TYPE_SECTION
+    finder: str = FINDER_SECTION
+
+
+SECTIONS = Sections()
 
 
 @dataclass(frozen=True)
@@ -39,7 +56,7 @@ class SiteUrls:
         return self.base + path
 
     def offer(self, slug: str) -> str:
-        return self.to(f"{OFFER_SECTION}/{slug}/")
+        return self.to(offer_path(slug))
 
     def calendar(self, slug: str) -> str:
         return self.to(calendar_path(slug))
@@ -61,6 +78,15 @@ def _uuid5(name: str) -> str:
     digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC's variant
     text = digest.hex()
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def section_path(section: str, key: str | None = None) -> str:
+    """The path of a section's index ('alder/') or of one of its pages ('alder/skolbarn/')."""
+    return f"{section}/{key}/" if key is not None else f"{section}/"
+
+
+def offer_path(slug: str) -> str:
+    return section_path(OFFER_SECTION, slug)
 
 
 def calendar_path(slug: str) -> str:

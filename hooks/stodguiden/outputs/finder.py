@@ -105,7 +105,7 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
     result["x"] = [
         swedish.ages(offer.ages),
         _text(macros.where(offer)),
-        _text(macros.when_short(offer, catalog)),
+        _text(macros.when_short(offer, catalog.today)),
         _text(macros.cost_text(offer)),
     ]
     return result

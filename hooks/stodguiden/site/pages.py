@@ -25,11 +25,10 @@ from stodguiden.source import statement as statement_rules
 from stodguiden.base.fingerprint import fingerprint
 from stodguiden.model import Catalog, Offer, Round, Term
 from stodguiden.base.siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
+from stodguiden.base.siteurls import AGE_SECTION, FINDER_SECTION, SECTIONS, TYPE_SECTION, offer_path, section_path
 
 TEMPLATES = Path(__file__).parent / "templates"
-AGE_SECTION = "alder"
-TYPE_SECTION = "stod"
-FINDER_PAGE = "hitta-stod/index.md"
+FINDER_PAGE = f"{FINDER_SECTION}/index.md"
 STATEMENT_PAGE = "tillganglighet.md"
 """The accessibility statement, linked from every page's footer (overrides/partials/copyright.html)."""
 SEARCH_PAGE = "sok.md"
@@ -92,6 +91,26 @@ def relative_url(from_url: str, to_url: str) -> str:
     return "./" if rel == "." else rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
 
 
+class PageLinks:
+    """`url` in the templates: links from one page to the others, relative to it, so the site works in any
+    folder. `url(path)` links a path from the site's root; `url.section(sections.age, key)` and
+    `url.offer(slug)` a section's pages, whose folders are named in base/siteurls.py only."""
+
+    __slots__ = ("page_url",)
+
+    def __init__(self, page_url: str) -> None:
+        self.page_url = page_url
+
+    def __call__(self, path: str) -> str:
+        return relative_url(self.page_url, path)
+
+    def section(self, section: str, key: str | None = None) -> str:
+        return self(section_path(section, key))
+
+    def offer(self, slug: str) -> str:
+        return self(offer_path(slug))
+
+
 def share_links(title: str, address: str | None) -> tuple[str, str]:
     """mailto: and sms: links that send the page's title and address (no recipient: the parent picks one)."""
     text = f"{title}\n{address}" if address else title
@@ -148,11 +167,12 @@ def environment() -> Environment:
 
 
 def _render(template: str, page_url: str, urls: SiteUrls | None = None, **context: object) -> str:
-    """A template with `url` (a link relative to this page) and `address` (the page's own absolute
-    address, None without site_url) for sharing."""
-    url: Callable[[str], str] = lambda target: relative_url(page_url, target)
+    """A template with `url` (links relative to this page, `PageLinks`), `sections` (the section folders)
+    and `address` (the page's own absolute address, None without site_url) for sharing."""
     address = urls.to(page_url) if urls is not None and urls.base else None
-    return environment().get_template(template).render(url=url, address=address, **context)
+    return environment().get_template(template).render(
+        url=PageLinks(page_url), sections=SECTIONS, address=address, **context
+    )
 
 
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
@@ -206,8 +226,7 @@ def finder_page(catalog: Catalog, urls: SiteUrls | None = None, list_limit: int 
     ages = list(catalog.age_groups.values())
     html = _render("finder.html", url_of(FINDER_PAGE), urls, catalog=catalog, filters=finder.filters(catalog),
                    groups=[(group, catalog.offers_for_age_group(group.key)) for group in ages],
-                   data_file=finder.DATA_FILE, list_offers=len(catalog.offers) <= list_limit,
-                   age_section=AGE_SECTION)
+                   data_file=finder.DATA_FILE, list_offers=len(catalog.offers) <= list_limit)
     # The filters hide the age groups that a contents list would name.
     return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), None, hide_toc=True)
 
@@ -230,16 +249,16 @@ class OfferCards:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self._cards: dict[tuple[str, str], Markup] = {}
-        self._macros: dict[str, object] = {}
 
     def __call__(self, offer: Offer, page_url: str) -> Markup:
         to_root = relative_url(page_url, "")
         key = (offer.slug, to_root)
         if key not in self._cards:
-            if to_root not in self._macros:
-                url: Callable[[str], str] = lambda target: relative_url(page_url, target)
-                self._macros[to_root] = environment().get_template("macros.html").make_module({"url": url})
-            card = self._macros[to_root].offer_card(offer, self.catalog, heading_level=2)  # type: ignore[attr-defined]
+            macros = environment().get_template("macros.html").module
+            type_names = [self.catalog.types[kind].name for kind in offer.types]
+            card = macros.offer_card(  # type: ignore[attr-defined]
+                offer, PageLinks(page_url).offer(offer.slug), type_names, self.catalog.today, heading_level=2
+            )
             self._cards[key] = Markup(card)
         return self._cards[key]
 
@@ -315,7 +334,7 @@ def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: 
 
 def search_page() -> GeneratedPage:
     """The results page sok/: its search field, and results for ?q= filled in by sok.js."""
-    html = _render("search.html", url_of(SEARCH_PAGE), age_section=AGE_SECTION, type_section=TYPE_SECTION)
+    html = _render("search.html", url_of(SEARCH_PAGE))
     return GeneratedPage(SEARCH_PAGE, "Sök stöd", html, "Sök bland alla erbjudanden om föräldraskapsstöd.",
                          _toc(html), in_nav=False)
 

@@ -53,6 +53,118 @@ def _pop(stack: list[_Frame], *names: str) -> _Frame:
     return stack.pop()
 
 
+WRITING_BLOCKS = frozenset({"block", "call", "filter", "autoescape", "raw", "trans"})
+"""Statements with an end that write what they like in between."""
+
+
+class _Walk:
+    """One pass over a template's parts (text and tags alternating), following whether the page written so
+    far is certain to end with a line break (`state`); see `_line_breaks_to_drop`."""
+
+    def __init__(self, parts: list[str], loops_end_with_newline: dict[int, bool]) -> None:
+        self.parts = parts
+        self.assumed = loops_end_with_newline
+        self.drop: set[int] = set()
+        self.state = False
+        self.stack: list[_Frame] = []
+        self.loop_ends: dict[int, bool] = {}
+        self.loops = 0
+
+    def run(self) -> tuple[set[int], dict[int, bool]]:
+        for index, part in enumerate(self.parts):
+            if index % 2 == 0:  # template text
+                self.text(index, part)
+            elif part.startswith("{{"):
+                self.state = False
+            elif not part.startswith("{#"):
+                self.statement(_name(part), part)
+        return self.drop, self.loop_ends
+
+    def text(self, index: int, part: str) -> None:
+        previous = self.parts[index - 1] if index else ""
+        following = self.parts[index + 1] if index + 1 < len(self.parts) else ""
+        text = part
+        if previous.endswith(("-%}", "-}}", "-#}")):
+            text = text.lstrip()
+        elif self.state and previous.startswith(("{%", "{#")) and text.startswith("\n"):
+            self.drop.add(index)
+            text = text[1:]
+        if following.startswith(("{%-", "{{-", "{#-")):
+            text = text.rstrip()
+        if text:
+            self.state = text.endswith("\n")
+
+    def statement(self, name: str, part: str) -> None:
+        if name == "set" and "=" not in part:  # a set that captures a block
+            self.open_unwritten(name)
+        elif name in _HANDLERS:
+            _HANDLERS[name](self, name)
+        elif name in WITHOUT_OUTPUT:
+            return
+        elif name.startswith("end"):
+            _pop(self.stack, name[3:])
+            self.state = False
+        else:  # include, block, call, filter and anything else that writes what it likes
+            if name in WRITING_BLOCKS:
+                self.stack.append(_Frame(name, self.state))
+            self.state = False
+
+    def open_if(self, name: str) -> None:
+        self.stack.append(_Frame(name, self.state))
+
+    def open_for(self, name: str) -> None:
+        self.loops += 1
+        self.stack.append(_Frame(name, self.state, loop=self.loops))
+        self.state = self.state and self.assumed.get(self.loops, True)
+
+    def branch(self, name: str) -> None:
+        frame = _pop(self.stack, "if", "for")
+        self.stack.append(frame)
+        frame.ends.append(self.state)
+        frame.has_else = frame.has_else or name == "else"
+        if frame.name == "for":
+            self.loop_ends[frame.loop] = self.state
+        self.state = frame.entry
+
+    def close_if(self, name: str) -> None:
+        frame = _pop(self.stack, name[3:])
+        ends = [*frame.ends, self.state]
+        if not frame.has_else:
+            ends.append(frame.entry)
+        self.state = all(ends)
+
+    def close_for(self, name: str) -> None:
+        frame = _pop(self.stack, "for")
+        if frame.has_else:  # the body's end was recorded at `else`; the else part runs when it never ran
+            self.state = self.loop_ends[frame.loop] and self.state
+        else:
+            self.loop_ends[frame.loop] = self.state
+            self.state = frame.entry and self.state
+
+    def open_unwritten(self, name: str) -> None:
+        self.stack.append(_Frame(name, self.state))
+        self.state = False  # a macro's body is written where it is called; a captured block is not written here
+
+    def close_unwritten(self, name: str) -> None:
+        self.state = _pop(self.stack, name[3:]).entry
+
+
+_HANDLERS = {
+    "if": _Walk.open_if,
+    "with": _Walk.open_if,
+    "for": _Walk.open_for,
+    "elif": _Walk.branch,
+    "else": _Walk.branch,
+    "endif": _Walk.close_if,
+    "endwith": _Walk.close_if,
+    "endfor": _Walk.close_for,
+    "macro": _Walk.open_unwritten,
+    "endmacro": _Walk.close_unwritten,
+    "endset": _Walk.close_unwritten,
+}
+"""What each statement with its own rule does to the walk; a `set` that captures a block is told apart."""
+
+
 def _line_breaks_to_drop(parts: list[str], loops_end_with_newline: dict[int, bool]) -> tuple[set[int], dict[int, bool]]:
     """Indexes of text parts whose leading line break can go, and what each loop body was found to end with.
 
@@ -60,75 +172,7 @@ def _line_breaks_to_drop(parts: list[str], loops_end_with_newline: dict[int, boo
     as a template may be included anywhere. Loop bodies start from the loop's entry and from their own end
     (the next round follows the previous one): `loops_end_with_newline` holds the assumption for that.
     """
-    drop: set[int] = set()
-    state = False
-    stack: list[_Frame] = []
-    loop_ends: dict[int, bool] = {}
-    loops = 0
-    for index, part in enumerate(parts):
-        if index % 2 == 0:  # template text
-            previous = parts[index - 1] if index else ""
-            following = parts[index + 1] if index + 1 < len(parts) else ""
-            text = part
-            if previous.endswith(("-%}", "-}}", "-#}")):
-                text = text.lstrip()
-            elif state and previous.startswith(("{%", "{#")) and text.startswith("\n"):
-                drop.add(index)
-                text = text[1:]
-            if following.startswith(("{%-", "{{-", "{#-")):
-                text = text.rstrip()
-            if text:
-                state = text.endswith("\n")
-            continue
-        if part.startswith("{#"):
-            continue
-        if part.startswith("{{"):
-            state = False
-            continue
-        name = _name(part)
-        if name == "if" or name == "with":
-            stack.append(_Frame(name, state))
-        elif name == "for":
-            loops += 1
-            frame = _Frame(name, state, loop=loops)
-            stack.append(frame)
-            state = state and loops_end_with_newline.get(loops, True)
-        elif name in ("elif", "else"):
-            frame = _pop(stack, "if", "for")
-            stack.append(frame)
-            frame.ends.append(state)
-            frame.has_else = frame.has_else or name == "else"
-            if frame.name == "for":
-                loop_ends[frame.loop] = state
-            state = frame.entry
-        elif name in ("endif", "endwith"):
-            frame = _pop(stack, name[3:])
-            ends = [*frame.ends, state]
-            if not frame.has_else:
-                ends.append(frame.entry)
-            state = all(ends)
-        elif name == "endfor":
-            frame = _pop(stack, "for")
-            if frame.has_else:  # the body's end was recorded at `else`; the else part runs when it never ran
-                state = loop_ends[frame.loop] and state
-            else:
-                loop_ends[frame.loop] = state
-                state = frame.entry and state
-        elif name == "macro" or (name == "set" and "=" not in part):
-            stack.append(_Frame(name, state))
-            state = False  # a macro's body is written where it is called; a captured block is not written here
-        elif name in ("endmacro", "endset"):
-            state = _pop(stack, name[3:]).entry
-        elif name in WITHOUT_OUTPUT:
-            continue
-        elif name.startswith("end"):
-            _pop(stack, name[3:])
-            state = False
-        else:  # include, block, call, filter and anything else that writes what it likes
-            if name in ("block", "call", "filter", "autoescape", "raw", "trans"):
-                stack.append(_Frame(name, state))
-            state = False
-    return drop, loop_ends
+    return _Walk(parts, loops_end_with_newline).run()
 
 
 def compact(source: str) -> str:
@@ -139,7 +183,7 @@ def compact(source: str) -> str:
     # The whitespace that ends the template is left as it is: Jinja drops one final line break of a
     # template's source, so shortening what comes before it could join the template to what follows it.
     body = parts[-1].rstrip()
-    end = parts[-1][len(body):]
+    end = parts[-1][len(body) :]
     parts[-1] = body
     for index in range(0, len(parts), 2):
         parts[index] = LINE_BREAKS.sub("\n", parts[index])
