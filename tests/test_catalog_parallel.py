@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from stodguiden.base.problems import Problem
-from stodguiden.source import catalog
+from stodguiden.source import catalog, datafiles
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -21,7 +21,7 @@ import synth  # noqa: E402  (bench/ is not a package; it is put on the path abov
 def _project(root: Path, count: int) -> list[Path]:
     data = root / "data"
     data.mkdir()
-    for name in catalog.VOCABULARY_FILES:
+    for name in datafiles.VOCABULARY_FILES:
         shutil.copy2(ROOT / "data" / name, data / name)
     (root / "docs").symlink_to(ROOT / "docs")  # the logo in webbplats.yml is checked to exist
     return synth.generate(data, count)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import make_project
 from stodguiden.base import parallel
-from stodguiden.source import catalog
+from stodguiden.source import datafiles
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -98,7 +98,7 @@ def test_later_without_fork_runs_once_when_asked() -> None:
 def test_offer_pages_rendered_in_two_processes_are_the_same(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    for name in catalog.VOCABULARY_FILES:
+    for name in datafiles.VOCABULARY_FILES:
         shutil.copy2(ROOT / "data" / name, data / name)
     (tmp_path / "docs").symlink_to(ROOT / "docs")
     synth.generate(data, 240)

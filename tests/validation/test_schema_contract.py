@@ -14,7 +14,8 @@ from jsonschema import Draft202012Validator
 from validation_helpers import MINIMAL, ROOT
 
 from stodguiden.source import yamlsource
-from stodguiden.source.catalog import OPTIONAL_FILES, SCHEMA_DIR, VOCABULARY_FILES
+from stodguiden.source.catalog import SCHEMA_DIR
+from stodguiden.source.datafiles import OPTIONAL_FILES, VOCABULARY_FILES
 from stodguiden.source.plainlanguage import DEFAULT_WORDLIST
 from stodguiden.source.schemawalk import SUPPORTED_KEYWORDS, walk
 
