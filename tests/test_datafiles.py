@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stodguiden.source.datafiles import VOCABULARY_FILES, OfferFile, discover, forget_folders
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LINK_OUTSIDE = "Mappen är en länk till något utanför projektet och läses inte. Lägg erbjudandena i en riktig mapp."
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)")

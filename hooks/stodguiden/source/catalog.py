@@ -6,12 +6,11 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from stodguiden.base import parallel
@@ -22,6 +21,9 @@ from stodguiden.source import datafiles, plainlanguage, vocabularies, yamlsource
 from stodguiden.source import offers as offer_rules
 from stodguiden.source.datafiles import VOCABULARY_FILES, OfferFile, outside
 from stodguiden.source.schemawalk import Document, walk
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 TODAY_VARIABLE = "STODGUIDEN_IDAG"

@@ -7,13 +7,15 @@ link that cannot be followed) is never read, so a data folder cannot be used to 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from stodguiden.base.problems import Problem
 from stodguiden.source import offers as offer_rules
 from stodguiden.source import plainlanguage
 from stodguiden.source.schemawalk import quoted, slugify
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 OFFER_DIR = "erbjudanden"
 OFFER_SUFFIXES = (".yml", ".yaml")

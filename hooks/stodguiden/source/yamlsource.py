@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import yaml
 
 from stodguiden.base.problems import Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_FILE_BYTES = 256 * 1024
 """Larger files are refused: no real offer is this long, and it bounds the work per file."""
