@@ -501,7 +501,7 @@ def _timings(browser: Any, base: str, path: str, page_file: Path, kind: str) -> 
     times: list[float | None] = []
     submit = False
     for step in range(6):
-        action = (
+        action: dict[str, object] = (
             {"kind": "filter", "use": "select" if found["selects"] and step % 2 == 0 else "box", "step": step}
             if kind == "filter"
             else {"kind": "search", "word": SEARCH_WORDS[step % len(SEARCH_WORDS)]}
@@ -638,7 +638,7 @@ def measure(count: int, repeats: int, work: Path, with_browser: bool) -> dict[st
     check_runs = [check_time(project) for _ in range(repeats)]
 
     def median(runs: list[dict[str, Any]], key: str) -> float:
-        return statistics.median(run[key] for run in runs)
+        return statistics.median(float(run[key]) for run in runs)
 
     hooks_cpu = median(hooks_runs, "hooks_cpu")
     events = {
@@ -817,7 +817,10 @@ def report(results: list[dict[str, Any]]) -> str:
 
 def _table(columns: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(c), *(len(row[i]) for row in rows)) if rows else len(c) for i, c in enumerate(columns)]
-    line = lambda cells: "| " + " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)) + " |"
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)) + " |"
+
     return "\n".join([line(columns), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
 
 

@@ -21,7 +21,8 @@ from stodguiden.base.problems import Problem, sort_key
 from stodguiden.language.swedish import day
 from stodguiden.model import weekly_last_date
 from stodguiden.source import plainlanguage, yamlsource
-from stodguiden.source.catalog import OFFER_DIR, OFFER_SUFFIXES, TodayError, load, resolve_today, schema
+from stodguiden.source.catalog import TodayError, load, resolve_today, schema
+from stodguiden.source.datafiles import OFFER_DIR, OFFER_SUFFIXES
 from stodguiden.source.offers import REVIEW_MAX_AGE
 from stodguiden.source.schemawalk import Document, walk
 

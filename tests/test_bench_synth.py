@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from conftest import make_project, run_build
-from stodguiden.source import catalog
+from stodguiden.source import catalog, datafiles
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -22,7 +22,7 @@ SCHEMA = ROOT / "schema" / "erbjudande.schema.json"
 def _data_dir(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     data.mkdir(parents=True)
-    for name in catalog.VOCABULARY_FILES:
+    for name in datafiles.VOCABULARY_FILES:
         shutil.copy2(ROOT / "data" / name, data / name)
     return data
 

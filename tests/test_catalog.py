@@ -27,8 +27,10 @@ def test_offers_grouped_by_overlapping_age_and_by_type() -> None:
 def test_expired_offer_is_left_out_from_the_day_after() -> None:
     on_last_day, _ = load(MINIMAL, today=date(2026, 12, 31))
     after, _ = load(MINIMAL, today=date(2027, 1, 1))
-    assert on_last_day and "utgangen-forelasning" in [o.slug for o in on_last_day.offers]
-    assert after and "utgangen-forelasning" not in [o.slug for o in after.offers]
+    assert on_last_day
+    assert "utgangen-forelasning" in [o.slug for o in on_last_day.offers]
+    assert after
+    assert "utgangen-forelasning" not in [o.slug for o in after.offers]
 
 
 def test_rounds_that_have_ended_disappear() -> None:

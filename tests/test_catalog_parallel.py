@@ -8,20 +8,23 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from stodguiden.base.problems import Problem
-from stodguiden.source import catalog
+from stodguiden.source import catalog, datafiles
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402  (bench/ is not a package; it is put on the path above)
 
+if TYPE_CHECKING:
+    from stodguiden.base.problems import Problem
+
 
 def _project(root: Path, count: int) -> list[Path]:
     data = root / "data"
     data.mkdir()
-    for name in catalog.VOCABULARY_FILES:
+    for name in datafiles.VOCABULARY_FILES:
         shutil.copy2(ROOT / "data" / name, data / name)
     (root / "docs").symlink_to(ROOT / "docs")  # the logo in webbplats.yml is checked to exist
     return synth.generate(data, count)
@@ -60,7 +63,8 @@ def _load_in_processes(root: Path) -> tuple[catalog.Catalog | None, list[Problem
 def test_same_offers_in_the_same_order(tmp_path: Path) -> None:
     _project(tmp_path, 40)
     serial = catalog.load(tmp_path, today=synth.TODAY, workers=1)
-    assert serial[0] is not None and len(serial[0].offers) == 40
+    assert serial[0] is not None
+    assert len(serial[0].offers) == 40
     assert _load_in_processes(tmp_path) == serial
 
 

@@ -34,7 +34,8 @@ def test_offer_template_is_a_valid_offer(tmp_path: Path) -> None:
     shutil.copy(ROOT / "mallar" / "erbjudande.yml", tmp_path / "data" / "erbjudanden" / "ny-mall.yml")
     catalog, problems = load(tmp_path, today=date(2027, 1, 18))
     assert [str(p) for p in problems] == []
-    assert catalog is not None and "ny-mall" in [o.slug for o in catalog.offers]
+    assert catalog is not None
+    assert "ny-mall" in [o.slug for o in catalog.offers]
 
 
 def test_vscode_maps_every_data_file_to_its_schema() -> None:
@@ -56,8 +57,10 @@ def test_guide_pictures_exist_and_describe_themselves() -> None:
         assert len(alt) > 20, f"{path}: the alt text says what the picture shows"
         svg = ElementTree.parse(ROOT / path).getroot()
         namespace = "{http://www.w3.org/2000/svg}"
-        assert svg.tag == f"{namespace}svg" and svg.get("role") == "img"
-        assert svg.find(f"{namespace}title") is not None and svg.find(f"{namespace}desc") is not None
+        assert svg.tag == f"{namespace}svg"
+        assert svg.get("role") == "img"
+        assert svg.find(f"{namespace}title") is not None
+        assert svg.find(f"{namespace}desc") is not None
 
 
 def test_guide_covers_the_editor_tasks() -> None:
@@ -82,5 +85,6 @@ def test_the_word_list_example_in_the_guide_is_valid(tmp_path: Path) -> None:
     path = tmp_path / "ordlista.yml"
     path.write_text(example, encoding="utf-8")
     doc, problems = plainlanguage.read_wordlist(path, "data/ordlista.yml")
-    assert problems == [] and doc is not None
+    assert problems == []
+    assert doc is not None
     assert plainlanguage.officialese(doc).forms["vårdnadshavarna"] == ("vårdnadshavare", "förälder")

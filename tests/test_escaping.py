@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conftest import FIXTURE_SITES, BuildFactory
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> "citat" </title>'
 
@@ -43,6 +46,8 @@ def test_hostile_text_is_escaped_in_every_page(build_fixture: BuildFactory, tmp_
     assert f"<title>{escaped}" in offer_html
     assert "Testby &lt;b&gt;stöd&lt;/b&gt;" in offer_html
     index_text = (build.site / "sok" / "index.json").read_text(encoding="utf-8")
-    assert "<" not in index_text and ">" not in index_text and "&" not in index_text
+    assert "<" not in index_text
+    assert ">" not in index_text
+    assert "&" not in index_text
     titles = [entry["t"] for entry in json.loads(index_text)["erbjudanden"] if entry["u"] == "komet"]
     assert titles == [HOSTILE]  # the text itself, escaped only as JSON; the results page shows it as text

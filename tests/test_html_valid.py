@@ -13,11 +13,12 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conftest import Build
+if TYPE_CHECKING:
+    from conftest import Build
 
 IGNORED: dict[str, str] = {
     # Each entry: a regular expression for a validator message → why it cannot be fixed in this project.

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-from conftest import Build
 from stodguiden.base.richtext import is_vague_link_text as is_vague
+
+if TYPE_CHECKING:
+    from conftest import Build
 
 
 class _Links(HTMLParser):

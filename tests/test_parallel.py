@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import make_project
 from stodguiden.base import parallel
-from stodguiden.source import catalog
+from stodguiden.source import datafiles
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -91,14 +91,17 @@ print(json.dumps({"in_child": pid != os.getpid(), "size": len(data), "forked": f
 def test_later_without_fork_runs_once_when_asked() -> None:
     calls: list[int] = []
     later = parallel.Later(lambda: calls.append(1) or len(calls), fork=False)
-    assert calls == [] and not later.forked
-    assert later.result() == 1 and later.result() == 1 and calls == [1]
+    assert calls == []
+    assert not later.forked
+    assert later.result() == 1
+    assert later.result() == 1
+    assert calls == [1]
 
 
 def test_offer_pages_rendered_in_two_processes_are_the_same(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    for name in catalog.VOCABULARY_FILES:
+    for name in datafiles.VOCABULARY_FILES:
         shutil.copy2(ROOT / "data" / name, data / name)
     (tmp_path / "docs").symlink_to(ROOT / "docs")
     synth.generate(data, 240)
@@ -166,6 +169,7 @@ def test_a_build_that_cannot_fork_writes_the_same_site(tmp_path: Path) -> None:
     files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert files_a == files_b
-    assert len(files_a) > 300 and Path("oppna-data/hsds/services.json") in files_a
+    assert len(files_a) > 300
+    assert Path("oppna-data/hsds/services.json") in files_a
     different = [str(f) for f in files_a if (tmp_path / "a" / f).read_bytes() != (tmp_path / "b" / f).read_bytes()]
     assert different == []

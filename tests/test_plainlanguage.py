@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +12,9 @@ from stodguiden.source import plainlanguage, yamlsource
 from stodguiden.source.catalog import schema
 from stodguiden.source.schemawalk import Document, walk
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 HEAD = "titel: Test\n"
 
 
@@ -19,7 +22,8 @@ def document(tmp_path: Path, text: str) -> Document:
     path = tmp_path / "x.yml"
     path.write_text(HEAD + text, encoding="utf-8")
     source, problems = yamlsource.read(path, "x.yml")
-    assert source is not None and problems == []
+    assert source is not None
+    assert problems == []
     doc, _ = walk(source, schema("erbjudande"))
     return doc
 
@@ -31,7 +35,8 @@ def test_lix_is_words_per_sentence_plus_percentage_of_long_words(tmp_path: Path)
     text = f"sammanfattning: {sentence} {short} Du är välkommen hit med ditt lilla barn i dag."
     readability = plainlanguage.measure(document(tmp_path, text))
     words = readability.words
-    assert len(words) == 30 and len(readability.sentences) == 3
+    assert len(words) == 30
+    assert len(readability.sentences) == 3
     long_words = [w for w in words if len(w) > 6]
     assert long_words == ["tillsammans", "föräldrarna", "varandra", "lokalen", "klockan", "dricker", "välkommen"]
     assert readability.lix == round(30 / 3 + 100 * 7 / 30) == 33
@@ -101,7 +106,8 @@ def test_the_municipality_list_adds_and_overrides(tmp_path: Path) -> None:
 def test_the_default_list_has_about_thirty_words_each_with_a_plainer_one() -> None:
     entries = plainlanguage.default_entries()
     assert len(entries) >= 30
-    assert entries["erhålla"][0] == "få" and entries["tillhandahålla"][0] == "ge"
+    assert entries["erhålla"][0] == "få"
+    assert entries["tillhandahålla"][0] == "ge"
     assert all(plainer and plainer != base for base, (plainer, _) in entries.items())
 
 

@@ -18,7 +18,8 @@ def readme_commands() -> list[str]:
 
 def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one() -> None:
     build, test = readme_commands()
-    assert build.startswith("python3 -m venv .venv") and build.endswith("mkdocs build")
+    assert build.startswith("python3 -m venv .venv")
+    assert build.endswith("mkdocs build")
     assert test.endswith("python -m pytest")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test in ci.splitlines()
@@ -59,6 +60,13 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_codeowners_send_data_to_the_coordinators_and_name_only_existing_paths() -> None:
     rules = [
         line.split()
@@ -76,4 +84,5 @@ def test_codeowners_send_data_to_the_coordinators_and_name_only_existing_paths()
 def test_pull_request_template_is_a_swedish_checklist() -> None:
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ] ") >= 5
-    assert "## Vad ändras?" in template and "granskad" in template
+    assert "## Vad ändras?" in template
+    assert "granskad" in template

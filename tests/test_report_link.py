@@ -23,7 +23,8 @@ KOMET_LINK = (
 
 def minimal() -> Catalog:
     catalog, problems = load(FIXTURE_SITES / "minimal", today=date(2027, 1, 18))
-    assert catalog is not None and problems == []
+    assert catalog is not None
+    assert problems == []
     return catalog
 
 

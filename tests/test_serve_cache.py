@@ -6,14 +6,16 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from conftest import FIXTURE_SITES
 from stodguiden.site import pages
 from stodguiden.source import catalog
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TODAY = date(2027, 1, 18)
 SITE_URL = "https://www.testby.se/stod/"
@@ -59,7 +61,8 @@ def test_a_changed_file_is_checked_again_and_only_it(project: Path, checks: list
     cached = catalog.load(project, today=TODAY, checked_files=cache)
     assert checks == ["komet.yml"]
     assert cached == catalog.load(project, today=TODAY)
-    assert cached[0] is not None and "Komet för föräldrar" in [o.title for o in cached[0].offers]
+    assert cached[0] is not None
+    assert "Komet för föräldrar" in [o.title for o in cached[0].offers]
 
 
 def test_everything_is_checked_again_when_what_it_is_checked_against_changes(project: Path, checks: list[str]) -> None:
@@ -84,7 +87,8 @@ def test_a_broken_file_stays_reported(project: Path) -> None:
         komet.read_text(encoding="utf-8").replace("typer: [kurser]", "typer: [finns-inte]"), encoding="utf-8"
     )
     first = catalog.load(project, today=TODAY, checked_files=cache)
-    assert first[0] is None and first[1]
+    assert first[0] is None
+    assert first[1]
     assert catalog.load(project, today=TODAY, checked_files=cache) == first
 
 

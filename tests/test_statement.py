@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import shutil
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conftest import FIXTURE_SITES, Build
 from stodguiden.site import pages
 from stodguiden.source.catalog import load
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STATEMENT = "tillganglighet/"
 LINK = re.compile(
@@ -69,7 +72,8 @@ def test_without_the_setting_there_is_no_statement_page(tmp_path: Path) -> None:
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text[: text.index("tillgänglighet:")], encoding="utf-8")
     catalog, problems = load(tmp_path / "site", today=date(2027, 1, 18))
-    assert catalog is not None and problems == []
+    assert catalog is not None
+    assert problems == []
     assert catalog.settings.accessibility is None
     assert pages.statement_page(catalog) is None
     assert "tillganglighet.md" not in {page.src_uri for page in pages.plan(catalog).pages}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from stodguiden.source import yamlsource
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SAMPLES = sorted((ROOT / "data").rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.yml"))
 

@@ -122,7 +122,8 @@ def axe_source() -> str:
         result = subprocess.run(
             [npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT, capture_output=True, text=True, timeout=600
         )
-        assert result.returncode == 0 and AXE.is_file(), f"npm ci failed:\n{result.stdout}\n{result.stderr}"
+        assert result.returncode == 0, f"npm ci failed:\n{result.stdout}\n{result.stderr}"
+        assert AXE.is_file(), f"npm ci did not install axe-core:\n{result.stdout}\n{result.stderr}"
     return AXE.read_text(encoding="utf-8")
 
 

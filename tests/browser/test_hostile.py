@@ -7,13 +7,16 @@ ran, if a dialog opened, or if the text is not shown as the plain text the edito
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Dialog, expect
 
 from .conftest import ContextFactory, open_page, serve_minimal_site, wait_for_results
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +67,8 @@ def _page_paths(site: Path) -> list[str]:
 def test_no_text_from_the_data_runs_in_the_browser(new_context: ContextFactory, hostile_site: tuple[str, Path]) -> None:
     hostile_url, site = hostile_site
     paths = _page_paths(site)
-    assert "erbjudanden/komet/" in paths and len(paths) > 10
+    assert "erbjudanden/komet/" in paths
+    assert len(paths) > 10
     context = new_context()
     page = context.new_page()
     dialogs: list[str] = []

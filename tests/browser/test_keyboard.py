@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from playwright.sync_api import Page
 
 from .conftest import ContextFactory, open_page, wait_for_results
 from .pages import PAGES, SEARCH_WORD
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +42,8 @@ def test_first_tab_reaches_a_visible_skip_link_to_the_content(
         " text: document.activeElement.textContent.trim(),"
         " href: document.activeElement.getAttribute('href')})"
     )
-    assert skip["skip"] and skip["text"] == "Gå till innehållet", skip
+    assert skip["skip"], skip
+    assert skip["text"] == "Gå till innehållet", skip
     style = focus_is_visible(page)
     assert style["outline"] or style["shadow"], f"the focused skip link has no outline or shadow: {style}"
     assert page.locator("a.md-skip").is_visible()
@@ -100,7 +105,8 @@ def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(
                 header: getComputedStyle(document.querySelector('.md-header')).backgroundColor};
     }""")
     assert toggle["name"] == "Byt till mörkt läge"
-    assert toggle["outline"] != "none" and toggle["width"] >= 2, toggle
+    assert toggle["outline"] != "none", toggle
+    assert toggle["width"] >= 2, toggle
     # WCAG 1.4.11: the focus outline stands out from the header it is drawn on by at least 3:1.
     assert _contrast(toggle["colour"], toggle["header"]) >= 3, toggle
     page.keyboard.press("Enter")

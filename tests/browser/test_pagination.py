@@ -3,7 +3,7 @@ visitor can walk from the first page to the last with "Nästa sida" and see ever
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +11,9 @@ from conftest import add_komet_copies
 
 from .conftest import ContextFactory, describe, open_page, run_axe, serve_minimal_site
 from .pages import PALETTES, VIEWPORTS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytestmark = pytest.mark.browser
 
@@ -46,10 +49,12 @@ def test_next_page_links_lead_through_every_offer(new_context: ContextFactory, m
         if following.count() == 0:
             break
         box = following.bounding_box()
-        assert box is not None and box["height"] >= 44, "the link should be easy to hit on a phone"
+        assert box is not None
+        assert box["height"] >= 44, "the link should be easy to hit on a phone"
         following.click()
         page.wait_for_load_state()
     assert titles == ["Barn 6–12 år", "Barn 6–12 år, sida 2 av 3", "Barn 6–12 år, sida 3 av 3"]
     assert sorted(seen) == sorted(["Komet"] + [f"Komet grupp {n}" for n in range(1, COPIES + 1)])
     current = page.locator('.sg-pagination a[aria-current="page"]')
-    assert current.inner_text() == "3" and current.get_attribute("aria-label") == "Sida 3, den här sidan"
+    assert current.inner_text() == "3"
+    assert current.get_attribute("aria-label") == "Sida 3, den här sidan"

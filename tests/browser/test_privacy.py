@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Request
 
 from .conftest import ContextFactory, open_page, open_search
 from .pages import PAGES
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Request
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +74,8 @@ def test_only_a_palette_the_visitor_chose_is_remembered(new_context: ContextFact
     page.locator('label[title="Byt till mörkt läge"]').click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     stored = page.evaluate("() => ({local: {...localStorage}, session: {...sessionStorage}})")
-    assert list(stored["local"]) == [urlsplit(site_url).path + ".__palette"] and stored["session"] == {}
+    assert list(stored["local"]) == [urlsplit(site_url).path + ".__palette"]
+    assert stored["session"] == {}
     assert '"scheme":"slate"' in stored["local"][urlsplit(site_url).path + ".__palette"]
     open_page(page, site_url + PAGES["erbjudande-med-omgangar"])  # the choice holds on the next page
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import TIMEOUT_MS, ContextFactory, open_page, open_search, serve_minimal_site, wait_for_results
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +106,8 @@ def test_offers_with_some_of_the_words_follow_under_their_own_heading(search_pag
     open_search(search_page, "öppen förskola norrby")
     full = search_page.eval_on_selector_all("#sg-sok-resultat > li h2 a", "links => links.length")
     some = search_page.eval_on_selector_all("#sg-sok-nagra-lista > li h3 a", "links => links.length")
-    assert full >= 1 and some >= 1
+    assert full >= 1
+    assert some >= 1
     assert result_slugs(search_page)[0] == "oppna-forskolan-kotten"
     expect(search_page.locator("#sg-sok-nagra")).to_be_visible()
     expect(search_page.locator("#sg-sok-status")).to_have_text(
@@ -166,7 +169,8 @@ def test_hostile_text_in_an_offer_stays_text_in_the_results(new_context: Context
     expect(link).to_have_text(HOSTILE)
     expect(page.locator("#sg-sok-resultat > li p").first).to_have_text(f"Bråk hemma? {HOSTILE}")
     assert page.locator("#sg-sok-resultat img, #sg-sok-resultat b, #sg-sok-resultat script").count() == 0
-    assert dialogs == [] and "hackad" not in page.title()
+    assert dialogs == []
+    assert "hackad" not in page.title()
 
 
 def test_without_javascript_the_forms_still_lead_to_a_helpful_page(browser: Browser, site_url: str) -> None:

@@ -10,12 +10,15 @@ worker) and checks every link, stylesheet, script and image named in the HTML.
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from playwright.sync_api import Page, Response
 
-from .conftest import ContextFactory
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Response
+
+    from .conftest import ContextFactory
 
 pytestmark = pytest.mark.browser
 

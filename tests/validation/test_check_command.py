@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from check import annotation
 from validation_helpers import OFFER, ROOT, VALID_OFFER, minimal_site
 
 from stodguiden.base.problems import Level, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CHECK = ROOT / "hooks" / "check.py"
 OLD_REVIEW = (

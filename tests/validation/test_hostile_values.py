@@ -7,13 +7,17 @@ checked on the offer that comes out, plus the rules about dates that decide what
 from __future__ import annotations
 
 from datetime import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from validation_helpers import OFFER, TODAY, VALID_OFFER, check, lines, minimal_site
 
-from stodguiden.model import Catalog, Offer
 from stodguiden.source.catalog import load
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from stodguiden.model import Catalog, Offer
 
 
 @pytest.fixture
@@ -63,7 +67,8 @@ def test_municipality_code_without_quotes_keeps_its_leading_zero(site: Path) -> 
     )
     catalog, problems = check(site)
     assert lines(problems) == []
-    assert catalog is not None and catalog.settings.municipality_code == "0180"
+    assert catalog is not None
+    assert catalog.settings.municipality_code == "0180"
 
 
 @pytest.mark.parametrize(
@@ -137,7 +142,8 @@ def test_expired_offer_is_left_out_without_any_problem(site: Path) -> None:
 def test_publicera_till_warns_thirty_days_ahead(site: Path, last_day: str, warned: bool) -> None:
     (site / OFFER).write_text(VALID_OFFER + f"publicera_till: {last_day}\n", encoding="utf-8")
     catalog, problems = check(site)
-    assert catalog is not None and "oppen-forskola" in [o.slug for o in catalog.offers]
+    assert catalog is not None
+    assert "oppen-forskola" in [o.slug for o in catalog.offers]
     assert [p.is_error for p in problems] == ([False] if warned else [])
 
 
@@ -145,7 +151,8 @@ def test_publicera_till_warns_thirty_days_ahead(site: Path, last_day: str, warne
 def test_granskad_warns_after_a_year(site: Path, reviewed: str, warned: bool) -> None:
     (site / OFFER).write_text(VALID_OFFER + f"granskad: {reviewed}\n", encoding="utf-8")
     catalog, problems = check(site)
-    assert catalog is not None and "oppen-forskola" in [o.slug for o in catalog.offers]
+    assert catalog is not None
+    assert "oppen-forskola" in [o.slug for o in catalog.offers]
     assert [p.is_error for p in problems] == ([False] if warned else [])
 
 
@@ -162,7 +169,8 @@ def test_today_can_come_from_stodguiden_idag(site: Path) -> None:
     day_before, _ = load(site, environ={"STODGUIDEN_IDAG": "2027-01-18"})
     day_of, _ = load(site, environ={"STODGUIDEN_IDAG": "2027-01-19"})
     assert day_before is None
-    assert day_of is not None and day_of.today != TODAY
+    assert day_of is not None
+    assert day_of.today != TODAY
 
 
 def test_every_file_is_checked_even_when_the_first_has_errors(site: Path) -> None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import filecmp
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from validation_helpers import INVALID, MINIMAL, check, lines, minimal_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CASES = sorted(path for path in INVALID.iterdir() if path.is_dir())
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
@@ -14,9 +13,13 @@ from jsonschema import Draft202012Validator
 from validation_helpers import MINIMAL, ROOT
 
 from stodguiden.source import yamlsource
-from stodguiden.source.catalog import OPTIONAL_FILES, SCHEMA_DIR, VOCABULARY_FILES
+from stodguiden.source.catalog import SCHEMA_DIR
+from stodguiden.source.datafiles import OPTIONAL_FILES, VOCABULARY_FILES
 from stodguiden.source.plainlanguage import DEFAULT_WORDLIST
 from stodguiden.source.schemawalk import SUPPORTED_KEYWORDS, walk
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
 # Keywords whose value is data (or a map from field names to schemas), not a schema to look into.
@@ -119,7 +122,8 @@ def test_sample_data_is_valid_for_jsonschema_and_for_schemawalk(path: Path, sche
     assert [error.message for error in validator.iter_errors(as_yaml_reads_it)] == []
 
     source, problems = yamlsource.read(path, path.name)
-    assert source is not None and problems == []
+    assert source is not None
+    assert problems == []
     document, problems = walk(source, schema)
     assert [str(p) for p in problems] == []
     # Our reading of the file (text kept as written) is valid for jsonschema too, and is the same data.
@@ -158,6 +162,7 @@ def test_jsonschema_and_schemawalk_refuse_the_same_mistakes(field: str, value: A
     path = tmp_path / "x.yml"
     path.write_text(yaml.safe_dump(offer, allow_unicode=True, sort_keys=False), encoding="utf-8")
     source, problems = yamlsource.read(path, "x.yml")
-    assert source is not None and problems == []
+    assert source is not None
+    assert problems == []
     _, problems = walk(source, schema)
     assert problems, "schemawalk accepts it"

@@ -6,11 +6,9 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 import icalendar
@@ -22,6 +20,10 @@ from validation_helpers import OFFER, check, minimal_site
 
 from stodguiden.outputs import sitefiles
 from stodguiden.site import pages
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 Offer = dict[str, Any]
 # The words our messages start with; anything else would be a message nobody wrote.
@@ -82,7 +84,8 @@ def test_the_base_offer_is_valid(site: Path) -> None:
     (site / OFFER).write_text(yaml.safe_dump(base_offer(), allow_unicode=True, sort_keys=False), encoding="utf-8")
     catalog, problems = check(site)
     assert [str(p) for p in problems] == []
-    assert catalog is not None and "oppen-forskola" in [o.slug for o in catalog.offers]
+    assert catalog is not None
+    assert "oppen-forskola" in [o.slug for o in catalog.offers]
 
 
 @pytest.mark.parametrize("field", FIELDS)
@@ -219,7 +222,8 @@ def _check_data_file(path: str, content: str | bytes) -> None:
         json.loads(raw)
     elif path.endswith(".csv"):
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-        assert rows and all(len(row) == len(rows[0]) for row in rows), path
+        assert rows, path
+        assert all(len(row) == len(rows[0]) for row in rows), path
     elif path.endswith(".ics"):
         assert icalendar.Calendar.from_ical(raw).walk("VEVENT") is not None
     elif path.endswith((".atom", ".xml")):
@@ -244,7 +248,8 @@ def test_accepted_text_is_inert_in_every_output(site: Path, baseline: Outputs, f
         return  # refused with clean Swedish problems: the test above checks those
     page_html, data_files = outputs.pages, outputs.files
     base_html, base_files = baseline.pages, baseline.files
-    assert page_html.keys() == base_html.keys() and data_files.keys() == base_files.keys()
+    assert page_html.keys() == base_html.keys()
+    assert data_files.keys() == base_files.keys()
     for uri, html in page_html.items():
         parsed = _parse(html)
         if field not in MARKDOWN_FIELDS:

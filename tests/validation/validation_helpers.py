@@ -5,10 +5,13 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stodguiden.base.problems import Problem, sort_key
-from stodguiden.model import Catalog
 from stodguiden.source.catalog import load
+
+if TYPE_CHECKING:
+    from stodguiden.model import Catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "sites" / "minimal"

@@ -5,13 +5,16 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)")
@@ -192,7 +195,9 @@ class _QuickInline(InlineProcessor):
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
         if not _INLINE_MARKUP.search(data):
             return data
-        return super()._InlineProcessor__handleInline(data, patternIndex)
+        # Markdown's own method is private, so its stubs leave it out: mypy cannot see it.
+        handled: str = super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
+        return handled
 
 
 def _link_verdict(href: str) -> str:

@@ -56,7 +56,7 @@ def swedish_name(tag: str) -> str:
     """'arabiska' for 'ar'; 'kurdiska (skrift: arabiska)' for 'ku-Arab'."""
     match = TAG.match(tag)
     assert match is not None, tag
-    name = _SV.languages.get(match["language"], tag)
+    name: str = _SV.languages.get(match["language"], tag)
     if match["script"]:
         name += f" (skrift: {_SV.scripts.get(match['script'], match['script']).lower()})"
     return name

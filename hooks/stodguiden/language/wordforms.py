@@ -9,13 +9,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 RULES_DIR = Path(__file__).parents[1] / "sok"
 RULES_FILE = RULES_DIR / "ordregler.yml"

@@ -6,38 +6,29 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from stodguiden.base import parallel
 from stodguiden.base.fingerprint import fingerprint
 from stodguiden.base.problems import Problem
 from stodguiden.model import Catalog, Offer, Settings
+from stodguiden.source import datafiles, plainlanguage, vocabularies, yamlsource
 from stodguiden.source import offers as offer_rules
-from stodguiden.source import plainlanguage, vocabularies, yamlsource
-from stodguiden.source.schemawalk import Document, quoted, slugify, walk
+from stodguiden.source.datafiles import VOCABULARY_FILES, OfferFile, outside
+from stodguiden.source.schemawalk import Document, walk
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 TODAY_VARIABLE = "STODGUIDEN_IDAG"
 """Set to ÅÅÅÅ-MM-DD to build the site as it will look on that day (tests, previews)."""
 TIME_ZONE = ZoneInfo("Europe/Stockholm")
-OFFER_DIR = "erbjudanden"
-OFFER_SUFFIXES = (".yml", ".yaml")
-RESERVED_SLUGS = frozenset({"index"})
-# file name in data/ -> schema name
-VOCABULARY_FILES = {
-    "webbplats.yml": "webbplats",
-    "typer.yml": "typer",
-    "arrangorer.yml": "arrangorer",
-    "aldersgrupper.yml": "aldersgrupper",
-}
-OPTIONAL_FILES = {plainlanguage.WORDLIST_FILE: "ordlista"}
-"""Files in data/ that may be left out; schema name as for VOCABULARY_FILES."""
-IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".DS_Store", "Thumbs.db"})
 PARALLEL_FROM = 200
 """From this many offer files, `load(..., workers=2)` and more checks them in several processes."""
 
@@ -113,6 +104,20 @@ class CheckedFiles:
             return None
 
 
+@dataclass(frozen=True)
+class _Vocabularies:
+    """What the vocabulary files give: the settings, the entries, and the keys offers are checked against."""
+
+    settings: Settings | None
+    types: dict[str, Any]
+    organisers: dict[str, Any]
+    age_groups: dict[str, Any]
+    # Offers are checked against every key written in a vocabulary file, even one whose entry has
+    # an error of its own, so that one mistake there is not repeated in every offer that uses it.
+    type_keys: list[str] | None
+    organiser_keys: list[str] | None
+
+
 def load(
     root: Path,
     today: date | None = None,
@@ -125,18 +130,30 @@ def load(
     With `workers` above 1, many offer files are checked in that many processes (see `_map`).
     With `checked_files`, an offer file whose content is unchanged since the last load is not checked again.
     """
-    _FOLDERS_CHECKED.clear()
-    problems: list[Problem] = []
+    datafiles.forget_folders()
     data_dir = root / "data"
     if not data_dir.is_dir():
-        return None, [
-            Problem(
-                "data",
-                1,
-                "Mappen data saknas. Den ska innehålla webbplats.yml, typer.yml, "
-                "arrangorer.yml, aldersgrupper.yml och mappen erbjudanden.",
-            )
-        ]
+        return None, [datafiles.no_data_folder()]
+    problems: list[Problem] = []
+    docs = _read_vocabulary_files(root, data_dir, problems)
+    offer_files, found = datafiles.discover(root)
+    problems += found
+    words = plainlanguage.officialese(_wordlist(root, data_dir, problems))
+    vocab = _vocabularies(root, docs, problems)
+    if today is None:
+        today = resolve_today(vocab.settings.fixed_today if vocab.settings else None, environ)
+    context = (vocab.settings, vocab.type_keys, vocab.organiser_keys, today, words)
+    check = partial(_check_offer, root, *context)
+    offers = _check_offers(check, offer_files, (str(root), *context), workers, checked_files, problems)
+    if any(p.is_error for p in problems) or vocab.settings is None:
+        return None, problems
+    published = tuple(offer for offer in offers if offer.is_published(today))
+    catalog = Catalog(today, vocab.settings, vocab.types, vocab.organisers, vocab.age_groups, published)
+    return catalog, problems
+
+
+def _read_vocabulary_files(root: Path, data_dir: Path, problems: list[Problem]) -> dict[str, Document]:
+    """The vocabulary files that could be read, by file name; a missing one is reported."""
     docs: dict[str, Document] = {}
     for name, schema_name in VOCABULARY_FILES.items():
         path = data_dir / name
@@ -147,9 +164,10 @@ def load(
         doc = _read(root, path, display, schema_name, problems)
         if doc is not None:
             docs[name] = doc
-    offer_files = _discover(root, data_dir, problems)
-    words = plainlanguage.officialese(_wordlist(root, data_dir, problems))
+    return docs
 
+
+def _vocabularies(root: Path, docs: dict[str, Document], problems: list[Problem]) -> _Vocabularies:
     settings = None
     if "webbplats.yml" in docs:
         settings, found = vocabularies.settings(docs["webbplats.yml"], root / "docs")
@@ -163,14 +181,23 @@ def load(
     if "aldersgrupper.yml" in docs:
         age_groups, found = vocabularies.age_groups(docs["aldersgrupper.yml"])
         problems += found
-
-    # Offers are checked against every key written in a vocabulary file, even one whose entry has
-    # an error of its own, so that one mistake there is not repeated in every offer that uses it.
     type_keys = _keys(docs.get("typer.yml"), "typer")
     organiser_keys = _keys(docs.get("arrangorer.yml"), "arrangorer")
-    if today is None:
-        today = resolve_today(settings.fixed_today if settings else None, environ)
-    published: list[Offer] = []
+    return _Vocabularies(settings, types, organisers, age_groups, type_keys, organiser_keys)
+
+
+def _check_offers(
+    check: Callable[[tuple[Path, str, str]], _Checked],
+    offer_files: list[OfferFile],
+    context: tuple[object, ...],
+    workers: int,
+    checked_files: CheckedFiles | None,
+    problems: list[Problem],
+) -> list[Offer]:
+    """The offers that are made from their files without an error, in file order; problems are added.
+
+    A second file with the same address as an earlier one is reported, in its place, and not checked.
+    """
     seen: dict[str, str] = {}
     # In file order: a Problem for a second file with the same address, else the file to check.
     order: list[Problem | tuple[Path, str, str]] = []
@@ -188,24 +215,20 @@ def load(
         seen[slug] = display
         order.append((path, display, slug))
     jobs = [item for item in order if not isinstance(item, Problem)]
-    check = partial(_check_offer, root, settings, type_keys, organiser_keys, today, words)
     if checked_files is not None:
-        context = (str(root), settings, type_keys, organiser_keys, today, words)
         checked = iter(checked_files.map(check, jobs, context, workers))
     else:
         checked = iter(_map(check, jobs, workers))
+    offers: list[Offer] = []
     for item in order:
         if isinstance(item, Problem):
             problems.append(item)
             continue
         offer, found = next(checked)
         problems += found
-        if offer is not None and offer.is_published(today):
-            published.append(offer)
-    if any(p.is_error for p in problems) or settings is None:
-        return None, problems
-    catalog = Catalog(today, settings, types, organisers, age_groups, tuple(published))
-    return catalog, problems
+        if offer is not None:
+            offers.append(offer)
+    return offers
 
 
 def _wordlist(root: Path, data_dir: Path, problems: list[Problem]) -> Document | None:
@@ -214,7 +237,7 @@ def _wordlist(root: Path, data_dir: Path, problems: list[Problem]) -> Document |
     display = f"data/{plainlanguage.WORDLIST_FILE}"
     if not path.exists() and not path.is_symlink():
         return None
-    if _outside(root, path) or not path.is_file():
+    if outside(root, path) or not path.is_file():
         _read(root, path, display, "ordlista", problems)  # reports what kind of file it is
         return None
     doc, found = plainlanguage.read_wordlist(path, display)
@@ -258,11 +281,13 @@ def _keys(doc: Document | None, schema_name: str) -> list[str] | None:
     if doc is None or not isinstance(doc.data, dict):
         return None
     pattern = re.compile(schema(schema_name).get("propertyNames", {}).get("pattern", ""))
-    return [ptr[0] for ptr in doc.lines if len(ptr) == 1 and pattern.search(str(ptr[0]))]
+    # A top-level pointer has one part, the key: always text, since a file's top level is a mapping.
+    keys = [ptr[0] for ptr in doc.lines if len(ptr) == 1]
+    return [key for key in keys if isinstance(key, str) and pattern.search(key)]
 
 
 def _read(root: Path, path: Path, display: str, schema_name: str, problems: list[Problem]) -> Document | None:
-    if _outside(root, path):
+    if outside(root, path):
         problems.append(
             Problem(
                 display,
@@ -284,117 +309,3 @@ def _read(root: Path, path: Path, display: str, schema_name: str, problems: list
     doc, found = walk(source, schema(schema_name))
     problems += found
     return doc
-
-
-@cache
-def _resolved(root: Path) -> Path:
-    """The project folder with links resolved: asked once per file, so resolved once."""
-    return root.resolve()
-
-
-def _outside(root: Path, path: Path) -> bool:
-    """True for a link that leads out of the project, or that cannot be followed (a loop)."""
-    if not path.is_symlink() and path.parent != path and not _folder_outside(root, path.parent):
-        return False  # a plain file in a folder inside: no need to resolve it (fast with many offers)
-    return _resolves_outside(root, path)
-
-
-_FOLDERS_CHECKED: dict[tuple[Path, Path], bool] = {}
-"""Folders found inside or outside the project during one `load` (emptied when it starts)."""
-
-
-def _folder_outside(root: Path, folder: Path) -> bool:
-    if (root, folder) not in _FOLDERS_CHECKED:
-        _FOLDERS_CHECKED[(root, folder)] = _resolves_outside(root, folder)
-    return _FOLDERS_CHECKED[(root, folder)]
-
-
-def _resolves_outside(root: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(_resolved(root))
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
-        return True
-    return False
-
-
-def _discover(root: Path, data_dir: Path, problems: list[Problem]) -> list[tuple[str, Path, str]]:
-    """Offer files as (slug, path, display path); anything unexpected in data/ is reported."""
-    found: list[tuple[str, Path, str]] = []
-    for entry in sorted(data_dir.iterdir()):
-        display = f"data/{entry.name}"
-        if entry.name in VOCABULARY_FILES or entry.name in OPTIONAL_FILES or entry.name in IGNORED_NAMES:
-            continue
-        if entry.name == OFFER_DIR and entry.is_dir():
-            continue
-        problems.append(Problem(display, 1, _stray_message(entry.name, is_dir=entry.is_dir())))
-    offer_dir = data_dir / OFFER_DIR
-    if _outside(root, offer_dir):
-        problems.append(
-            Problem(
-                f"data/{OFFER_DIR}",
-                1,
-                "Mappen är en länk till något utanför projektet och läses inte. Lägg erbjudandena i en riktig mapp.",
-            )
-        )
-        return found
-    if not offer_dir.is_dir():
-        problems.append(
-            Problem(
-                f"data/{OFFER_DIR}",
-                1,
-                "Mappen data/erbjudanden saknas. Skapa den och lägg ett erbjudande per fil i den.",
-            )
-        )
-        return found
-    for entry in sorted(offer_dir.iterdir(), key=lambda p: p.name):
-        display = f"data/{OFFER_DIR}/{entry.name}"
-        if entry.name in IGNORED_NAMES:
-            continue
-        if entry.is_dir():
-            problems.append(
-                Problem(
-                    display, 1, "Mappar inne i data/erbjudanden läses inte. Lägg filerna direkt i data/erbjudanden."
-                )
-            )
-            continue
-        if entry.suffix not in OFFER_SUFFIXES:
-            fix = "Byt namn på filen eller ta bort den."
-            if entry.suffix.lower() in OFFER_SUFFIXES:
-                fix = f"Döp om filen till {slugify(entry.stem) or 'erbjudande'}.yml."
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    f"Filen {quoted(entry.name)} läses inte: ett erbjudande ska vara en fil som slutar på .yml. {fix}",
-                )
-            )
-            continue
-        slug = entry.stem
-        bad_name = offer_rules.slug_problem(display, slug)
-        if bad_name:
-            problems.append(bad_name)
-            continue
-        if slug in RESERVED_SLUGS:
-            problems.append(Problem(display, 1, f"Filnamnet {slug}.yml är reserverat. Välj ett annat namn."))
-            continue
-        found.append((slug, entry, display))
-    return found
-
-
-def _stray_message(name: str, is_dir: bool) -> str:
-    if is_dir:
-        return (
-            f"Mappen {quoted(name)} i data används inte. Erbjudanden ska ligga i data/{OFFER_DIR}. "
-            "Flytta det som ska finnas kvar och ta bort mappen."
-        )
-    stem = name.rsplit(".", 1)[0]
-    known = ", ".join(VOCABULARY_FILES)
-    if f"{stem}.yml" in VOCABULARY_FILES:
-        return (
-            f"Filen {quoted(name)} läses inte: den ska heta {stem}.yml. Byt namn på den, eller ta bort den "
-            f"om {stem}.yml redan finns."
-        )
-    return (
-        f"Filen {quoted(name)} används inte. I data finns bara {known} och mappen {OFFER_DIR}; "
-        f"ett erbjudande ska ligga i data/{OFFER_DIR}."
-    )

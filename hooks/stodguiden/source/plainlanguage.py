@@ -13,15 +13,17 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from stodguiden.base.problems import Level, Problem
 from stodguiden.source import yamlsource
 from stodguiden.source.schemawalk import Document, quoted, walk
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
 
 LIX_WARNING = 40
 """Above this an offer's text gets a warning: parents should not need more than newspaper Swedish."""

@@ -240,67 +240,16 @@ class _Walker:
 
     def mapping(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> dict[str, Any] | None:
         if not isinstance(node, yaml.MappingNode):
-            if not ptr:
-                self.problem(
-                    ptr,
-                    line,
-                    "Filen ska bestå av fält med namn och värde, som "
-                    "”titel: Komet”, men här står " + _describe(node) + ".",
-                )
-            elif _is_empty(node):
-                self.problem(
-                    ptr,
-                    line,
-                    f"{_cap(field_name(ptr))} är tomt. Skriv fälten som hör till "
-                    "på egna rader under, indragna med två mellanslag, eller ta bort raden.",
-                )
-            else:
-                self.problem(
-                    ptr,
-                    line,
-                    f"{_cap(field_name(ptr))} ska vara en grupp av fält på egna rader "
-                    f"under, indragna med två mellanslag, men här står {_describe(node)}.",
-                )
+            self._not_a_mapping(node, ptr, line)
             return None
-        properties: dict[str, Any] = schema.get("properties", {})
-        extra = schema.get("additionalProperties", True)
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         suggested: set[str] = set()
-        lines = self.lines
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            key_tag = key_node.tag
-            if key_tag == _MERGE_TAG:
-                self.problem(
-                    ptr,
-                    key_line,
-                    f"Sammanslagning med <<{_in(ptr)} är inte tillåten. Skriv ut alla fält på egna rader.",
-                )
+            key = self._field_name(key_node, ptr, key_line)
+            if key is None:
                 continue
-            if key_tag not in _CORE_TAGS:
-                self.problem(
-                    ptr,
-                    key_line,
-                    f"Ett fältnamn{_in(ptr)} har en YAML-tagg ({_tag(key_node.tag)}) som "
-                    "inte är tillåten. Ta bort taggen (ordet som börjar med !).",
-                )
-                continue
-            if isinstance(key_node, AliasNode):
-                self.problem(
-                    ptr,
-                    key_line,
-                    f"Ett fältnamn{_in(ptr)} är en hänvisning (& och *). Skriv ut fältets namn i stället.",
-                )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
-                self.problem(
-                    ptr,
-                    key_line,
-                    "Här står ett fält utan namn. Skriv fältets namn följt av kolon, till exempel ”titel: …”.",
-                )
-                continue
-            key = key_node.value
             child = (*ptr, key)
             if key in first_line:
                 self.problem(
@@ -313,36 +262,115 @@ class _Walker:
                 result.pop(key, None)
                 continue
             first_line[key] = key_line
-            lines[child] = key_line
-            if key in properties:
-                sub = properties[key]
-            elif isinstance(extra, dict):
-                pattern = schema.get("propertyNames", {}).get("pattern")
-                if pattern and not re.search(pattern, key):
-                    self.problem(
-                        child,
-                        key_line,
-                        f"Nyckeln {quoted(key)} får bara innehålla små "
-                        "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag), "
-                        f"till exempel {quoted(_slug_hint(key))}.",
-                    )
-                    continue
-                sub = extra
-            else:
-                hint = suggest(key, list(properties))
-                home = _home_of(key, properties)
-                if hint:
-                    suggested.add(hint)
-                    fix = f"Menade du {hint}?"
-                elif home:
-                    fix = f"Det hör hemma under {home}: flytta raden dit och dra in den som raderna där."
-                else:
-                    fix = "Tillåtna fält här är: " + ", ".join(properties) + "."
-                self.problem(child, key_line, f"Fältet {key} finns inte{_in(ptr)}. {fix}")
+            self.lines[child] = key_line
+            sub = self._field_schema(key, child, key_line, schema, suggested)
+            if sub is None:
                 continue
             converted = self.value(value_node, sub, child)
             if converted is not None:
                 result[key] = converted
+        self._missing_fields(schema, ptr, line, first_line, suggested)
+        return result
+
+    def _not_a_mapping(self, node: yaml.Node, ptr: Pointer, line: int) -> None:
+        if not ptr:
+            self.problem(
+                ptr,
+                line,
+                "Filen ska bestå av fält med namn och värde, som ”titel: Komet”, men här står " + _describe(node) + ".",
+            )
+        elif _is_empty(node):
+            self.problem(
+                ptr,
+                line,
+                f"{_cap(field_name(ptr))} är tomt. Skriv fälten som hör till "
+                "på egna rader under, indragna med två mellanslag, eller ta bort raden.",
+            )
+        else:
+            self.problem(
+                ptr,
+                line,
+                f"{_cap(field_name(ptr))} ska vara en grupp av fält på egna rader "
+                f"under, indragna med två mellanslag, men här står {_describe(node)}.",
+            )
+
+    def _field_name(self, key_node: yaml.Node, ptr: Pointer, key_line: int) -> str | None:
+        """The name of a field in a mapping; None, with a problem reported, if it cannot be one."""
+        key_tag = key_node.tag
+        if key_tag == _MERGE_TAG:
+            self.problem(
+                ptr,
+                key_line,
+                f"Sammanslagning med <<{_in(ptr)} är inte tillåten. Skriv ut alla fält på egna rader.",
+            )
+            return None
+        if key_tag not in _CORE_TAGS:
+            self.problem(
+                ptr,
+                key_line,
+                f"Ett fältnamn{_in(ptr)} har en YAML-tagg ({_tag(key_node.tag)}) som "
+                "inte är tillåten. Ta bort taggen (ordet som börjar med !).",
+            )
+            return None
+        if isinstance(key_node, AliasNode):
+            self.problem(
+                ptr,
+                key_line,
+                f"Ett fältnamn{_in(ptr)} är en hänvisning (& och *). Skriv ut fältets namn i stället.",
+            )
+            return None
+        if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
+            self.problem(
+                ptr,
+                key_line,
+                "Här står ett fält utan namn. Skriv fältets namn följt av kolon, till exempel ”titel: …”.",
+            )
+            return None
+        key: str = key_node.value
+        return key
+
+    def _field_schema(
+        self, key: str, child: Pointer, key_line: int, schema: dict[str, Any], suggested: set[str]
+    ) -> dict[str, Any] | None:
+        """The schema for the field `key` of a mapping; None, with a problem reported, if it is not allowed.
+
+        A suggested spelling is added to `suggested`, so that the field is not also reported as missing.
+        """
+        properties: dict[str, Any] = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        if key in properties:
+            sub: dict[str, Any] = properties[key]
+            return sub
+        ptr = child[:-1]
+        if isinstance(extra, dict):
+            pattern = schema.get("propertyNames", {}).get("pattern")
+            if pattern and not re.search(pattern, key):
+                self.problem(
+                    child,
+                    key_line,
+                    f"Nyckeln {quoted(key)} får bara innehålla små "
+                    "bokstäver a–z, siffror och bindestreck (inte å, ä, ö eller mellanslag), "
+                    f"till exempel {quoted(_slug_hint(key))}.",
+                )
+                return None
+            return extra
+        hint = suggest(key, list(properties))
+        home = _home_of(key, properties)
+        if hint:
+            suggested.add(hint)
+            fix = f"Menade du {hint}?"
+        elif home:
+            fix = f"Det hör hemma under {home}: flytta raden dit och dra in den som raderna där."
+        else:
+            fix = "Tillåtna fält här är: " + ", ".join(properties) + "."
+        self.problem(child, key_line, f"Fältet {key} finns inte{_in(ptr)}. {fix}")
+        return None
+
+    def _missing_fields(
+        self, schema: dict[str, Any], ptr: Pointer, line: int, first_line: dict[str, int], suggested: set[str]
+    ) -> None:
+        """Required fields that a mapping lacks, and too few entries in it."""
+        properties: dict[str, Any] = schema.get("properties", {})
         for name in schema.get("required", []):
             # A misspelt field already has its own message ("Menade du ...?"): one mistake, one message.
             if name not in first_line and name not in suggested:
@@ -355,7 +383,6 @@ class _Walker:
         minimum = schema.get("minProperties")
         if minimum and len(first_line) < minimum:
             self.problem(ptr, line, "Filen har inga poster. Lägg till minst en.")
-        return result
 
     def sequence(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> list[Any] | None:
         if not isinstance(node, yaml.SequenceNode):

@@ -91,10 +91,10 @@ def statement(doc: Document) -> tuple[AccessibilityStatement | None, list[Proble
     if problems or not {"status", "bedömd", "hur", "uppdaterad", "kontakt"} <= data.keys():
         return None, problems
     return AccessibilityStatement(
-        status=status,
-        assessed=date.fromisoformat(assessed),
+        status=data["status"],
+        assessed=date.fromisoformat(data["bedömd"]),
         method=data["hur"],
-        updated=date.fromisoformat(updated),
+        updated=date.fromisoformat(data["uppdaterad"]),
         contact=_contact(contact),
         shortcomings=tuple(Shortcoming(s["innehåll"], s["varför"]) for s in shortcomings if _complete(s)),
     ), problems

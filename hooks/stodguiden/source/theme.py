@@ -10,8 +10,10 @@ On the dark background the links and the accent need lighter colours: editors ma
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from stodguiden.model import Settings
+if TYPE_CHECKING:
+    from stodguiden.model import Settings
 
 LIGHT_BACKGROUND = "#ffffff"
 DARK_BACKGROUND = "#363840"

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import yaml
 
 from stodguiden.base.problems import Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_FILE_BYTES = 256 * 1024
 """Larger files are refused: no real offer is this long, and it bounds the work per file."""
@@ -120,10 +123,18 @@ class AliasNode(yaml.Node):
 
 
 class _AliasKeeping(yaml.composer.Composer):
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    if TYPE_CHECKING:  # given by the parser that a loader puts beside this composer
+
+        def check_event(self, *choices: object) -> bool: ...
+        def peek_event(self) -> yaml.Event: ...
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            return AliasNode(super().compose_node(parent, index), event.start_mark, event.end_mark)
+            target = super().compose_node(parent, index)
+            assert target is not None  # an alias names a node composed before it, or PyYAML raises
+            # libyaml's events carry its own Mark class, with the same attributes as PyYAML's.
+            return AliasNode(target, cast("yaml.Mark", event.start_mark), cast("yaml.Mark", event.end_mark))
         return super().compose_node(parent, index)
 
 
@@ -132,11 +143,12 @@ class _Loader(_AliasKeeping, yaml.SafeLoader):
 
 
 if yaml.__with_libyaml__:
+    from yaml._yaml import CParser  # the C parser itself, which yaml.cyaml uses but does not export
 
     class _FastLoader(
         _AliasKeeping,
-        yaml.cyaml.CParser,
-        yaml.constructor.SafeConstructor,  # type: ignore[misc]
+        CParser,
+        yaml.constructor.SafeConstructor,
         yaml.resolver.Resolver,
     ):
         """libyaml's scanner and parser in C with the same composer as `_Loader`: five times faster.
@@ -146,18 +158,18 @@ if yaml.__with_libyaml__:
         """
 
         def __init__(self, stream: str) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
-        def get_event(self) -> yaml.Event:
-            event = yaml.cyaml.CParser.get_event(self)
+        def get_event(self) -> yaml.Event | None:
+            event = CParser.get_event(self)
             if isinstance(event, yaml.ScalarEvent) and event.style == "":
                 event.style = None  # libyaml's plain style is "", PyYAML's is None
             return event
 
-    class _CLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+    class _CLoader(CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         """`yaml.CSafeLoader` whose resolver remembers the tag of each plain scalar it has seen.
 
         libyaml composes the whole tree in C but asks this Python resolver for every node's tag; with
@@ -167,18 +179,20 @@ if yaml.__with_libyaml__:
         """
 
         def __init__(self, stream: str) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
         def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
             if kind is not yaml.ScalarNode or not implicit[0]:
                 return _DEFAULT_TAGS[kind]
-            tag = _PLAIN_TAGS.get(value)
-            if tag is None:
-                tag = yaml.resolver.Resolver.resolve(self, kind, value, implicit)
-                if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_COUNT:
-                    _PLAIN_TAGS[value] = tag
+            remembered = _PLAIN_TAGS.get(value)
+            if remembered is not None:
+                return remembered
+            # The stubs leave Resolver.resolve unannotated; it returns the tag as text.
+            tag: str = yaml.resolver.Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_COUNT:
+                _PLAIN_TAGS[value] = tag
             return tag
 
         def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
@@ -212,8 +226,8 @@ def _plain_styles(node: yaml.Node | None) -> yaml.Node | None:
     push, pop = stack.append, stack.pop
     while stack:
         current = pop()
-        kind = type(current)
-        if kind is scalar:
+        kind = type(current)  # `type(current) is scalar` narrows the type for mypy, `kind is scalar` does not
+        if type(current) is scalar:
             if current.style == "":
                 current.style = None
         elif kind is mapping:
