@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
@@ -24,6 +23,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from conftest import FIXTURE_SITES, ROOT, Build, BuildFactory, make_project, run_build
 from stodguiden.base.siteurls import SiteUrls, generated_at
+from stodguiden.base.timezone import TIME_ZONE
 from stodguiden.model import Catalog
 from stodguiden.outputs import ics, jsonld, opendata
 from stodguiden.source.catalog import load
@@ -31,7 +31,7 @@ from stodguiden.source.catalog import load
 GOLDEN = Path(__file__).parent / "golden" / "oppna-data"
 SITE_URL = "https://www.testby.se/stod/"
 GENERATED = datetime(2027, 1, 18, 6, 30, tzinfo=UTC)
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+STOCKHOLM = TIME_ZONE
 ATOM = "{http://www.w3.org/2005/Atom}"
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 

@@ -255,14 +255,20 @@ class Catalog:
 
     def offers_for_age_group(self, key: str) -> list[Offer]:
         group = self.age_groups[key]
-        return sorted((o for o in self.offers if o.ages.overlaps(group)), key=_offer_order)
+        return sorted((o for o in self.offers if o.ages.overlaps(group)), key=offer_order)
 
     def offers_for_type(self, key: str) -> list[Offer]:
-        return sorted((o for o in self.offers if key in o.types), key=_offer_order)
+        return sorted((o for o in self.offers if key in o.types), key=offer_order)
 
     def age_groups_of(self, offer: Offer) -> list[AgeGroup]:
         return [g for g in self.age_groups.values() if offer.ages.overlaps(g)]
 
 
-def _offer_order(offer: Offer) -> tuple[str, str]:
+def offer_order(offer: Offer) -> tuple[str, str]:
+    """The order offers are listed in for people: by title as Swedish sorts it, then by file name."""
     return (sort_key(offer.title), offer.slug)
+
+
+def file_order(offer: Offer) -> str:
+    """The order of the machine-readable files (by file name), so that they change only when the data does."""
+    return offer.slug

@@ -15,7 +15,7 @@ from typing import Any
 
 from stodguiden.base.siteurls import SiteUrls, readable_json
 from stodguiden.language.swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
-from stodguiden.model import Catalog, Offer, Place, Recurring, Round
+from stodguiden.model import Catalog, Offer, Place, Recurring, Round, file_order
 
 # HSDS table name -> the file it is published as
 TABLES = {
@@ -333,7 +333,7 @@ def tables(catalog: Catalog, urls: SiteUrls) -> dict[str, list[dict[str, Any]]]:
     result = _Tables(catalog, urls)
     result.taxonomies()
     result.organizations()
-    for offer in sorted(catalog.offers, key=lambda o: o.slug):
+    for offer in sorted(catalog.offers, key=file_order):
         result.service(offer)
     return result.rows
 

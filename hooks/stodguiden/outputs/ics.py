@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from stodguiden.base.siteurls import SiteUrls
+from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
 from stodguiden.language.swedish import WEEKDAYS, day
-from stodguiden.model import Catalog, Offer, Recurring, Round, TimeRange
+from stodguiden.model import Catalog, Offer, Recurring, Round, TimeRange, file_order
 
-TZID = "Europe/Stockholm"
+TZID = TIME_ZONE_NAME
 PRODID = "-//Stodguiden//Stodguiden//SV"
 # Sweden's rules since 1996 (EU summer time): the last Sunday of March and of October.
 VTIMEZONE = (
@@ -40,7 +40,6 @@ VTIMEZONE = (
     "END:VTIMEZONE",
 )
 ONLINE = "digitalt"
-_STOCKHOLM = ZoneInfo(TZID)
 MAX_OCTETS = 75
 
 
@@ -192,7 +191,7 @@ class _Writer:
         first = today + timedelta(days=(WEEKDAYS.index(slot.weekday) - today.weekday()) % 7)
         rule = "FREQ=WEEKLY"
         if offer.publish_until:
-            last = datetime.combine(offer.publish_until, time(23, 59, 59), _STOCKHOLM)
+            last = datetime.combine(offer.publish_until, time(23, 59, 59), TIME_ZONE)
             rule += f";UNTIL={_utc(last.astimezone(UTC))}"
         uid = f"{offer.slug}.lopande.{WEEKDAYS.index(slot.weekday) + 1}.{slot.time.start:%H%M}"
         notes = [note for note in (slot.info,) if note]
@@ -241,7 +240,7 @@ def calendars(catalog: Catalog, urls: SiteUrls, generated: datetime) -> tuple[by
     writer = _Writer(catalog, urls, generated)
     everything: list[str] = []
     own: dict[str, bytes] = {}
-    for offer in sorted(catalog.offers, key=lambda o: o.slug):
+    for offer in sorted(catalog.offers, key=file_order):
         events = writer.folded_events(offer)
         everything += events
         if has_calendar(offer, catalog):

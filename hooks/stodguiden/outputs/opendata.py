@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
+from stodguiden.base.richtext import plain_text
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
 from stodguiden.language.swedish import language_name
-from stodguiden.model import Catalog, Offer, Place, Round
+from stodguiden.model import Catalog, Offer, Place, Round, file_order
 from stodguiden.outputs import feeds, hsds, ics
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "oppna-data" / "erbjudanden.schema.json"
@@ -102,15 +100,6 @@ def _round(round_: Round) -> dict[str, Any]:
     }
 
 
-_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|pre)>")
-
-
-def plain_text(html: str) -> str:
-    """The description without markup: one paragraph, heading or list item per block."""
-    blocks = (Markup(part).striptags() for part in _BLOCK_END.split(html))
-    return "\n\n".join(block for block in blocks if block)
-
-
 def offer_record(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
     """One offer with all its public fields; every key is always there (null when not given)."""
     organiser = catalog.organisers[offer.organiser]
@@ -120,7 +109,7 @@ def offer_record(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, An
         "url": urls.offer(offer.slug),
         "titel": offer.title,
         "sammanfattning": offer.summary,
-        "beskrivning": plain_text(offer.description_html) or None,
+        "beskrivning": plain_text(offer.description_html, blocks=True) or None,
         "beskrivning_html": offer.description_html or None,
         "ålder": {"från": offer.ages.low, "till": offer.ages.high, "väntar_barn": offer.ages.expecting},
         "åldersgrupper": [{"id": g.key, "namn": g.name} for g in catalog.age_groups_of(offer)],
@@ -163,7 +152,7 @@ def offer_record(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, An
 
 def sorted_offers(catalog: Catalog) -> list[Offer]:
     """Offers in a fixed order (by file name), so that the files only change when the data does."""
-    return sorted(catalog.offers, key=lambda o: o.slug)
+    return sorted(catalog.offers, key=file_order)
 
 
 def offers_document(

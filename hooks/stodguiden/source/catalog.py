@@ -11,11 +11,11 @@ from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from stodguiden.base import parallel
 from stodguiden.base.fingerprint import fingerprint
 from stodguiden.base.problems import Problem
+from stodguiden.base.timezone import TIME_ZONE
 from stodguiden.model import Catalog, Offer, Settings
 from stodguiden.source import offers as offer_rules
 from stodguiden.source import plainlanguage, vocabularies, yamlsource
@@ -24,7 +24,6 @@ from stodguiden.source.schemawalk import Document, quoted, slugify, walk
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 TODAY_VARIABLE = "STODGUIDEN_IDAG"
 """Set to ÅÅÅÅ-MM-DD to build the site as it will look on that day (tests, previews)."""
-TIME_ZONE = ZoneInfo("Europe/Stockholm")
 OFFER_DIR = "erbjudanden"
 OFFER_SUFFIXES = (".yml", ".yaml")
 RESERVED_SLUGS = frozenset({"index"})

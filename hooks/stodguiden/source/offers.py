@@ -25,7 +25,7 @@ from stodguiden.model import (
     weekly_last_date,
 )
 from stodguiden.source.schemawalk import Document, field_name, quoted, slugify, suggest
-from stodguiden.source.vocabularies import contact_from, phone_problems
+from stodguiden.source.vocabularies import contact_from, contact_problems
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REVIEW_MAX_AGE = timedelta(days=365)
@@ -80,9 +80,7 @@ def build(
         )
     contact = data.get("kontakt")
     if contact is not None:
-        rules.problems += phone_problems(doc, contact, "kontakt")
-        if doc.clean("kontakt") and not {"telefon", "e-post", "webb"} & contact.keys():
-            rules.error(("kontakt",), "Fältet kontakt behöver minst ett sätt att nå er: telefon, e-post eller webb.")
+        rules.problems += contact_problems(doc, contact, "kontakt")
     places = rules.places(data.get("plats", []), settings)
     place_names = [p.name for p in places if p.name] + ([ONLINE] if any(p.online for p in places) else [])
     rounds = rules.rounds(data.get("omgångar", []), place_names)
