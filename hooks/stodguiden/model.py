@@ -65,13 +65,25 @@ class Ages:
         return self.low is not None and self.high is not None and self.low <= age <= self.high
 
 
+ONLINE_PLACE = "digitalt"
+"""What a round or weekly time writes in `plats` for the offer's place on the internet, in offer files
+and in the open data; `source.offers` resolves it, and outputs read the resolved `Place`."""
+
+
 @dataclass(frozen=True)
 class Place:
+    """Where an offer is: a named place, or the internet (`online`, the name then optional)."""
+
     name: str | None = None
     address: str | None = None
     area: str | None = None
     online: bool = False
     accessibility: str | None = None
+
+    @property
+    def reference(self) -> str | None:
+        """How the open data names this place for a round or weekly time: the online marker or the name."""
+        return ONLINE_PLACE if self.online else self.name
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,8 @@ class Round:
     meetings: int
     last: date
     time: TimeRange | None = None
-    place: str | None = None
+    place: Place | None = None
+    """The offer's place that the round names in `plats`, resolved; None when it names none."""
     signup_by: date | None = None
     status: str = "öppen"
     info: str | None = None
@@ -106,7 +119,8 @@ def weekly_last_date(start: date, meetings: int) -> date:
 class Recurring:
     weekday: str
     time: TimeRange
-    place: str | None = None
+    place: Place | None = None
+    """The offer's place that the weekly time names in `plats`, resolved; None when it names none."""
     info: str | None = None
 
 
@@ -182,6 +196,10 @@ class Offer:
     @property
     def online(self) -> bool:
         return any(p.online for p in self.places)
+
+    def places_of(self, place: Place | None) -> tuple[Place, ...]:
+        """Where a round or weekly time is: the place it names, else any of the offer's places."""
+        return (place,) if place is not None else self.places
 
 
 @dataclass(frozen=True)

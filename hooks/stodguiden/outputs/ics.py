@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from stodguiden.base.siteurls import SiteUrls
 from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
 from stodguiden.language.swedish import WEEKDAYS, day
-from stodguiden.model import Catalog, Offer, Recurring, Round, TimeRange, file_order
+from stodguiden.model import Catalog, Offer, Place, Recurring, Round, TimeRange, file_order
 
 TZID = TIME_ZONE_NAME
 PRODID = "-//Stodguiden//Stodguiden//SV"
@@ -39,7 +39,6 @@ VTIMEZONE = (
     "END:STANDARD",
     "END:VTIMEZONE",
 )
-ONLINE = "digitalt"
 MAX_OCTETS = 75
 
 
@@ -90,17 +89,12 @@ def _when(start: date, clock: TimeRange | None) -> list[str]:
     return [f"DTSTART;TZID={TZID}:{_local(start, clock.start)}", f"DTEND;TZID={TZID}:{_local(start, clock.end)}"]
 
 
-def _location(offer: Offer, name: str | None) -> str | None:
-    if name == ONLINE:
-        return "På nätet"
-    if name is None:
-        if len(offer.places) != 1:
-            return None
-        place = offer.places[0]
-    else:
-        place = next((p for p in offer.places if p.name == name), None)
-        if place is None:
-            return name
+def _location(offer: Offer, named: Place | None) -> str | None:
+    """The LOCATION of an event: the place it names, or the offer's only place."""
+    places = offer.places_of(named)
+    if len(places) != 1:
+        return None
+    place = places[0]
     if place.online:
         return "På nätet"
     return ", ".join(part for part in (place.name, place.address) if part) or None
@@ -119,7 +113,7 @@ class _Writer:
         clock: TimeRange | None,
         summary: str,
         notes: list[str],
-        place: str | None,
+        place: Place | None,
         *,
         rule: str | None = None,
         cancelled: bool = False,

@@ -24,7 +24,6 @@ from stodguiden.language.swedish import WEEKDAYS, language_name
 from stodguiden.model import Catalog, Offer, Place, Round
 
 SCHEMA_ORG = "https://schema.org"
-ONLINE = "digitalt"
 PUBLIC_SECTORS = frozenset({"kommun", "region"})
 WEEKDAY_URIS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 STATUS = {"inställd": "EventCancelled"}
@@ -80,14 +79,6 @@ def _place(place: Place, urls: SiteUrls, offer: Offer) -> dict[str, Any]:
     }
 
 
-def _round_places(offer: Offer, round_: Round) -> list[Place]:
-    if round_.place == ONLINE:
-        return [p for p in offer.places if p.online][:1]
-    if round_.place:
-        return [p for p in offer.places if p.name == round_.place][:1]
-    return list(offer.places)
-
-
 def provider(catalog: Catalog, key: str) -> dict[str, Any]:
     organiser = catalog.organisers[key]
     kind = "GovernmentOrganization" if organiser.sector in PUBLIC_SECTORS else "Organization"
@@ -110,7 +101,7 @@ def area_served(catalog: Catalog) -> dict[str, Any]:
 
 
 def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
-    places = _round_places(offer, round_)
+    places = offer.places_of(round_.place)
     online = [p for p in places if p.online]
     offline = [p for p in places if not p.online]
     if online and offline:

@@ -93,7 +93,7 @@ def _round(round_: Round) -> dict[str, Any]:
         "träffar": round_.meetings,
         "varje_vecka": round_.weekly,
         "tid": {"start": _time(round_.time.start), "slut": _time(round_.time.end)} if round_.time else None,
-        "plats": round_.place,
+        "plats": round_.place.reference if round_.place else None,
         "sista_anmälan": round_.signup_by.isoformat() if round_.signup_by else None,
         "status": round_.status,
         "info": round_.info,
@@ -123,7 +123,7 @@ def offer_record(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, An
             {
                 "veckodag": s.weekday,
                 "tid": {"start": _time(s.time.start), "slut": _time(s.time.end)},
-                "plats": s.place,
+                "plats": s.place.reference if s.place else None,
                 "info": s.info,
             }
             for s in offer.recurring

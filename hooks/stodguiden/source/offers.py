@@ -11,6 +11,7 @@ from stodguiden.base.problems import Level, Problem
 from stodguiden.language import languages
 from stodguiden.language.swedish import day, language_name
 from stodguiden.model import (
+    ONLINE_PLACE,
     Ages,
     Basis,
     Cost,
@@ -33,7 +34,6 @@ REVIEW_MAX_AGE = timedelta(days=365)
 EXPIRY_NOTICE = timedelta(days=30)
 """`publicera_till` this close gives a warning, so the offer does not vanish unnoticed."""
 _TIME_RE = re.compile(r"^(\d{1,2})[.:](\d{2}) ?[-–] ?(\d{1,2})[.:](\d{2})$")
-ONLINE = "digitalt"
 
 
 def slug_problem(path: str, stem: str) -> Problem | None:
@@ -82,9 +82,9 @@ def build(
     if contact is not None:
         rules.problems += contact_problems(doc, contact, "kontakt")
     places = rules.places(data.get("plats", []), settings)
-    place_names = [p.name for p in places if p.name] + ([ONLINE] if any(p.online for p in places) else [])
-    rounds = rules.rounds(data.get("omgångar", []), place_names)
-    recurring = rules.recurring(data.get("löpande", []), place_names)
+    references = _PlaceReferences(places)
+    rounds = rules.rounds(data.get("omgångar", []), references)
+    recurring = rules.recurring(data.get("löpande", []), references)
     for index, code in enumerate(data.get("språk", [])):
         if language_name(code) is None:
             rules.error(
@@ -179,6 +179,22 @@ def build(
 
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+class _PlaceReferences:
+    """What a round's or weekly time's `plats` may say: the name of one of the offer's places, or the
+    online marker for its (first) place on the internet, which wins over a place of that name."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.names = [p.name for p in places if p.name] + ([ONLINE_PLACE] if any(p.online for p in places) else [])
+        """In the order the editor wrote them, for messages."""
+        self.places: dict[str, Place] = {}
+        for place in places:
+            if place.name:
+                self.places.setdefault(place.name, place)
+        online = next((p for p in places if p.online), None)
+        if online is not None:
+            self.places[ONLINE_PLACE] = online
 
 
 class _Rules:
@@ -278,9 +294,15 @@ class _Rules:
             return None
         return TimeRange(start, end)
 
-    def place_ref(self, name: str | None, known: list[str], pointer: tuple[str | int, ...]) -> None:
-        if name is None or name in known or not self.doc.clean("plats"):
-            return
+    def place_ref(self, name: str | None, refs: _PlaceReferences, pointer: tuple[str | int, ...]) -> Place | None:
+        """The offer's place that `name` refers to; None when there is no name, or no such place."""
+        if name is None:
+            return None
+        if name in refs.places:
+            return refs.places[name]
+        if not self.doc.clean("plats"):
+            return None
+        known = refs.names
         hint = suggest(name, known)
         self.error(
             pointer,
@@ -296,13 +318,14 @@ class _Rules:
                 )
             ),
         )
+        return None
 
-    def rounds(self, items: list[dict[str, Any]], place_names: list[str]) -> list[Round]:
+    def rounds(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Round]:
         result = []
         for index, item in enumerate(items):
             ptr = ("omgångar", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
-            self.place_ref(item.get("plats"), place_names, (*ptr, "plats"))
+            place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
             if "start" not in item or "träffar" not in item or not self.doc.clean(*ptr):
                 continue
             start = date.fromisoformat(item["start"])
@@ -328,7 +351,7 @@ class _Rules:
                     item["träffar"],
                     last,
                     clock,
-                    item.get("plats"),
+                    place,
                     signup_by,
                     item.get("status", "öppen"),
                     item.get("info"),
@@ -336,12 +359,12 @@ class _Rules:
             )
         return result
 
-    def recurring(self, items: list[dict[str, Any]], place_names: list[str]) -> list[Recurring]:
+    def recurring(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Recurring]:
         result = []
         for index, item in enumerate(items):
             ptr = ("löpande", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
-            self.place_ref(item.get("plats"), place_names, (*ptr, "plats"))
+            place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
             if clock and "veckodag" in item:
-                result.append(Recurring(item["veckodag"], clock, item.get("plats"), item.get("info")))
+                result.append(Recurring(item["veckodag"], clock, place, item.get("info")))
         return result
