@@ -193,6 +193,10 @@ class Offer:
     def upcoming_rounds(self, today: date) -> tuple[Round, ...]:
         return tuple(sorted((r for r in self.rounds if not r.has_ended(today)), key=lambda r: r.start))
 
+    def has_upcoming_times(self, today: date) -> bool:
+        """Rounds that have not ended, or weekly times: what the offer's own calendar file holds."""
+        return bool(self.upcoming_rounds(today) or self.recurring)
+
     @property
     def online(self) -> bool:
         return any(p.online for p in self.places)

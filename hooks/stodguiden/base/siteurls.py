@@ -15,6 +15,8 @@ OFFER_SECTION = "erbjudanden"
 OPEN_DATA = "oppna-data"
 """The folder of the site that holds the machine-readable files."""
 CALENDAR_DIR = f"{OPEN_DATA}/kalender"
+FINDER_PAGE = "hitta-stod/index.md"
+"""The "Hitta stöd" page; its data file is written next to it."""
 
 
 @dataclass(frozen=True)

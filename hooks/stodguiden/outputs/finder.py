@@ -8,6 +8,7 @@ place only; the browser never formats anything itself.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -16,11 +17,13 @@ from markupsafe import Markup
 
 from stodguiden.base import collation
 from stodguiden.base.jsontext import inert_json
+from stodguiden.base.siteurls import FINDER_PAGE
 from stodguiden.language import swedish
 from stodguiden.model import Catalog, Offer, offer_order
 
 DATA_FILE = "erbjudanden.json"
 """Written next to the finder page: hitta-stod/erbjudanden.json."""
+DATA_PATH = posixpath.join(posixpath.dirname(FINDER_PAGE), DATA_FILE)
 DEFAULT_LANGUAGE = "sv"
 """An offer that names no language is held in Swedish, the site's own language."""
 ONLINE_AREA = "digitalt"

@@ -13,10 +13,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from stodguiden.base.siteurls import SiteUrls, readable_json
+from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, readable_json
 from stodguiden.language.swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
 from stodguiden.model import ONLINE_PLACE, Catalog, Offer, Place, Recurring, Round, file_order
 
+DIRECTORY = f"{OPEN_DATA}/hsds/"
+"""The folder in the site that holds one file per table."""
 # HSDS table name -> the file it is published as
 TABLES = {
     "organization": "organizations.json",
@@ -342,3 +344,14 @@ def files(catalog: Catalog, urls: SiteUrls) -> Iterator[tuple[str, str]]:
     """One JSON file per table: (file name, text), made one at a time."""
     for name, rows in tables(catalog, urls).items():
         yield TABLES[name], readable_json(rows)
+
+
+def paths() -> list[str]:
+    """The files `publish` writes, in the same order."""
+    return [DIRECTORY + name for name in TABLES.values()]
+
+
+def publish(catalog: Catalog, urls: SiteUrls) -> Iterator[tuple[str, bytes]]:
+    """Every table's file: (path in the site, content), made one at a time."""
+    for name, text in files(catalog, urls):
+        yield DIRECTORY + name, text.encode("utf-8")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
-from stodguiden.base.siteurls import SiteUrls
+from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path
 from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
 from stodguiden.language.swedish import WEEKDAYS, day
 from stodguiden.model import Catalog, Offer, Place, Recurring, Round, TimeRange, file_order
@@ -40,11 +40,8 @@ VTIMEZONE = (
     "END:VTIMEZONE",
 )
 MAX_OCTETS = 75
-
-
-def has_calendar(offer: Offer, catalog: Catalog) -> bool:
-    """Whether the offer gets a calendar file: it has rounds that have not ended, or weekly meetings."""
-    return bool(offer.upcoming_rounds(catalog.today) or offer.recurring)
+ALL_PATH = f"{OPEN_DATA}/kalender.ics"
+"""The calendar of all offers; each offer with upcoming times also has its own (`calendar_path`)."""
 
 
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
@@ -237,6 +234,21 @@ def calendars(catalog: Catalog, urls: SiteUrls, generated: datetime) -> tuple[by
     for offer in sorted(catalog.offers, key=file_order):
         events = writer.folded_events(offer)
         everything += events
-        if has_calendar(offer, catalog):
+        if offer.has_upcoming_times(catalog.today):
             own[offer.slug] = writer.calendar(offer.title, events)
     return writer.calendar(catalog.settings.name, everything), own
+
+
+def paths(catalog: Catalog) -> list[str]:
+    """The files `publish` writes, in the same order, without making them."""
+    own = [calendar_path(o.slug) for o in sorted(catalog.offers, key=file_order) if o.has_upcoming_times(catalog.today)]
+    return [ALL_PATH, *own]
+
+
+def publish(catalog: Catalog, urls: SiteUrls, generated: datetime) -> Iterator[tuple[str, bytes]]:
+    """The calendar of all offers, then each offer's own: (path in the site, content)."""
+    everything, own = calendars(catalog, urls, generated)
+    yield ALL_PATH, everything
+    del everything
+    for slug, calendar in own.items():
+        yield calendar_path(slug), calendar

@@ -1,4 +1,4 @@
-"""The offers as open data: one JSON file and one CSV file, and every other published file by name.
+"""The offers as open data: one JSON file with its JSON Schema, and one CSV file.
 
 Everything here is a plain function from a `Catalog` (plus the site's address and the time the files
 were made) to text or bytes; the MkDocs hook only writes the result. Only published offers are in the
@@ -20,23 +20,11 @@ from stodguiden.base.richtext import plain_text
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
 from stodguiden.language.swedish import language_name
 from stodguiden.model import Catalog, Offer, Place, Round, file_order
-from stodguiden.outputs import feeds, hsds, ics
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "oppna-data" / "erbjudanden.schema.json"
 JSON_PATH = f"{OPEN_DATA}/erbjudanden.json"
 SCHEMA_PATH = f"{OPEN_DATA}/erbjudanden.schema.json"
 CSV_PATH = f"{OPEN_DATA}/erbjudanden.csv"
-ALL_CALENDAR_PATH = f"{OPEN_DATA}/kalender.ics"
-FEED_PATH = feeds.FEED_PATH
-PATHS = {
-    "json": JSON_PATH,
-    "schema": SCHEMA_PATH,
-    "csv": CSV_PATH,
-    "calendar": ALL_CALENDAR_PATH,
-    "feed": FEED_PATH,
-    "hsds": f"{OPEN_DATA}/hsds/",
-}
-"""Where each file is, for the Öppna data page."""
 FORMAT_VERSION = "1.0"
 """Raised when a field is renamed or removed; new fields do not change it."""
 
@@ -146,7 +134,7 @@ def offer_record(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, An
         "sökord": list(offer.keywords),
         "publicera_till": offer.publish_until.isoformat() if offer.publish_until else None,
         "granskad": offer.reviewed.isoformat() if offer.reviewed else None,
-        "kalender": urls.to(calendar_path(offer.slug)) if ics.has_calendar(offer, catalog) else None,
+        "kalender": urls.to(calendar_path(offer.slug)) if offer.has_upcoming_times(catalog.today) else None,
     }
 
 
@@ -318,38 +306,18 @@ def offers_csv(catalog: Catalog, urls: SiteUrls, records: list[dict[str, Any]] |
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-# ---- everything ---------------------------------------------------------------------------------
+# ---- the files ---------------------------------------------------------------------------------
 
 
-def paths(catalog: Catalog) -> list[str]:
-    """The paths `publish` writes, known without making the files (to find clashes early)."""
-    calendars = [calendar_path(o.slug) for o in sorted_offers(catalog) if ics.has_calendar(o, catalog)]
-    return [
-        JSON_PATH,
-        SCHEMA_PATH,
-        CSV_PATH,
-        ALL_CALENDAR_PATH,
-        FEED_PATH,
-        *calendars,
-        *(f"{OPEN_DATA}/hsds/{name}" for name in hsds.TABLES.values()),
-    ]
+def paths() -> list[str]:
+    """The files `publish` writes, in the same order."""
+    return [JSON_PATH, SCHEMA_PATH, CSV_PATH]
 
 
-def publish(catalog: Catalog, site_url: str | None, generated: datetime) -> Iterator[tuple[str, bytes]]:
-    """Every open-data file of the site as (path in the built site, content), one at a time: a writer
-    can let go of each file before the next is made (about 200 MB in all for 10,000 offers)."""
-    urls = SiteUrls(site_url or "")
+def publish(catalog: Catalog, urls: SiteUrls, generated: datetime) -> Iterator[tuple[str, bytes]]:
+    """The JSON file, its schema and the CSV file as (path in the site, content), one at a time; the
+    records are made once for both (about 200 MB in all with the other files for 10,000 offers)."""
     records = records_of(catalog, urls)
     yield JSON_PATH, offers_json(catalog, urls, generated, records).encode("utf-8")
     yield SCHEMA_PATH, schema_json().encode("utf-8")
     yield CSV_PATH, offers_csv(catalog, urls, records)
-    del records
-    everything, calendars = ics.calendars(catalog, urls, generated)
-    yield ALL_CALENDAR_PATH, everything
-    del everything
-    yield FEED_PATH, feeds.atom(catalog, urls, generated).encode("utf-8")
-    for slug, calendar in calendars.items():
-        yield calendar_path(slug), calendar
-    del calendars
-    for name, text in hsds.files(catalog, urls):
-        yield f"{OPEN_DATA}/hsds/{name}", text.encode("utf-8")
