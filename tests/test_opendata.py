@@ -617,3 +617,15 @@ def test_long_calendar_lines_fold_at_75_octets_between_characters(line: str) -> 
     assert all(part.startswith(" ") for part in parts[1:])
     assert "".join([parts[0], *(part[1:] for part in parts[1:])]) == line  # unfolding gives the line back
     assert (len(parts) == 1) == (len(line.encode("utf-8")) <= 75)
+
+
+def test_the_open_data_schema_describes_the_field_table() -> None:
+    """The record's keys and CSV columns come from one table (opendata.FIELDS); the committed JSON Schema
+    must describe exactly those keys, in the same order, all required."""
+    schema = json.loads(opendata.SCHEMA_FILE.read_text(encoding="utf-8"))
+    record = schema["$defs"]["erbjudande"]
+    names = [field.name for field in opendata.FIELDS]
+    hint = "describe the table's fields in schema/oppna-data/erbjudanden.schema.json, in the table's order"
+    assert list(record["properties"]) == names, hint
+    assert record["required"] == names, hint
+    assert len(set(opendata.CSV_COLUMNS)) == len(opendata.CSV_COLUMNS)

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, time, timedelta
+from typing import Any
 
 from stodguiden.base.collation import sort_key
+
+PUBLIC_NAME = "public_name"
+"""Field metadata of a plain field: its name in offer files, in the open data's JSON record and CSV alike."""
+
+
+def plain(name: str) -> Any:
+    """An optional text field that is published as it is written (`leader: str | None = plain("ledare")`):
+    source/offers reads it and the open data's field table writes it, with no code of their own."""
+    return field(default=None, metadata={PUBLIC_NAME: name})
+
+
+def plain_fields(cls: type) -> dict[str, str]:
+    """The plain fields of a model class: attribute name -> public name, in declaration order."""
+    return {f.name: f.metadata[PUBLIC_NAME] for f in fields(cls) if PUBLIC_NAME in f.metadata}
 
 
 @dataclass(frozen=True)

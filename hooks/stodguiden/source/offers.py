@@ -23,6 +23,7 @@ from stodguiden.model import (
     Settings,
     Signup,
     TimeRange,
+    plain_fields,
     weekly_last_date,
 )
 from stodguiden.source.schemawalk import Document, field_name, quoted, slugify, suggest
@@ -173,6 +174,7 @@ def build(
         sensitive=data.get("känsligt", False),
         publish_until=publish_until,
         reviewed=reviewed,
+        **{attribute: data.get(name) for attribute, name in plain_fields(Offer).items()},
     )
     return offer, rules.problems
 
