@@ -73,12 +73,7 @@ def build(
     # Rules across fields only look at groups the schema check found no error in: a misspelt or
     # invalid field has its own message, and "missing" would only repeat it wrongly.
     signup = data.get("anmälan")
-    if signup and doc.clean("anmälan") and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
-        rules.error(
-            ("anmälan",),
-            "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
-            "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).",
-        )
+    rules.signup(signup)
     contact = data.get("kontakt")
     if contact is not None:
         rules.problems += contact_problems(doc, contact, "kontakt")
@@ -86,63 +81,10 @@ def build(
     references = _PlaceReferences(places)
     rounds = rules.rounds(data.get("omgångar", []), references)
     recurring = rules.recurring(data.get("löpande", []), references)
-    for index, code in enumerate(data.get("språk", [])):
-        if language_name(code) is None:
-            rules.error(
-                ("språk", index),
-                f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
-                "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).",
-            )
-    seen_languages: set[str] = set()
-    for index, entry in enumerate(data.get("på_andra_språk", [])):
-        code = entry.get("språk") if isinstance(entry, dict) else None
-        if code is None:
-            continue
-        if code == "sv" or code.startswith("sv-"):
-            rules.error(
-                ("på_andra_språk", index, "språk"),
-                "Fältet på_andra_språk är för texter på andra språk "
-                "än svenska. Skriv den svenska texten i sammanfattning och beskrivning.",
-            )
-        elif not languages.is_known(code):
-            rules.error(
-                ("på_andra_språk", index, "språk"),
-                f"Språkkoden {quoted(code)} finns inte. Skriv en "
-                "kod som ar (arabiska), fa (persiska), so (somaliska), ti (tigrinja) eller ckb "
-                "(centralkurdiska).",
-            )
-        elif code in seen_languages:
-            rules.error(
-                ("på_andra_språk", index, "språk"),
-                f"Det finns redan en text på "
-                f"{languages.swedish_name(code)}. Skriv allt på samma språk i en och samma text.",
-            )
-        seen_languages.add(code)
-    description = richtext.Rendered("")
-    if "beskrivning" in data:
-        description = richtext.render(data["beskrivning"])
-        for finding in description.problems:
-            line = doc.line_of_text(finding.text, "beskrivning")
-            rules.problems.append(Problem(doc.path, line, f"Fältet beskrivning {finding.message}"))
-    reviewed = _date(data.get("granskad"))
-    publish_until = _date(data.get("publicera_till"))
-    if reviewed and reviewed > today:
-        rules.error(
-            ("granskad",),
-            f"Fältet granskad ({day(reviewed)}) ligger i framtiden. Skriv dagen då "
-            "någon senast kontrollerade uppgifterna.",
-        )
-    elif reviewed and today - reviewed > REVIEW_MAX_AGE:
-        rules.warning(
-            ("granskad",),
-            f"Uppgifterna granskades senast {day(reviewed)}, för mer än ett år sedan. "
-            "Kontrollera att allt stämmer och skriv dagens datum i granskad.",
-        )
-    if publish_until and today <= publish_until <= today + EXPIRY_NOTICE:
-        rules.warning(
-            ("publicera_till",),
-            f"Erbjudandet slutar visas efter {day(publish_until)}. Ändra publicera_till om det ska finnas kvar längre.",
-        )
+    rules.languages(data.get("språk", []))
+    rules.other_languages(data.get("på_andra_språk", []))
+    description = rules.description(data)
+    reviewed, publish_until = rules.dates(data, today)
     if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or not data:
         return None, rules.problems
     kost = data.get("kostnad")
@@ -219,6 +161,83 @@ class _Rules:
         else:
             fix = f" Lägg först till den i {where}."
         self.error(pointer, f"Det finns ingen {what} som heter {quoted(key)} i {where}.{fix}")
+
+    def signup(self, signup: dict[str, Any] | None) -> None:
+        if signup and self.doc.clean("anmälan") and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
+            self.error(
+                ("anmälan",),
+                "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
+                "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).",
+            )
+
+    def languages(self, codes: list[str]) -> None:
+        for index, code in enumerate(codes):
+            if language_name(code) is None:
+                self.error(
+                    ("språk", index),
+                    f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
+                    "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).",
+                )
+
+    def other_languages(self, entries: list[Any]) -> None:
+        seen_languages: set[str] = set()
+        for index, entry in enumerate(entries):
+            code = entry.get("språk") if isinstance(entry, dict) else None
+            if code is None:
+                continue
+            if code == "sv" or code.startswith("sv-"):
+                self.error(
+                    ("på_andra_språk", index, "språk"),
+                    "Fältet på_andra_språk är för texter på andra språk "
+                    "än svenska. Skriv den svenska texten i sammanfattning och beskrivning.",
+                )
+            elif not languages.is_known(code):
+                self.error(
+                    ("på_andra_språk", index, "språk"),
+                    f"Språkkoden {quoted(code)} finns inte. Skriv en "
+                    "kod som ar (arabiska), fa (persiska), so (somaliska), ti (tigrinja) eller ckb "
+                    "(centralkurdiska).",
+                )
+            elif code in seen_languages:
+                self.error(
+                    ("på_andra_språk", index, "språk"),
+                    f"Det finns redan en text på "
+                    f"{languages.swedish_name(code)}. Skriv allt på samma språk i en och samma text.",
+                )
+            seen_languages.add(code)
+
+    def description(self, data: dict[str, Any]) -> richtext.Rendered:
+        description = richtext.Rendered("")
+        if "beskrivning" in data:
+            description = richtext.render(data["beskrivning"])
+            for finding in description.problems:
+                line = self.doc.line_of_text(finding.text, "beskrivning")
+                self.problems.append(Problem(self.doc.path, line, f"Fältet beskrivning {finding.message}"))
+        return description
+
+    def dates(self, data: dict[str, Any], today: date) -> tuple[date | None, date | None]:
+        """`granskad` and `publicera_till`, with a word when either needs someone's attention."""
+        reviewed = _date(data.get("granskad"))
+        publish_until = _date(data.get("publicera_till"))
+        if reviewed and reviewed > today:
+            self.error(
+                ("granskad",),
+                f"Fältet granskad ({day(reviewed)}) ligger i framtiden. Skriv dagen då "
+                "någon senast kontrollerade uppgifterna.",
+            )
+        elif reviewed and today - reviewed > REVIEW_MAX_AGE:
+            self.warning(
+                ("granskad",),
+                f"Uppgifterna granskades senast {day(reviewed)}, för mer än ett år sedan. "
+                "Kontrollera att allt stämmer och skriv dagens datum i granskad.",
+            )
+        if publish_until and today <= publish_until <= today + EXPIRY_NOTICE:
+            self.warning(
+                ("publicera_till",),
+                f"Erbjudandet slutar visas efter {day(publish_until)}. "
+                "Ändra publicera_till om det ska finnas kvar längre.",
+            )
+        return reviewed, publish_until
 
     def ages(self, data: dict[str, Any] | None) -> Ages | None:
         if data is None:
