@@ -25,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from stodguiden.base.richtext import plain_text  # noqa: E402
 from stodguiden.model import Ages, Catalog, Place  # noqa: E402
 from stodguiden.outputs import search  # noqa: E402
 from stodguiden.source import catalog as catalog_module  # noqa: E402
@@ -60,11 +61,7 @@ def synthetic_catalog(n: int, seed: int = 1) -> Catalog:
     base = sample_catalog()
     rng = random.Random(seed)
     vocabulary = sorted(
-        {
-            w
-            for o in base.offers
-            for w in re.findall(r"[^\W\d_]{3,}", search.plain_text(o.description_html) + " " + o.summary)
-        }
+        {w for o in base.offers for w in re.findall(r"[^\W\d_]{3,}", plain_text(o.description_html) + " " + o.summary)}
     )
 
     def text(count: int) -> str:

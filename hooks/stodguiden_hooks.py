@@ -109,9 +109,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Open data, the finder's and the search's data, colours: made and written by another process while
     # MkDocs renders its pages (where forking is safe; else in on_post_build, as MkDocs' own search plugin
     # writes its index). The "generated" time honours SOURCE_DATE_EPOCH.
-    catalog, plan, site_url, site_dir = state.catalog, state.plan, config.site_url, Path(config.site_dir)
-    moment = generated_at(dict(os.environ))
-    state.data_files = parallel.Later(lambda: sitefiles.write_data_files(catalog, plan, site_url, moment, site_dir))
+    inputs = pages_module.data_inputs(state.catalog, config.site_url, generated_at(dict(os.environ)))
+    site_dir = Path(config.site_dir)
+    state.data_files = parallel.Later(lambda: sitefiles.write_data_files(inputs, site_dir))
     return files
 
 

@@ -207,15 +207,20 @@ def test_docs_file_in_the_way_of_a_generated_one_fails_before_writing(
     assert not (project / "site" / "erbjudanden").exists()
 
 
-def test_every_data_file_is_known_before_it_is_made(minimal_build: Build, sample_build: Build) -> None:
-    """The hook checks `data_paths` for clashes with docs/ before the files exist: it must list them all."""
+def test_every_data_file_is_known_before_it_is_made(minimal_build: Build, sample_build: Build, tmp_path: Path) -> None:
+    """The hook checks the registry's paths for clashes with docs/ before the files exist: the registry's
+    writer must write exactly those files, and a real build must have every one of them."""
     for build in (minimal_build, sample_build):
         loaded, _ = load(build.root, today=date.fromisoformat(TODAY))
         assert loaded is not None
-        plan = pages.plan(loaded, "https://www.exempelby.se/")
-        made = sitefiles.data_files(loaded, plan, "https://www.exempelby.se/", datetime(2027, 1, 18, tzinfo=UTC))
-        assert sitefiles.data_paths(loaded) == list(made)
-        assert all((build.site / path).is_file() for path in made)
+        declared = sitefiles.data_paths(loaded)
+        assert len(set(declared)) == len(declared)
+        target = tmp_path / build.root.name
+        inputs = pages.data_inputs(loaded, "https://www.exempelby.se/", datetime(2027, 1, 18, tzinfo=UTC))
+        count = sitefiles.write_data_files(inputs, target)
+        written = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+        assert written == sorted(declared) and count == len(declared)
+        assert all((build.site / path).is_file() for path in declared)
 
 
 def test_strict_build_fails_on_warnings_before_writing(build_fixture: BuildFactory) -> None:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURE_SITES
-from stodguiden.model import AgeGroup, Ages
+from conftest import FIXTURE_SITES, ROOT
+from stodguiden.model import ONLINE_PLACE, AgeGroup, Ages
 from stodguiden.source.catalog import TodayError, load, resolve_today
 
 MINIMAL = FIXTURE_SITES / "minimal"
@@ -68,3 +68,20 @@ def test_sample_settings_fix_the_day_the_example_site_shows() -> None:
     assert catalog is not None, problems
     assert catalog.today == catalog.settings.fixed_today
     assert catalog.settings.example is True
+
+
+def test_a_rounds_and_a_weekly_times_place_is_resolved_once_when_loading() -> None:
+    """`plats` in omgångar/löpande names one of the offer's places or the online marker; outputs read the
+    resolved `Place`, never the name."""
+    catalog, _ = load(ROOT, today=date(2027, 1, 18))
+    assert catalog is not None
+    named = {o.slug: o for o in catalog.offers}["forsta-tiden-med-bebis-digital-forelasning"]
+    online = [p for p in named.places if p.online]
+    assert named.rounds and all(r.place == online[0] for r in named.rounds)
+    minimal, _ = load(MINIMAL, today=date(2027, 1, 18))
+    assert minimal is not None
+    babysang = {o.slug: o for o in minimal.offers}["babysang"]
+    (slot,) = babysang.recurring
+    assert slot.place is babysang.places[0] and slot.place.name == "Kyrkans barnrum"
+    assert babysang.places_of(None) == babysang.places and babysang.places_of(slot.place) == (slot.place,)
+    assert slot.place.reference == "Kyrkans barnrum" and online[0].reference == ONLINE_PLACE == "digitalt"

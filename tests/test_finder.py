@@ -6,14 +6,14 @@ import dataclasses
 import gzip
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from conftest import FIXTURE_SITES, ROOT
 from stodguiden.base.siteurls import SiteUrls
 from stodguiden.model import Ages, Catalog, Cost, Offer, Place
-from stodguiden.outputs import finder
+from stodguiden.outputs import finder, sitefiles
 from stodguiden.site import pages
 from stodguiden.source.catalog import load
 
@@ -34,8 +34,16 @@ def sample() -> Catalog:
     return catalog
 
 
+def _finder_json(catalog: Catalog) -> str:
+    """The finder's data file, as the registry of data files makes it."""
+    entry = next(e for e in sitefiles.DATA_FILES if e.paths(catalog) == [finder.DATA_PATH])
+    ((_, text),) = entry.make(pages.data_inputs(catalog, None, datetime(2027, 1, 18, tzinfo=UTC)))
+    assert isinstance(text, str)
+    return text
+
+
 def _data(catalog: Catalog) -> dict[str, object]:
-    result: dict[str, object] = json.loads(pages.finder_data(catalog))
+    result: dict[str, object] = json.loads(_finder_json(catalog))
     return result
 
 
@@ -79,7 +87,7 @@ def test_strings_are_the_ones_the_offer_cards_show(sample: Catalog) -> None:
     plan = pages.plan(sample)
     cards = "".join(page.html for page in plan.pages if page.src_uri.startswith(pages.AGE_SECTION + "/"))
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cards)).replace("&#39;", "'").replace("&amp;", "&")
-    for offer in json.loads(plan.finder_data)["o"]:
+    for offer in _data(sample)["o"]:  # type: ignore[attr-defined]
         for value in offer["x"]:
             assert value in text, f"{offer['u']}: {value!r} is not worded as on the cards"
 
@@ -124,7 +132,7 @@ def test_no_online_choice_without_online_offers(minimal: Catalog) -> None:
 
 def test_size_per_offer(sample: Catalog) -> None:
     """Budget: under 1 KB per offer after gzip at any scale; the sample's long summaries give ~400 B raw."""
-    raw = pages.finder_data(sample).encode()
+    raw = _finder_json(sample).encode()
     per_offer = len(raw) / len(sample.offers)
     per_offer_gzip = len(gzip.compress(raw)) / len(sample.offers)
     assert per_offer < 500, per_offer

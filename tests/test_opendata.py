@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
@@ -24,6 +23,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from conftest import FIXTURE_SITES, ROOT, Build, BuildFactory, make_project, run_build
 from stodguiden.base.siteurls import SiteUrls, generated_at
+from stodguiden.base.timezone import TIME_ZONE
 from stodguiden.model import Catalog
 from stodguiden.outputs import ics, jsonld, opendata
 from stodguiden.source.catalog import load
@@ -31,7 +31,7 @@ from stodguiden.source.catalog import load
 GOLDEN = Path(__file__).parent / "golden" / "oppna-data"
 SITE_URL = "https://www.testby.se/stod/"
 GENERATED = datetime(2027, 1, 18, 6, 30, tzinfo=UTC)
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+STOCKHOLM = TIME_ZONE
 ATOM = "{http://www.w3.org/2005/Atom}"
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -617,3 +617,15 @@ def test_long_calendar_lines_fold_at_75_octets_between_characters(line: str) -> 
     assert all(part.startswith(" ") for part in parts[1:])
     assert "".join([parts[0], *(part[1:] for part in parts[1:])]) == line  # unfolding gives the line back
     assert (len(parts) == 1) == (len(line.encode("utf-8")) <= 75)
+
+
+def test_the_open_data_schema_describes_the_field_table() -> None:
+    """The record's keys and CSV columns come from one table (opendata.FIELDS); the committed JSON Schema
+    must describe exactly those keys, in the same order, all required."""
+    schema = json.loads(opendata.SCHEMA_FILE.read_text(encoding="utf-8"))
+    record = schema["$defs"]["erbjudande"]
+    names = [field.name for field in opendata.FIELDS]
+    hint = "describe the table's fields in schema/oppna-data/erbjudanden.schema.json, in the table's order"
+    assert list(record["properties"]) == names, hint
+    assert record["required"] == names, hint
+    assert len(set(opendata.CSV_COLUMNS)) == len(opendata.CSV_COLUMNS)

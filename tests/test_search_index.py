@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Build
+from stodguiden.base.richtext import plain_text
 from stodguiden.language import wordforms
 from stodguiden.outputs import search
 from stodguiden.source import catalog as catalog_module
@@ -153,7 +154,7 @@ def test_long_synthetic_offers_stay_under_one_kilobyte_each() -> None:
     catalog = bench.synthetic_catalog(300)
     text = search.to_json(search.build(catalog))
     assert len(catalog.offers) == 300
-    assert min(len(search.plain_text(o.description_html).split()) for o in catalog.offers) >= 500
+    assert min(len(plain_text(o.description_html).split()) for o in catalog.offers) >= 500
     assert search.gzip_size(text) / len(catalog.offers) <= MAX_GZIP_PER_OFFER
 
 

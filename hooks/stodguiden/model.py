@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, time, timedelta
+from typing import Any
 
 from stodguiden.base.collation import sort_key
+
+PUBLIC_NAME = "public_name"
+"""Field metadata of a plain field: its name in offer files, in the open data's JSON record and CSV alike."""
+
+
+def plain(name: str) -> Any:
+    """An optional text field that is published as it is written (`leader: str | None = plain("ledare")`):
+    source/offers reads it and the open data's field table writes it, with no code of their own."""
+    return field(default=None, metadata={PUBLIC_NAME: name})
+
+
+def plain_fields(cls: type) -> dict[str, str]:
+    """The plain fields of a model class: attribute name -> public name, in declaration order."""
+    return {f.name: f.metadata[PUBLIC_NAME] for f in fields(cls) if PUBLIC_NAME in f.metadata}
 
 
 @dataclass(frozen=True)
@@ -65,13 +80,25 @@ class Ages:
         return self.low is not None and self.high is not None and self.low <= age <= self.high
 
 
+ONLINE_PLACE = "digitalt"
+"""What a round or weekly time writes in `plats` for the offer's place on the internet, in offer files
+and in the open data; `source.offers` resolves it, and outputs read the resolved `Place`."""
+
+
 @dataclass(frozen=True)
 class Place:
+    """Where an offer is: a named place, or the internet (`online`, the name then optional)."""
+
     name: str | None = None
     address: str | None = None
     area: str | None = None
     online: bool = False
     accessibility: str | None = None
+
+    @property
+    def reference(self) -> str | None:
+        """How the open data names this place for a round or weekly time: the online marker or the name."""
+        return ONLINE_PLACE if self.online else self.name
 
 
 @dataclass(frozen=True)
@@ -82,7 +109,8 @@ class Round:
     meetings: int
     last: date
     time: TimeRange | None = None
-    place: str | None = None
+    place: Place | None = None
+    """The offer's place that the round names in `plats`, resolved; None when it names none."""
     signup_by: date | None = None
     status: str = "öppen"
     info: str | None = None
@@ -106,7 +134,8 @@ def weekly_last_date(start: date, meetings: int) -> date:
 class Recurring:
     weekday: str
     time: TimeRange
-    place: str | None = None
+    place: Place | None = None
+    """The offer's place that the weekly time names in `plats`, resolved; None when it names none."""
     info: str | None = None
 
 
@@ -179,9 +208,17 @@ class Offer:
     def upcoming_rounds(self, today: date) -> tuple[Round, ...]:
         return tuple(sorted((r for r in self.rounds if not r.has_ended(today)), key=lambda r: r.start))
 
+    def has_upcoming_times(self, today: date) -> bool:
+        """Rounds that have not ended, or weekly times: what the offer's own calendar file holds."""
+        return bool(self.upcoming_rounds(today) or self.recurring)
+
     @property
     def online(self) -> bool:
         return any(p.online for p in self.places)
+
+    def places_of(self, place: Place | None) -> tuple[Place, ...]:
+        """Where a round or weekly time is: the place it names, else any of the offer's places."""
+        return (place,) if place is not None else self.places
 
 
 @dataclass(frozen=True)
@@ -255,14 +292,20 @@ class Catalog:
 
     def offers_for_age_group(self, key: str) -> list[Offer]:
         group = self.age_groups[key]
-        return sorted((o for o in self.offers if o.ages.overlaps(group)), key=_offer_order)
+        return sorted((o for o in self.offers if o.ages.overlaps(group)), key=offer_order)
 
     def offers_for_type(self, key: str) -> list[Offer]:
-        return sorted((o for o in self.offers if key in o.types), key=_offer_order)
+        return sorted((o for o in self.offers if key in o.types), key=offer_order)
 
     def age_groups_of(self, offer: Offer) -> list[AgeGroup]:
         return [g for g in self.age_groups.values() if offer.ages.overlaps(g)]
 
 
-def _offer_order(offer: Offer) -> tuple[str, str]:
+def offer_order(offer: Offer) -> tuple[str, str]:
+    """The order offers are listed in for people: by title as Swedish sorts it, then by file name."""
     return (sort_key(offer.title), offer.slug)
+
+
+def file_order(offer: Offer) -> str:
+    """The order of the machine-readable files (by file name), so that they change only when the data does."""
+    return offer.slug

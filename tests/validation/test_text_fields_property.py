@@ -205,7 +205,8 @@ def _outputs(site: Path, offer: Offer) -> Outputs | None:
         return None
     plan = pages.plan(catalog, SITE_URL)
     return Outputs(
-        {page.src_uri: page.html for page in plan.pages}, sitefiles.data_files(catalog, plan, SITE_URL, GENERATED)
+        {page.src_uri: page.html for page in plan.pages},
+        sitefiles.data_files(pages.data_inputs(catalog, SITE_URL, GENERATED)),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html as html_module
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -219,3 +221,22 @@ class _Safety(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.treeprocessors.register(self.collector, "stodguiden_safety", 0)
+
+
+_ANY_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|pre)>")
+
+
+def plain_text(html: str, *, blocks: bool = False) -> str:
+    """Rendered `beskrivning` HTML as plain text, with entities decoded.
+
+    The two forms differ on purpose. By default every tag becomes a space and whitespace is left as it
+    is: words on either side of a tag never run together, which is all the search index needs from the
+    text (its stems), and it is quick. With `blocks`, the text is for people to read (the open data's
+    `beskrivning`): one paragraph, heading or list item per block, blocks separated by an empty line,
+    whitespace inside a block collapsed.
+    """
+    if not blocks:
+        return html_module.unescape(_ANY_TAG.sub(" ", html))
+    parts = (Markup(part).striptags() for part in _BLOCK_END.split(html))
+    return "\n\n".join(part for part in parts if part)

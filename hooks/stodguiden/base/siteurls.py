@@ -19,6 +19,8 @@ FINDER_SECTION = "hitta-stod"
 OPEN_DATA = "oppna-data"
 """The folder of the site that holds the machine-readable files."""
 CALENDAR_DIR = f"{OPEN_DATA}/kalender"
+FINDER_PAGE = f"{FINDER_SECTION}/index.md"
+"""The "Hitta stöd" page; its data file is written next to it."""
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, iso_utc
+from stodguiden.base.timezone import TIME_ZONE
 from stodguiden.model import Catalog, Offer
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = f"{OPEN_DATA}/nyheter.atom"
 MAX_ENTRIES = 100
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def _stamp(day: date) -> str:
     """Midnight in Sweden that day, as RFC 3339: '2026-12-01T00:00:00+01:00'."""
-    return datetime.combine(day, time(0), STOCKHOLM).isoformat()
+    return datetime.combine(day, time(0), TIME_ZONE).isoformat()
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:

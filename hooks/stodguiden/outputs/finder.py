@@ -8,23 +8,28 @@ place only; the browser never formats anything itself.
 
 from __future__ import annotations
 
-import json
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from stodguiden.base.collation import sort_key
+from stodguiden.base import collation
+from stodguiden.base.jsontext import inert_json
+from stodguiden.base.siteurls import FINDER_PAGE
 from stodguiden.language import swedish
-from stodguiden.model import Catalog, Offer
+from stodguiden.model import Catalog, Offer, offer_order
 
 DATA_FILE = "erbjudanden.json"
 """Written next to the finder page: hitta-stod/erbjudanden.json."""
+DATA_PATH = posixpath.join(posixpath.dirname(FINDER_PAGE), DATA_FILE)
 DEFAULT_LANGUAGE = "sv"
 """An offer that names no language is held in Swedish, the site's own language."""
-ONLINE = "digitalt"
-"""The area value for offers on the internet; no area in data/webbplats.yml can be called that (lower case)."""
+ONLINE_AREA = "digitalt"
+"""The area filter's value for offers on the internet, in the finder's address (?omrade=digitalt) and data
+file. It is the finder's own value, not the `plats: digitalt` of offer files; no area in data/webbplats.yml
+can be called that (lower case)."""
 AGES = tuple(range(18))
 
 _SPACES = re.compile(r"\s+")
@@ -58,14 +63,17 @@ def filters(catalog: Catalog) -> Filters:
     areas = [Choice(area, area) for area in catalog.settings.areas]
     known = set(catalog.settings.areas)
     # areas used by offers but not listed in the settings (a site without `områden`) still get a choice
-    extra = sorted({p.area for o in catalog.offers for p in o.places if p.area and p.area not in known}, key=sort_key)
+    extra = sorted(
+        {p.area for o in catalog.offers for p in o.places if p.area and p.area not in known}, key=collation.sort_key
+    )
     areas += [Choice(area, area) for area in extra]
     if any(offer.online for offer in catalog.offers):
-        areas.append(Choice(ONLINE, "Digitalt, på nätet"))
+        areas.append(Choice(ONLINE_AREA, "Digitalt, på nätet"))
     codes = {code for offer in catalog.offers for code in languages_of(offer)}
     names = {code: swedish.language_name(code) or code for code in codes}
     languages = tuple(
-        Choice(code, names[code].capitalize()) for code in sorted(codes, key=lambda code: sort_key(names[code]))
+        Choice(code, names[code].capitalize())
+        for code in sorted(codes, key=lambda code: collation.sort_key(names[code]))
     )
     return Filters(ages, types, tuple(areas), languages)
 
@@ -93,7 +101,7 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
     result["k"] = list(offer.types)
     areas = list(dict.fromkeys(p.area for p in offer.places if p.area))
     if offer.online:
-        areas.append(ONLINE)
+        areas.append(ONLINE_AREA)
     if areas:
         result["r"] = areas
     languages = languages_of(offer)
@@ -113,7 +121,7 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
 
 def data(catalog: Catalog, macros: Any) -> dict[str, Any]:
     """The whole data file: kinds of support by key ("t") and the offers in alphabetical order ("o")."""
-    offers = sorted(catalog.offers, key=lambda o: (sort_key(o.title), o.slug))
+    offers = sorted(catalog.offers, key=offer_order)
     return {
         "t": {term.key: term.name for term in catalog.types.values()},
         "o": [record(offer, catalog, macros) for offer in offers],
@@ -121,6 +129,5 @@ def data(catalog: Catalog, macros: Any) -> dict[str, Any]:
 
 
 def to_json(value: dict[str, Any]) -> str:
-    """Compact JSON, safe even inside a <script> element: <, > and & are written as \\u escapes."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """Compact JSON, safe even inside a <script> element."""
+    return inert_json(value)

@@ -13,10 +13,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from stodguiden.base.siteurls import SiteUrls, readable_json
+from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, readable_json
 from stodguiden.language.swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
-from stodguiden.model import Catalog, Offer, Place, Recurring, Round
+from stodguiden.model import ONLINE_PLACE, Catalog, Offer, Place, Recurring, Round, file_order
 
+DIRECTORY = f"{OPEN_DATA}/hsds/"
+"""The folder in the site that holds one file per table."""
 # HSDS table name -> the file it is published as
 TABLES = {
     "organization": "organizations.json",
@@ -36,7 +38,6 @@ TABLES = {
     "attribute": "attributes.json",
 }
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-ONLINE = "digitalt"
 # "Storgatan 12, 123 45 Exempelby": street, postcode and town, as Swedish addresses are written.
 SWEDISH_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{3} ?\d{2})\s+(?P<city>\S.*)$")
 # The first two digits of SCB's municipality code are the county (län), HSDS's state_province.
@@ -75,7 +76,8 @@ def _row(**fields: Any) -> dict[str, Any]:
 
 
 def _place_key(place: Place) -> str:
-    return "digitalt" if place.online and not place.name else f"{place.name}|{place.address or ''}"
+    """What a location's ids are made from (so changing it changes the ids)."""
+    return ONLINE_PLACE if place.online and not place.name else f"{place.name}|{place.address or ''}"
 
 
 class _Tables:
@@ -232,7 +234,7 @@ class _Tables:
             if catalog.settings.municipality_code
             else None,
         )
-        at_location: dict[str, str] = {}
+        at_location: dict[Place, str] = {}
         for place in offer.places:
             loc_id = self.location(offer, place)
             sal_id = self.add(
@@ -241,7 +243,7 @@ class _Tables:
                 service_id=service_id,
                 location_id=loc_id,
             )
-            at_location[ONLINE if place.online else (place.name or "")] = sal_id
+            at_location[place] = sal_id
         for round_ in offer.upcoming_rounds(catalog.today):
             self.round_schedule(offer, round_, service_id, at_location)
         for slot in offer.recurring:
@@ -283,7 +285,7 @@ class _Tables:
                 link_entity="service",
             )
 
-    def round_schedule(self, offer: Offer, round_: Round, service_id: str, at_location: dict[str, str]) -> None:
+    def round_schedule(self, offer: Offer, round_: Round, service_id: str, at_location: dict[Place, str]) -> None:
         weekly = round_.weekly and round_.meetings > 1
         text = f"{round_.meetings} {'träff' if round_.meetings == 1 else 'träffar'} från {day(round_.start)}"
         text += f", en gång i veckan till {day(round_.last)}" if weekly else f" till {day(round_.last)}"
@@ -293,7 +295,7 @@ class _Tables:
             "schedule",
             id=self.id("erbjudande", offer.slug, "omgang", round_.start.isoformat()),
             service_id=service_id,
-            service_at_location_id=at_location.get(round_.place or ""),
+            service_at_location_id=at_location.get(round_.place) if round_.place else None,
             valid_from=round_.start.isoformat(),
             valid_to=round_.last.isoformat(),
             dtstart=round_.start.isoformat(),
@@ -305,17 +307,17 @@ class _Tables:
             opens_at=f"{round_.time.start:%H:%M}" if round_.time else None,
             closes_at=f"{round_.time.end:%H:%M}" if round_.time else None,
             description=text + ". Tiderna är svensk tid.",
-            attending_type="På nätet" if round_.place == ONLINE else None,
+            attending_type="På nätet" if round_.place and round_.place.online else None,
             notes=" ".join(part for part in (f"Status: {round_.status}.", round_.info) if part),
         )
 
-    def recurring_schedule(self, offer: Offer, slot: Recurring, service_id: str, at_location: dict[str, str]) -> None:
+    def recurring_schedule(self, offer: Offer, slot: Recurring, service_id: str, at_location: dict[Place, str]) -> None:
         index = WEEKDAYS.index(slot.weekday)
         self.add(
             "schedule",
             id=self.id("erbjudande", offer.slug, "lopande", slot.weekday, f"{slot.time.start:%H%M}"),
             service_id=service_id,
-            service_at_location_id=at_location.get(slot.place or ""),
+            service_at_location_id=at_location.get(slot.place) if slot.place else None,
             freq="WEEKLY",
             interval=1,
             byday=BYDAY[index],
@@ -323,7 +325,7 @@ class _Tables:
             opens_at=f"{slot.time.start:%H:%M}",
             closes_at=f"{slot.time.end:%H:%M}",
             description=f"Varje {slot.weekday} {clock(slot.time)}. Tiderna är svensk tid.",
-            attending_type="På nätet" if slot.place == ONLINE else None,
+            attending_type="På nätet" if slot.place and slot.place.online else None,
             notes=slot.info,
         )
 
@@ -333,7 +335,7 @@ def tables(catalog: Catalog, urls: SiteUrls) -> dict[str, list[dict[str, Any]]]:
     result = _Tables(catalog, urls)
     result.taxonomies()
     result.organizations()
-    for offer in sorted(catalog.offers, key=lambda o: o.slug):
+    for offer in sorted(catalog.offers, key=file_order):
         result.service(offer)
     return result.rows
 
@@ -342,3 +344,14 @@ def files(catalog: Catalog, urls: SiteUrls) -> Iterator[tuple[str, str]]:
     """One JSON file per table: (file name, text), made one at a time."""
     for name, rows in tables(catalog, urls).items():
         yield TABLES[name], readable_json(rows)
+
+
+def paths() -> list[str]:
+    """The files `publish` writes, in the same order."""
+    return [DIRECTORY + name for name in TABLES.values()]
+
+
+def publish(catalog: Catalog, urls: SiteUrls) -> Iterator[tuple[str, bytes]]:
+    """Every table's file: (path in the site, content), made one at a time."""
+    for name, text in files(catalog, urls):
+        yield DIRECTORY + name, text.encode("utf-8")

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from stodguiden.base.siteurls import SiteUrls
+from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path
+from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
 from stodguiden.language.swedish import WEEKDAYS, day
-from stodguiden.model import Catalog, Offer, Recurring, Round, TimeRange
+from stodguiden.model import Catalog, Offer, Place, Recurring, Round, TimeRange, file_order
 
-TZID = "Europe/Stockholm"
+TZID = TIME_ZONE_NAME
 PRODID = "-//Stodguiden//Stodguiden//SV"
 # Sweden's rules since 1996 (EU summer time): the last Sunday of March and of October.
 VTIMEZONE = (
@@ -39,14 +39,9 @@ VTIMEZONE = (
     "END:STANDARD",
     "END:VTIMEZONE",
 )
-ONLINE = "digitalt"
-_STOCKHOLM = ZoneInfo(TZID)
 MAX_OCTETS = 75
-
-
-def has_calendar(offer: Offer, catalog: Catalog) -> bool:
-    """Whether the offer gets a calendar file: it has rounds that have not ended, or weekly meetings."""
-    return bool(offer.upcoming_rounds(catalog.today) or offer.recurring)
+ALL_PATH = f"{OPEN_DATA}/kalender.ics"
+"""The calendar of all offers; each offer with upcoming times also has its own (`calendar_path`)."""
 
 
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
@@ -91,17 +86,12 @@ def _when(start: date, clock: TimeRange | None) -> list[str]:
     return [f"DTSTART;TZID={TZID}:{_local(start, clock.start)}", f"DTEND;TZID={TZID}:{_local(start, clock.end)}"]
 
 
-def _location(offer: Offer, name: str | None) -> str | None:
-    if name == ONLINE:
-        return "På nätet"
-    if name is None:
-        if len(offer.places) != 1:
-            return None
-        place = offer.places[0]
-    else:
-        place = next((p for p in offer.places if p.name == name), None)
-        if place is None:
-            return name
+def _location(offer: Offer, named: Place | None) -> str | None:
+    """The LOCATION of an event: the place it names, or the offer's only place."""
+    places = offer.places_of(named)
+    if len(places) != 1:
+        return None
+    place = places[0]
     if place.online:
         return "På nätet"
     return ", ".join(part for part in (place.name, place.address) if part) or None
@@ -120,7 +110,7 @@ class _Writer:
         clock: TimeRange | None,
         summary: str,
         notes: list[str],
-        place: str | None,
+        place: Place | None,
         *,
         rule: str | None = None,
         cancelled: bool = False,
@@ -192,7 +182,7 @@ class _Writer:
         first = today + timedelta(days=(WEEKDAYS.index(slot.weekday) - today.weekday()) % 7)
         rule = "FREQ=WEEKLY"
         if offer.publish_until:
-            last = datetime.combine(offer.publish_until, time(23, 59, 59), _STOCKHOLM)
+            last = datetime.combine(offer.publish_until, time(23, 59, 59), TIME_ZONE)
             rule += f";UNTIL={_utc(last.astimezone(UTC))}"
         uid = f"{offer.slug}.lopande.{WEEKDAYS.index(slot.weekday) + 1}.{slot.time.start:%H%M}"
         notes = [note for note in (slot.info,) if note]
@@ -241,9 +231,24 @@ def calendars(catalog: Catalog, urls: SiteUrls, generated: datetime) -> tuple[by
     writer = _Writer(catalog, urls, generated)
     everything: list[str] = []
     own: dict[str, bytes] = {}
-    for offer in sorted(catalog.offers, key=lambda o: o.slug):
+    for offer in sorted(catalog.offers, key=file_order):
         events = writer.folded_events(offer)
         everything += events
-        if has_calendar(offer, catalog):
+        if offer.has_upcoming_times(catalog.today):
             own[offer.slug] = writer.calendar(offer.title, events)
     return writer.calendar(catalog.settings.name, everything), own
+
+
+def paths(catalog: Catalog) -> list[str]:
+    """The files `publish` writes, in the same order, without making them."""
+    own = [calendar_path(o.slug) for o in sorted(catalog.offers, key=file_order) if o.has_upcoming_times(catalog.today)]
+    return [ALL_PATH, *own]
+
+
+def publish(catalog: Catalog, urls: SiteUrls, generated: datetime) -> Iterator[tuple[str, bytes]]:
+    """The calendar of all offers, then each offer's own: (path in the site, content)."""
+    everything, own = calendars(catalog, urls, generated)
+    yield ALL_PATH, everything
+    del everything
+    for slug, calendar in own.items():
+        yield calendar_path(slug), calendar

@@ -12,20 +12,18 @@ that people and programs follow as links (`url`) stay absolute.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
+from stodguiden.base.jsontext import inert_json
 from stodguiden.base.siteurls import SiteUrls
+from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
 from stodguiden.language.swedish import WEEKDAYS, language_name
 from stodguiden.model import Catalog, Offer, Place, Round
 
 SCHEMA_ORG = "https://schema.org"
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-ONLINE = "digitalt"
 PUBLIC_SECTORS = frozenset({"kommun", "region"})
 WEEKDAY_URIS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 STATUS = {"inställd": "EventCancelled"}
@@ -64,7 +62,7 @@ def _clean(value: Any) -> Any:
 def _moment(day: date, clock: time | None) -> str:
     if clock is None:
         return day.isoformat()
-    return datetime.combine(day, clock, STOCKHOLM).isoformat()
+    return datetime.combine(day, clock, TIME_ZONE).isoformat()
 
 
 def _place(place: Place, urls: SiteUrls, offer: Offer) -> dict[str, Any]:
@@ -79,14 +77,6 @@ def _place(place: Place, urls: SiteUrls, offer: Offer) -> dict[str, Any]:
         "address": address,
         "containedInPlace": {"@type": "Place", "name": place.area} if place.area else None,
     }
-
-
-def _round_places(offer: Offer, round_: Round) -> list[Place]:
-    if round_.place == ONLINE:
-        return [p for p in offer.places if p.online][:1]
-    if round_.place:
-        return [p for p in offer.places if p.name == round_.place][:1]
-    return list(offer.places)
 
 
 def provider(catalog: Catalog, key: str) -> dict[str, Any]:
@@ -111,7 +101,7 @@ def area_served(catalog: Catalog) -> dict[str, Any]:
 
 
 def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
-    places = _round_places(offer, round_)
+    places = offer.places_of(round_.place)
     online = [p for p in places if p.online]
     offline = [p for p in places if not p.online]
     if online and offline:
@@ -157,7 +147,7 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
             "byDay": f"{SCHEMA_ORG}/{WEEKDAY_URIS[round_.start.weekday()]}",
             "startTime": f"{clock.start:%H:%M}" if clock else None,
             "endTime": f"{clock.end:%H:%M}" if clock else None,
-            "scheduleTimezone": "Europe/Stockholm",
+            "scheduleTimezone": TIME_ZONE_NAME,
         }
     return event
 
@@ -221,11 +211,5 @@ def place_id(offer: Offer, place: Place) -> str:
     return f"#plats-{offer.places.index(place) + 1}"
 
 
-def script_json(data: Any) -> str:
-    """JSON that is safe inside a <script> element: <, > and & as \\u escapes."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
 def script_element(offer: Offer, catalog: Catalog, urls: SiteUrls) -> Markup:
-    return Markup('<script type="application/ld+json">' + script_json(offer_graph(offer, catalog, urls)) + "</script>")
+    return Markup('<script type="application/ld+json">' + inert_json(offer_graph(offer, catalog, urls)) + "</script>")

@@ -1,4 +1,4 @@
-"""The offers as open data: one JSON file and one CSV file, and every other published file by name.
+"""The offers as open data: one JSON file with its JSON Schema, and one CSV file.
 
 Everything here is a plain function from a `Catalog` (plus the site's address and the time the files
 were made) to text or bytes; the MkDocs hook only writes the result. Only published offers are in the
@@ -10,35 +10,21 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
+from stodguiden.base.richtext import plain_text
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
 from stodguiden.language.swedish import language_name
-from stodguiden.model import Catalog, Offer, Place, Round
-from stodguiden.outputs import feeds, hsds, ics
+from stodguiden.model import Catalog, Offer, Place, Round, file_order, plain_fields
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "oppna-data" / "erbjudanden.schema.json"
 JSON_PATH = f"{OPEN_DATA}/erbjudanden.json"
 SCHEMA_PATH = f"{OPEN_DATA}/erbjudanden.schema.json"
 CSV_PATH = f"{OPEN_DATA}/erbjudanden.csv"
-ALL_CALENDAR_PATH = f"{OPEN_DATA}/kalender.ics"
-FEED_PATH = feeds.FEED_PATH
-PATHS = {
-    "json": JSON_PATH,
-    "schema": SCHEMA_PATH,
-    "csv": CSV_PATH,
-    "calendar": ALL_CALENDAR_PATH,
-    "feed": FEED_PATH,
-    "hsds": f"{OPEN_DATA}/hsds/",
-}
-"""Where each file is, for the Öppna data page."""
 FORMAT_VERSION = "1.0"
 """Raised when a field is renamed or removed; new fields do not change it."""
 
@@ -95,75 +81,16 @@ def _round(round_: Round) -> dict[str, Any]:
         "träffar": round_.meetings,
         "varje_vecka": round_.weekly,
         "tid": {"start": _time(round_.time.start), "slut": _time(round_.time.end)} if round_.time else None,
-        "plats": round_.place,
+        "plats": round_.place.reference if round_.place else None,
         "sista_anmälan": round_.signup_by.isoformat() if round_.signup_by else None,
         "status": round_.status,
         "info": round_.info,
     }
 
 
-_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|pre)>")
-
-
-def plain_text(html: str) -> str:
-    """The description without markup: one paragraph, heading or list item per block."""
-    blocks = (Markup(part).striptags() for part in _BLOCK_END.split(html))
-    return "\n\n".join(block for block in blocks if block)
-
-
-def offer_record(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
-    """One offer with all its public fields; every key is always there (null when not given)."""
-    organiser = catalog.organisers[offer.organiser]
-    return {
-        "id": offer.slug,
-        "uuid": urls.uuid("erbjudande", offer.slug),
-        "url": urls.offer(offer.slug),
-        "titel": offer.title,
-        "sammanfattning": offer.summary,
-        "beskrivning": plain_text(offer.description_html) or None,
-        "beskrivning_html": offer.description_html or None,
-        "ålder": {"från": offer.ages.low, "till": offer.ages.high, "väntar_barn": offer.ages.expecting},
-        "åldersgrupper": [{"id": g.key, "namn": g.name} for g in catalog.age_groups_of(offer)],
-        "typer": [{"id": key, "namn": catalog.types[key].name} for key in offer.types],
-        "nivå": offer.level,
-        "målgrupp": list(offer.audiences),
-        "arrangör": {"id": organiser.key, "namn": organiser.name, "sektor": organiser.sector},
-        "plats": [_place(p) for p in offer.places],
-        "omgångar": [_round(r) for r in offer.upcoming_rounds(catalog.today)],
-        "löpande": [
-            {
-                "veckodag": s.weekday,
-                "tid": {"start": _time(s.time.start), "slut": _time(s.time.end)},
-                "plats": s.place,
-                "info": s.info,
-            }
-            for s in offer.recurring
-        ],
-        "anmälan": {"behövs": offer.signup.needed, "hur": offer.signup.how, "webb": offer.signup.web},
-        "kontakt": {
-            "namn": offer.contact.name,
-            "telefon": offer.contact.phone,
-            "e-post": offer.contact.email,
-            "webb": offer.contact.web,
-        },
-        "kostnad": {"belopp": offer.cost.amount, "valuta": "SEK", "info": offer.cost.info} if offer.cost else None,
-        "språk": [{"kod": code, "namn": language_name(code) or code} for code in offer.languages],
-        "tolk": offer.interpreter,
-        "kunskapsgrund": (
-            {"namn": offer.basis.name, "beskrivning": offer.basis.description, "webb": offer.basis.web}
-            if offer.basis
-            else None
-        ),
-        "sökord": list(offer.keywords),
-        "publicera_till": offer.publish_until.isoformat() if offer.publish_until else None,
-        "granskad": offer.reviewed.isoformat() if offer.reviewed else None,
-        "kalender": urls.to(calendar_path(offer.slug)) if ics.has_calendar(offer, catalog) else None,
-    }
-
-
 def sorted_offers(catalog: Catalog) -> list[Offer]:
     """Offers in a fixed order (by file name), so that the files only change when the data does."""
-    return sorted(catalog.offers, key=lambda o: o.slug)
+    return sorted(catalog.offers, key=file_order)
 
 
 def offers_document(
@@ -202,42 +129,6 @@ def schema_json() -> str:
 
 # ---- CSV ----------------------------------------------------------------------------------------
 
-CSV_COLUMNS = (
-    "id",
-    "titel",
-    "sammanfattning",
-    "url",
-    "ålder_från",
-    "ålder_till",
-    "väntar_barn",
-    "åldersgrupper",
-    "typer",
-    "nivå",
-    "målgrupp",
-    "arrangör",
-    "platser",
-    "områden",
-    "digitalt",
-    "omgångar",
-    "löpande",
-    "anmälan_behövs",
-    "anmälan_hur",
-    "anmälan_webb",
-    "kontakt_namn",
-    "kontakt_telefon",
-    "kontakt_e-post",
-    "kontakt_webb",
-    "kostnad_kronor",
-    "kostnad_info",
-    "språk",
-    "tolk",
-    "kunskapsgrund",
-    "sökord",
-    "beskrivning",
-    "publicera_till",
-    "granskad",
-    "kalender",
-)
 LIST_SEPARATOR = ", "
 """Between simple values in a cell: 'svenska, arabiska'."""
 ITEM_SEPARATOR = " | "
@@ -275,48 +166,197 @@ def _csv_place(item: dict[str, Any]) -> str:
     return ", ".join(part for part in (item["namn"], item["adress"]) if part)
 
 
-def csv_row(record: dict[str, Any]) -> dict[str, str]:
-    ages, signup, contact, cost = record["ålder"], record["anmälan"], record["kontakt"], record["kostnad"]
-    row: dict[str, Any] = {
-        "id": record["id"],
-        "titel": record["titel"],
-        "sammanfattning": record["sammanfattning"],
-        "url": record["url"],
-        "ålder_från": ages["från"],
-        "ålder_till": ages["till"],
-        "väntar_barn": _yes_no(ages["väntar_barn"]),
-        "åldersgrupper": LIST_SEPARATOR.join(g["namn"] for g in record["åldersgrupper"]),
-        "typer": LIST_SEPARATOR.join(t["namn"] for t in record["typer"]),
-        "nivå": record["nivå"],
-        "målgrupp": LIST_SEPARATOR.join(record["målgrupp"]),
-        "arrangör": record["arrangör"]["namn"],
-        "platser": ITEM_SEPARATOR.join(_csv_place(p) for p in record["plats"]),
-        "områden": LIST_SEPARATOR.join(dict.fromkeys(p["område"] for p in record["plats"] if p["område"])),
-        "digitalt": _yes_no(any(p["digitalt"] for p in record["plats"])),
-        "omgångar": ITEM_SEPARATOR.join(_csv_round(r) for r in record["omgångar"]),
-        "löpande": ITEM_SEPARATOR.join(
-            f"{s['veckodag']}ar {s['tid']['start']}–{s['tid']['slut']}" + (f", {s['plats']}" if s["plats"] else "")
-            for s in record["löpande"]
+@dataclass(frozen=True)
+class Column:
+    """One CSV column of a field: its title and its cell, made from the field's JSON value."""
+
+    title: str
+    cell: Callable[[Any], Any]
+    after: str | None = None
+    """Where the column stands in the CSV when not in the table's order: after this column."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of an offer's JSON record, its value, and the CSV columns made from that value."""
+
+    name: str
+    value: Callable[[Offer, Catalog, SiteUrls], Any]
+    columns: tuple[Column, ...] = ()
+
+
+def _same(name: str, after: str | None = None) -> tuple[Column, ...]:
+    """One CSV column with the field's own name and value."""
+    return (Column(name, lambda value: value, after),)
+
+
+def _names(value: list[dict[str, Any]]) -> str:
+    return LIST_SEPARATOR.join(item["namn"] for item in value)
+
+
+def _weekly(item: dict[str, Any]) -> str:
+    where = f", {item['plats']}" if item["plats"] else ""
+    return f"{item['veckodag']}ar {item['tid']['start']}–{item['tid']['slut']}" + where
+
+
+def _item(key: str) -> Callable[[Any], Any]:
+    return lambda value: value[key]
+
+
+def _attribute(name: str) -> Callable[[Offer, Catalog, SiteUrls], Any]:
+    return lambda offer, catalog, urls: getattr(offer, name)
+
+
+def _date_text(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("id", lambda o, c, u: o.slug, _same("id")),
+    Field("uuid", lambda o, c, u: u.uuid("erbjudande", o.slug)),
+    Field("url", lambda o, c, u: u.offer(o.slug), _same("url", after="sammanfattning")),
+    Field("titel", lambda o, c, u: o.title, _same("titel")),
+    Field("sammanfattning", lambda o, c, u: o.summary, _same("sammanfattning")),
+    Field(
+        "beskrivning",
+        lambda o, c, u: plain_text(o.description_html, blocks=True) or None,
+        _same("beskrivning", after="sökord"),
+    ),
+    Field("beskrivning_html", lambda o, c, u: o.description_html or None),
+    Field(
+        "ålder",
+        lambda o, c, u: {"från": o.ages.low, "till": o.ages.high, "väntar_barn": o.ages.expecting},
+        (
+            Column("ålder_från", lambda v: v["från"]),
+            Column("ålder_till", lambda v: v["till"]),
+            Column("väntar_barn", lambda v: _yes_no(v["väntar_barn"])),
         ),
-        "anmälan_behövs": _yes_no(signup["behövs"]),
-        "anmälan_hur": signup["hur"],
-        "anmälan_webb": signup["webb"],
-        "kontakt_namn": contact["namn"],
-        "kontakt_telefon": contact["telefon"],
-        "kontakt_e-post": contact["e-post"],
-        "kontakt_webb": contact["webb"],
-        "kostnad_kronor": cost["belopp"] if cost else None,
-        "kostnad_info": cost["info"] if cost else None,
-        "språk": LIST_SEPARATOR.join(s["namn"] for s in record["språk"]),
-        "tolk": _yes_no(record["tolk"]),
-        "kunskapsgrund": record["kunskapsgrund"]["namn"] if record["kunskapsgrund"] else None,
-        "sökord": LIST_SEPARATOR.join(record["sökord"]),
-        "beskrivning": record["beskrivning"],
-        "publicera_till": record["publicera_till"],
-        "granskad": record["granskad"],
-        "kalender": record["kalender"],
-    }
-    return {key: _cell(row[key]) for key in CSV_COLUMNS}
+    ),
+    Field(
+        "åldersgrupper",
+        lambda o, c, u: [{"id": g.key, "namn": g.name} for g in c.age_groups_of(o)],
+        (Column("åldersgrupper", _names),),
+    ),
+    Field(
+        "typer",
+        lambda o, c, u: [{"id": key, "namn": c.types[key].name} for key in o.types],
+        (Column("typer", _names),),
+    ),
+    Field("nivå", lambda o, c, u: o.level, _same("nivå")),
+    Field("målgrupp", lambda o, c, u: list(o.audiences), (Column("målgrupp", LIST_SEPARATOR.join),)),
+    Field(
+        "arrangör",
+        lambda o, c, u: {
+            "id": c.organisers[o.organiser].key,
+            "namn": c.organisers[o.organiser].name,
+            "sektor": c.organisers[o.organiser].sector,
+        },
+        (Column("arrangör", lambda v: v["namn"]),),
+    ),
+    Field(
+        "plats",
+        lambda o, c, u: [_place(p) for p in o.places],
+        (
+            Column("platser", lambda v: ITEM_SEPARATOR.join(_csv_place(p) for p in v)),
+            Column("områden", lambda v: LIST_SEPARATOR.join(dict.fromkeys(p["område"] for p in v if p["område"]))),
+            Column("digitalt", lambda v: _yes_no(any(p["digitalt"] for p in v))),
+        ),
+    ),
+    Field(
+        "omgångar",
+        lambda o, c, u: [_round(r) for r in o.upcoming_rounds(c.today)],
+        (Column("omgångar", lambda v: ITEM_SEPARATOR.join(_csv_round(r) for r in v)),),
+    ),
+    Field(
+        "löpande",
+        lambda o, c, u: [
+            {
+                "veckodag": s.weekday,
+                "tid": {"start": _time(s.time.start), "slut": _time(s.time.end)},
+                "plats": s.place.reference if s.place else None,
+                "info": s.info,
+            }
+            for s in o.recurring
+        ],
+        (Column("löpande", lambda v: ITEM_SEPARATOR.join(_weekly(s) for s in v)),),
+    ),
+    Field(
+        "anmälan",
+        lambda o, c, u: {"behövs": o.signup.needed, "hur": o.signup.how, "webb": o.signup.web},
+        (
+            Column("anmälan_behövs", lambda v: _yes_no(v["behövs"])),
+            Column("anmälan_hur", lambda v: v["hur"]),
+            Column("anmälan_webb", lambda v: v["webb"]),
+        ),
+    ),
+    Field(
+        "kontakt",
+        lambda o, c, u: {
+            "namn": o.contact.name,
+            "telefon": o.contact.phone,
+            "e-post": o.contact.email,
+            "webb": o.contact.web,
+        },
+        tuple(Column(f"kontakt_{key}", _item(key)) for key in ("namn", "telefon", "e-post", "webb")),
+    ),
+    Field(
+        "kostnad",
+        lambda o, c, u: {"belopp": o.cost.amount, "valuta": "SEK", "info": o.cost.info} if o.cost else None,
+        (
+            Column("kostnad_kronor", lambda v: v["belopp"] if v else None),
+            Column("kostnad_info", lambda v: v["info"] if v else None),
+        ),
+    ),
+    Field(
+        "språk",
+        lambda o, c, u: [{"kod": code, "namn": language_name(code) or code} for code in o.languages],
+        (Column("språk", _names),),
+    ),
+    Field("tolk", lambda o, c, u: o.interpreter, (Column("tolk", _yes_no),)),
+    Field(
+        "kunskapsgrund",
+        lambda o, c, u: (
+            {"namn": o.basis.name, "beskrivning": o.basis.description, "webb": o.basis.web} if o.basis else None
+        ),
+        (Column("kunskapsgrund", lambda v: v["namn"] if v else None),),
+    ),
+    Field("sökord", lambda o, c, u: list(o.keywords), (Column("sökord", LIST_SEPARATOR.join),)),
+    Field("publicera_till", lambda o, c, u: _date_text(o.publish_until), _same("publicera_till")),
+    Field("granskad", lambda o, c, u: _date_text(o.reviewed), _same("granskad")),
+    Field(
+        "kalender",
+        lambda o, c, u: u.to(calendar_path(o.slug)) if o.has_upcoming_times(c.today) else None,
+        _same("kalender"),
+    ),
+    # Plain fields: optional text that offer files, the JSON and the CSV all name alike (model.PUBLIC_NAME).
+    *(Field(name, _attribute(attribute), _same(name)) for attribute, name in plain_fields(Offer).items()),
+)
+"""The offer's record in the JSON file and its columns in the CSV file: a field is added here once. Its
+key is described in schema/oppna-data/erbjudanden.schema.json (a test checks that they agree)."""
+
+
+def _csv_columns(fields: tuple[Field, ...]) -> tuple[Column, ...]:
+    columns = [column for field in fields for column in field.columns if column.after is None]
+    for field in fields:
+        for column in field.columns:
+            if column.after is not None:
+                columns.insert([c.title for c in columns].index(column.after) + 1, column)
+    return tuple(columns)
+
+
+CSV_ORDER = _csv_columns(FIELDS)
+CSV_COLUMNS = tuple(column.title for column in CSV_ORDER)
+_CSV_CELLS = [(column, field.name) for field in FIELDS for column in field.columns]
+
+
+def offer_record(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
+    """One offer with all its public fields; every key is always there (null when not given)."""
+    return {field.name: field.value(offer, catalog, urls) for field in FIELDS}
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, str]:
+    cells = {column.title: _cell(column.cell(record[name])) for column, name in _CSV_CELLS}
+    return {title: cells[title] for title in CSV_COLUMNS}
 
 
 def offers_csv(catalog: Catalog, urls: SiteUrls, records: list[dict[str, Any]] | None = None) -> bytes:
@@ -329,38 +369,18 @@ def offers_csv(catalog: Catalog, urls: SiteUrls, records: list[dict[str, Any]] |
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-# ---- everything ---------------------------------------------------------------------------------
+# ---- the files ---------------------------------------------------------------------------------
 
 
-def paths(catalog: Catalog) -> list[str]:
-    """The paths `publish` writes, known without making the files (to find clashes early)."""
-    calendars = [calendar_path(o.slug) for o in sorted_offers(catalog) if ics.has_calendar(o, catalog)]
-    return [
-        JSON_PATH,
-        SCHEMA_PATH,
-        CSV_PATH,
-        ALL_CALENDAR_PATH,
-        FEED_PATH,
-        *calendars,
-        *(f"{OPEN_DATA}/hsds/{name}" for name in hsds.TABLES.values()),
-    ]
+def paths() -> list[str]:
+    """The files `publish` writes, in the same order."""
+    return [JSON_PATH, SCHEMA_PATH, CSV_PATH]
 
 
-def publish(catalog: Catalog, site_url: str | None, generated: datetime) -> Iterator[tuple[str, bytes]]:
-    """Every open-data file of the site as (path in the built site, content), one at a time: a writer
-    can let go of each file before the next is made (about 200 MB in all for 10,000 offers)."""
-    urls = SiteUrls(site_url or "")
+def publish(catalog: Catalog, urls: SiteUrls, generated: datetime) -> Iterator[tuple[str, bytes]]:
+    """The JSON file, its schema and the CSV file as (path in the site, content), one at a time; the
+    records are made once for both (about 200 MB in all with the other files for 10,000 offers)."""
     records = records_of(catalog, urls)
     yield JSON_PATH, offers_json(catalog, urls, generated, records).encode("utf-8")
     yield SCHEMA_PATH, schema_json().encode("utf-8")
     yield CSV_PATH, offers_csv(catalog, urls, records)
-    del records
-    everything, calendars = ics.calendars(catalog, urls, generated)
-    yield ALL_CALENDAR_PATH, everything
-    del everything
-    yield FEED_PATH, feeds.atom(catalog, urls, generated).encode("utf-8")
-    for slug, calendar in calendars.items():
-        yield calendar_path(slug), calendar
-    del calendars
-    for name, text in hsds.files(catalog, urls):
-        yield f"{OPEN_DATA}/hsds/{name}", text.encode("utf-8")

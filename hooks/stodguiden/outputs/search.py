@@ -10,12 +10,11 @@ so an offer costs well under 1 KB gzip-compressed however long its text is.
 from __future__ import annotations
 
 import gzip
-import html
-import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from stodguiden.base.jsontext import inert_json
+from stodguiden.base.richtext import plain_text
 from stodguiden.language import swedish, wordforms
 from stodguiden.model import Catalog, Offer
 
@@ -25,7 +24,6 @@ FORMAT = 1
 MAX_DESCRIPTION_STEMS = 120
 """Enough for the words of a long description; the first ones are kept, where the text says what it is about."""
 MIN_DESCRIPTION_STEM = 3
-_TAG = re.compile(r"<[^>]+>")
 
 
 def _stems(texts: Iterable[str], already: set[str], limit: int | None = None, min_length: int = 1) -> str:
@@ -40,10 +38,6 @@ def _stems(texts: Iterable[str], already: set[str], limit: int | None = None, mi
             if limit is not None and len(found) >= limit:
                 return " ".join(found)
     return " ".join(found)
-
-
-def plain_text(description_html: str) -> str:
-    return html.unescape(_TAG.sub(" ", description_html))
 
 
 def _offer_entry(
@@ -105,8 +99,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
 
 def to_json(index: dict[str, Any]) -> str:
     """Compact JSON; <, > and & are escaped too, so the text stays inert wherever the file ends up."""
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return inert_json(index)
 
 
 def gzip_size(text: str) -> int:

@@ -10,7 +10,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -18,17 +18,26 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from stodguiden.outputs import finder, hsds, ics, jsonld, opendata
-from stodguiden.language import languages, swedish
 from stodguiden.base import parallel
-from stodguiden.source import statement as statement_rules
 from stodguiden.base.fingerprint import fingerprint
+from stodguiden.base.siteurls import (
+    AGE_SECTION,
+    FINDER_PAGE,
+    OFFER_SECTION,
+    OPEN_DATA,
+    SECTIONS,
+    TYPE_SECTION,
+    SiteUrls,
+    calendar_path,
+    offer_path,
+    section_path,
+)
+from stodguiden.language import languages, swedish
 from stodguiden.model import Catalog, Offer, Round, Term
-from stodguiden.base.siteurls import OFFER_SECTION, OPEN_DATA, SiteUrls, calendar_path
-from stodguiden.base.siteurls import AGE_SECTION, FINDER_SECTION, SECTIONS, TYPE_SECTION, offer_path, section_path
+from stodguiden.outputs import finder, jsonld, sitefiles
+from stodguiden.source import statement as statement_rules
 
 TEMPLATES = Path(__file__).parent / "templates"
-FINDER_PAGE = f"{FINDER_SECTION}/index.md"
 STATEMENT_PAGE = "tillganglighet.md"
 """The accessibility statement, linked from every page's footer (overrides/partials/copyright.html)."""
 SEARCH_PAGE = "sok.md"
@@ -73,8 +82,6 @@ class SitePlan:
     pages: list[GeneratedPage] = field(default_factory=list)
     age_nav: list[tuple[str, str]] = field(default_factory=list)
     type_nav: list[tuple[str, str]] = field(default_factory=list)
-    finder_data: str = ""
-    """The finder's data file (JSON), written as hitta-stod/erbjudanden.json."""
 
 
 def url_of(src_uri: str) -> str:
@@ -207,7 +214,7 @@ def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> 
     site = urls if urls is not None and urls.base else None
     # Without site_url, the report e-mail names the path, and the JSON-LD's addresses are relative to the page.
     address = site.to(page_url) if site else "/" + page_url
-    calendar = calendar_path(offer.slug) if ics.has_calendar(offer, catalog) else None
+    calendar = calendar_path(offer.slug) if offer.has_upcoming_times(catalog.today) else None
     html = _render("offer.html", page_url, site, offer=offer, catalog=catalog, calendar=calendar,
                    jsonld=jsonld.script_element(offer, catalog, site or SiteUrls(relative_url(page_url, ""))),
                    report_href=report_link(offer, catalog, address))
@@ -234,9 +241,14 @@ def finder_page(catalog: Catalog, urls: SiteUrls | None = None, list_limit: int 
 FINDER_LEAD = "Välj hur gammalt ditt barn är och vad du söker, så ser du stödet som passar."
 
 
-def finder_data(catalog: Catalog) -> str:
-    macros = environment().get_template("macros.html").make_module({"url": lambda target: target})
-    return finder.to_json(finder.data(catalog, macros))
+def text_macros() -> object:
+    """The templates' macros with links left as they are, for text outside the pages (the finder's data)."""
+    return environment().get_template("macros.html").make_module({"url": lambda target: target})
+
+
+def data_inputs(catalog: Catalog, site_url: str | None, generated: datetime) -> sitefiles.Inputs:
+    """What the registry of data files (`sitefiles.DATA_FILES`) makes the files from."""
+    return sitefiles.Inputs(catalog, site_url, generated, text_macros())
 
 
 class OfferCards:
@@ -343,8 +355,8 @@ def opendata_page(catalog: Catalog) -> GeneratedPage:
     """The page that lists the open-data files, what each holds, the license and when they are made."""
     src = f"{OPEN_DATA}/index.md"
     html = _render("opendata.html", url_of(src), catalog=catalog, settings=catalog.settings,
-                   license=opendata.license_of(catalog), paths=opendata.PATHS,
-                   hsds_files=list(hsds.TABLES.values()))
+                   license=sitefiles.license_of(catalog), paths=sitefiles.OPEN_DATA_LINKS,
+                   hsds_files=list(sitefiles.HSDS_FILES))
     return GeneratedPage(src, "Öppna data", html, "Alla erbjudanden som öppna data: JSON, CSV, HSDS, kalender och "
                          "nyhetsflöde, fria att använda.", _toc(html))
 
@@ -417,7 +429,6 @@ def plan(catalog: Catalog, site_url: str | None = None, workers: int = 1,
     """
     result = SitePlan()
     result.pages.extend(_pages(catalog, SiteUrls(site_url or ""), workers, rendered))
-    result.finder_data = finder_data(catalog)
     result.age_nav = [(g.name, f"{AGE_SECTION}/{g.key}.md") for g in catalog.age_groups.values()]
     result.type_nav = [(t.name, f"{TYPE_SECTION}/{t.key}.md") for t in catalog.types.values()]
     return result

@@ -11,11 +11,11 @@ from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from stodguiden.base import parallel
 from stodguiden.base.fingerprint import fingerprint
 from stodguiden.base.problems import Problem
+from stodguiden.base.timezone import TIME_ZONE
 from stodguiden.model import Catalog, Offer, Settings
 from stodguiden.source import datafiles, plainlanguage, vocabularies, yamlsource
 from stodguiden.source import offers as offer_rules
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 TODAY_VARIABLE = "STODGUIDEN_IDAG"
 """Set to ÅÅÅÅ-MM-DD to build the site as it will look on that day (tests, previews)."""
-TIME_ZONE = ZoneInfo("Europe/Stockholm")
 PARALLEL_FROM = 200
 """From this many offer files, `load(..., workers=2)` and more checks them in several processes."""
 

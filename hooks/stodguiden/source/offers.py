@@ -11,6 +11,7 @@ from stodguiden.base.problems import Level, Problem
 from stodguiden.language import languages
 from stodguiden.language.swedish import day, language_name
 from stodguiden.model import (
+    ONLINE_PLACE,
     Ages,
     Basis,
     Cost,
@@ -22,10 +23,11 @@ from stodguiden.model import (
     Settings,
     Signup,
     TimeRange,
+    plain_fields,
     weekly_last_date,
 )
 from stodguiden.source.schemawalk import Document, field_name, quoted, slugify, suggest
-from stodguiden.source.vocabularies import contact_from, phone_problems
+from stodguiden.source.vocabularies import contact_from, contact_problems
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REVIEW_MAX_AGE = timedelta(days=365)
@@ -33,7 +35,6 @@ REVIEW_MAX_AGE = timedelta(days=365)
 EXPIRY_NOTICE = timedelta(days=30)
 """`publicera_till` this close gives a warning, so the offer does not vanish unnoticed."""
 _TIME_RE = re.compile(r"^(\d{1,2})[.:](\d{2}) ?[-–] ?(\d{1,2})[.:](\d{2})$")
-ONLINE = "digitalt"
 
 
 def slug_problem(path: str, stem: str) -> Problem | None:
@@ -72,78 +73,18 @@ def build(
     # Rules across fields only look at groups the schema check found no error in: a misspelt or
     # invalid field has its own message, and "missing" would only repeat it wrongly.
     signup = data.get("anmälan")
-    if signup and doc.clean("anmälan") and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
-        rules.error(
-            ("anmälan",),
-            "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
-            "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).",
-        )
+    rules.signup(signup)
     contact = data.get("kontakt")
     if contact is not None:
-        rules.problems += phone_problems(doc, contact, "kontakt")
-        if doc.clean("kontakt") and not {"telefon", "e-post", "webb"} & contact.keys():
-            rules.error(("kontakt",), "Fältet kontakt behöver minst ett sätt att nå er: telefon, e-post eller webb.")
+        rules.problems += contact_problems(doc, contact, "kontakt")
     places = rules.places(data.get("plats", []), settings)
-    place_names = [p.name for p in places if p.name] + ([ONLINE] if any(p.online for p in places) else [])
-    rounds = rules.rounds(data.get("omgångar", []), place_names)
-    recurring = rules.recurring(data.get("löpande", []), place_names)
-    for index, code in enumerate(data.get("språk", [])):
-        if language_name(code) is None:
-            rules.error(
-                ("språk", index),
-                f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
-                "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).",
-            )
-    seen_languages: set[str] = set()
-    for index, entry in enumerate(data.get("på_andra_språk", [])):
-        code = entry.get("språk") if isinstance(entry, dict) else None
-        if code is None:
-            continue
-        if code == "sv" or code.startswith("sv-"):
-            rules.error(
-                ("på_andra_språk", index, "språk"),
-                "Fältet på_andra_språk är för texter på andra språk "
-                "än svenska. Skriv den svenska texten i sammanfattning och beskrivning.",
-            )
-        elif not languages.is_known(code):
-            rules.error(
-                ("på_andra_språk", index, "språk"),
-                f"Språkkoden {quoted(code)} finns inte. Skriv en "
-                "kod som ar (arabiska), fa (persiska), so (somaliska), ti (tigrinja) eller ckb "
-                "(centralkurdiska).",
-            )
-        elif code in seen_languages:
-            rules.error(
-                ("på_andra_språk", index, "språk"),
-                f"Det finns redan en text på "
-                f"{languages.swedish_name(code)}. Skriv allt på samma språk i en och samma text.",
-            )
-        seen_languages.add(code)
-    description = richtext.Rendered("")
-    if "beskrivning" in data:
-        description = richtext.render(data["beskrivning"])
-        for finding in description.problems:
-            line = doc.line_of_text(finding.text, "beskrivning")
-            rules.problems.append(Problem(doc.path, line, f"Fältet beskrivning {finding.message}"))
-    reviewed = _date(data.get("granskad"))
-    publish_until = _date(data.get("publicera_till"))
-    if reviewed and reviewed > today:
-        rules.error(
-            ("granskad",),
-            f"Fältet granskad ({day(reviewed)}) ligger i framtiden. Skriv dagen då "
-            "någon senast kontrollerade uppgifterna.",
-        )
-    elif reviewed and today - reviewed > REVIEW_MAX_AGE:
-        rules.warning(
-            ("granskad",),
-            f"Uppgifterna granskades senast {day(reviewed)}, för mer än ett år sedan. "
-            "Kontrollera att allt stämmer och skriv dagens datum i granskad.",
-        )
-    if publish_until and today <= publish_until <= today + EXPIRY_NOTICE:
-        rules.warning(
-            ("publicera_till",),
-            f"Erbjudandet slutar visas efter {day(publish_until)}. Ändra publicera_till om det ska finnas kvar längre.",
-        )
+    references = _PlaceReferences(places)
+    rounds = rules.rounds(data.get("omgångar", []), references)
+    recurring = rules.recurring(data.get("löpande", []), references)
+    rules.languages(data.get("språk", []))
+    rules.other_languages(data.get("på_andra_språk", []))
+    description = rules.description(data)
+    reviewed, publish_until = rules.dates(data, today)
     if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or not data:
         return None, rules.problems
     kost = data.get("kostnad")
@@ -175,12 +116,29 @@ def build(
         sensitive=data.get("känsligt", False),
         publish_until=publish_until,
         reviewed=reviewed,
+        **{attribute: data.get(name) for attribute, name in plain_fields(Offer).items()},
     )
     return offer, rules.problems
 
 
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+class _PlaceReferences:
+    """What a round's or weekly time's `plats` may say: the name of one of the offer's places, or the
+    online marker for its (first) place on the internet, which wins over a place of that name."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.names = [p.name for p in places if p.name] + ([ONLINE_PLACE] if any(p.online for p in places) else [])
+        """In the order the editor wrote them, for messages."""
+        self.places: dict[str, Place] = {}
+        for place in places:
+            if place.name:
+                self.places.setdefault(place.name, place)
+        online = next((p for p in places if p.online), None)
+        if online is not None:
+            self.places[ONLINE_PLACE] = online
 
 
 class _Rules:
@@ -203,6 +161,83 @@ class _Rules:
         else:
             fix = f" Lägg först till den i {where}."
         self.error(pointer, f"Det finns ingen {what} som heter {quoted(key)} i {where}.{fix}")
+
+    def signup(self, signup: dict[str, Any] | None) -> None:
+        if signup and self.doc.clean("anmälan") and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
+            self.error(
+                ("anmälan",),
+                "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
+                "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).",
+            )
+
+    def languages(self, codes: list[str]) -> None:
+        for index, code in enumerate(codes):
+            if language_name(code) is None:
+                self.error(
+                    ("språk", index),
+                    f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
+                    "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).",
+                )
+
+    def other_languages(self, entries: list[Any]) -> None:
+        seen_languages: set[str] = set()
+        for index, entry in enumerate(entries):
+            code = entry.get("språk") if isinstance(entry, dict) else None
+            if code is None:
+                continue
+            if code == "sv" or code.startswith("sv-"):
+                self.error(
+                    ("på_andra_språk", index, "språk"),
+                    "Fältet på_andra_språk är för texter på andra språk "
+                    "än svenska. Skriv den svenska texten i sammanfattning och beskrivning.",
+                )
+            elif not languages.is_known(code):
+                self.error(
+                    ("på_andra_språk", index, "språk"),
+                    f"Språkkoden {quoted(code)} finns inte. Skriv en "
+                    "kod som ar (arabiska), fa (persiska), so (somaliska), ti (tigrinja) eller ckb "
+                    "(centralkurdiska).",
+                )
+            elif code in seen_languages:
+                self.error(
+                    ("på_andra_språk", index, "språk"),
+                    f"Det finns redan en text på "
+                    f"{languages.swedish_name(code)}. Skriv allt på samma språk i en och samma text.",
+                )
+            seen_languages.add(code)
+
+    def description(self, data: dict[str, Any]) -> richtext.Rendered:
+        description = richtext.Rendered("")
+        if "beskrivning" in data:
+            description = richtext.render(data["beskrivning"])
+            for finding in description.problems:
+                line = self.doc.line_of_text(finding.text, "beskrivning")
+                self.problems.append(Problem(self.doc.path, line, f"Fältet beskrivning {finding.message}"))
+        return description
+
+    def dates(self, data: dict[str, Any], today: date) -> tuple[date | None, date | None]:
+        """`granskad` and `publicera_till`, with a word when either needs someone's attention."""
+        reviewed = _date(data.get("granskad"))
+        publish_until = _date(data.get("publicera_till"))
+        if reviewed and reviewed > today:
+            self.error(
+                ("granskad",),
+                f"Fältet granskad ({day(reviewed)}) ligger i framtiden. Skriv dagen då "
+                "någon senast kontrollerade uppgifterna.",
+            )
+        elif reviewed and today - reviewed > REVIEW_MAX_AGE:
+            self.warning(
+                ("granskad",),
+                f"Uppgifterna granskades senast {day(reviewed)}, för mer än ett år sedan. "
+                "Kontrollera att allt stämmer och skriv dagens datum i granskad.",
+            )
+        if publish_until and today <= publish_until <= today + EXPIRY_NOTICE:
+            self.warning(
+                ("publicera_till",),
+                f"Erbjudandet slutar visas efter {day(publish_until)}. "
+                "Ändra publicera_till om det ska finnas kvar längre.",
+            )
+        return reviewed, publish_until
 
     def ages(self, data: dict[str, Any] | None) -> Ages | None:
         if data is None:
@@ -280,9 +315,15 @@ class _Rules:
             return None
         return TimeRange(start, end)
 
-    def place_ref(self, name: str | None, known: list[str], pointer: tuple[str | int, ...]) -> None:
-        if name is None or name in known or not self.doc.clean("plats"):
-            return
+    def place_ref(self, name: str | None, refs: _PlaceReferences, pointer: tuple[str | int, ...]) -> Place | None:
+        """The offer's place that `name` refers to; None when there is no name, or no such place."""
+        if name is None:
+            return None
+        if name in refs.places:
+            return refs.places[name]
+        if not self.doc.clean("plats"):
+            return None
+        known = refs.names
         hint = suggest(name, known)
         self.error(
             pointer,
@@ -298,13 +339,14 @@ class _Rules:
                 )
             ),
         )
+        return None
 
-    def rounds(self, items: list[dict[str, Any]], place_names: list[str]) -> list[Round]:
+    def rounds(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Round]:
         result = []
         for index, item in enumerate(items):
             ptr = ("omgångar", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
-            self.place_ref(item.get("plats"), place_names, (*ptr, "plats"))
+            place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
             if "start" not in item or "träffar" not in item or not self.doc.clean(*ptr):
                 continue
             start = date.fromisoformat(item["start"])
@@ -330,7 +372,7 @@ class _Rules:
                     item["träffar"],
                     last,
                     clock,
-                    item.get("plats"),
+                    place,
                     signup_by,
                     item.get("status", "öppen"),
                     item.get("info"),
@@ -338,12 +380,12 @@ class _Rules:
             )
         return result
 
-    def recurring(self, items: list[dict[str, Any]], place_names: list[str]) -> list[Recurring]:
+    def recurring(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Recurring]:
         result = []
         for index, item in enumerate(items):
             ptr = ("löpande", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
-            self.place_ref(item.get("plats"), place_names, (*ptr, "plats"))
+            place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
             if clock and "veckodag" in item:
-                result.append(Recurring(item["veckodag"], clock, item.get("plats"), item.get("info")))
+                result.append(Recurring(item["veckodag"], clock, place, item.get("info")))
         return result

@@ -31,21 +31,35 @@ def phone_problems(doc: Document, data: dict[str, Any], *pointer: str | int) -> 
     ]
 
 
+CONTACT_WAYS = ("telefon", "e-post", "webb")
+"""A `kontakt` must give at least one of these."""
+
+
+def contact_problems(doc: Document, data: dict[str, Any], *pointer: str | int) -> list[Problem]:
+    """A `kontakt`'s problems: a phone number that is not Swedish, and no way at all to reach anyone.
+
+    "No way" is only told when the schema found no error in the group: a misspelt field has its own
+    message, and "missing" would only repeat it wrongly.
+    """
+    problems = phone_problems(doc, data, *pointer)
+    if doc.clean(*pointer) and not set(CONTACT_WAYS) & data.keys():
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(*pointer),
+                "Fältet kontakt behöver minst ett sätt att nå er: telefon, e-post eller webb.",
+            )
+        )
+    return problems
+
+
 def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | None, list[Problem]]:
     data = doc.data
     problems: list[Problem] = []
     if not isinstance(data, dict) or not {"namn", "kommun", "kontakt"} <= data.keys():
         return None, problems
     contact = data["kontakt"]
-    problems += phone_problems(doc, contact, "kontakt")
-    if doc.clean("kontakt") and not {"telefon", "e-post", "webb"} & contact.keys():
-        problems.append(
-            Problem(
-                doc.path,
-                doc.line("kontakt"),
-                "Fältet kontakt behöver minst ett sätt att nå er: telefon, e-post eller webb.",
-            )
-        )
+    problems += contact_problems(doc, contact, "kontakt")
     colours = data.get("färger", {})
     problems += colour_problems(doc, colours)
     logo = data.get("logotyp")
