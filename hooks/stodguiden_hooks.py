@@ -9,24 +9,28 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment
 from markupsafe import Markup, escape
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from stodguiden.base import parallel
 from stodguiden.base.problems import sort_key, verdict
 from stodguiden.base.siteurls import generated_at
-from stodguiden.model import Catalog
 from stodguiden.outputs import sitefiles
 from stodguiden.site import navigation
 from stodguiden.site import pages as pages_module
 from stodguiden.site.whitespace import CompactTemplates
 from stodguiden.source import catalog as catalog_module
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from stodguiden.model import Catalog
 
 log = logging.getLogger("mkdocs.hooks.stodguiden")
 
@@ -92,7 +96,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert state.plan is not None and state.catalog is not None
+    assert state.plan is not None
+    assert state.catalog is not None
     for page in state.plan.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(
@@ -126,7 +131,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     generated = state.by_uri.get(page.file.src_uri)
     if generated is None:
         return markdown
-    page.title = Markup(escape(generated.title))  # type: ignore[misc]  # escaped once, for every template
+    page.title = Markup(escape(generated.title))  # escaped once, for every template
     if generated.description:
         page.meta["description"] = Markup(escape(generated.description))
     if generated.updated:
@@ -146,7 +151,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     assert state.catalog is not None
     generated = state.by_uri.get(page.file.src_uri)
     if generated is not None:
-        page.toc = get_toc(navigation.toc_tokens(generated.toc))  # type: ignore[assignment]
+        page.toc = get_toc(navigation.toc_tokens(generated.toc))
         return generated.html
     if page.is_homepage:
         return html + pages_module.start_entrances(state.catalog, page.url)

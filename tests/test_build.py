@@ -219,7 +219,8 @@ def test_every_data_file_is_known_before_it_is_made(minimal_build: Build, sample
         inputs = pages.data_inputs(loaded, "https://www.exempelby.se/", datetime(2027, 1, 18, tzinfo=UTC))
         count = sitefiles.write_data_files(inputs, target)
         written = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
-        assert written == sorted(declared) and count == len(declared)
+        assert written == sorted(declared)
+        assert count == len(declared)
         assert all((build.site / path).is_file() for path in declared)
 
 

@@ -77,11 +77,15 @@ def test_a_rounds_and_a_weekly_times_place_is_resolved_once_when_loading() -> No
     assert catalog is not None
     named = {o.slug: o for o in catalog.offers}["forsta-tiden-med-bebis-digital-forelasning"]
     online = [p for p in named.places if p.online]
-    assert named.rounds and all(r.place == online[0] for r in named.rounds)
+    assert named.rounds
+    assert all(r.place == online[0] for r in named.rounds)
     minimal, _ = load(MINIMAL, today=date(2027, 1, 18))
     assert minimal is not None
     babysang = {o.slug: o for o in minimal.offers}["babysang"]
     (slot,) = babysang.recurring
-    assert slot.place is babysang.places[0] and slot.place.name == "Kyrkans barnrum"
-    assert babysang.places_of(None) == babysang.places and babysang.places_of(slot.place) == (slot.place,)
-    assert slot.place.reference == "Kyrkans barnrum" and online[0].reference == ONLINE_PLACE == "digitalt"
+    assert slot.place is babysang.places[0]
+    assert slot.place.name == "Kyrkans barnrum"
+    assert babysang.places_of(None) == babysang.places
+    assert babysang.places_of(slot.place) == (slot.place,)
+    assert slot.place.reference == "Kyrkans barnrum"
+    assert online[0].reference == ONLINE_PLACE == "digitalt"

@@ -5,14 +5,17 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
 
 from conftest import FIXTURE_SITES
 from stodguiden.base.siteurls import SECTIONS
-from stodguiden.model import Catalog
 from stodguiden.site import pages
 from stodguiden.source.catalog import load
+
+if TYPE_CHECKING:
+    from stodguiden.model import Catalog
 
 TODAY = date(2027, 1, 18)
 
@@ -50,10 +53,12 @@ def test_when_short_counts_from_the_day_it_is_given(minimal: Catalog) -> None:
 def test_help_lines_and_empty_group_take_what_they_show(minimal: Catalog) -> None:
     contact = minimal.settings.contact
     empty = str(components().empty_group("Skolbarn", contact))
-    assert "under skolbarn." in empty and str(contact.name) in empty
+    assert "under skolbarn." in empty
+    assert str(contact.name) in empty
     line = dataclasses.make_dataclass("Line", ["name", "phone", "description"])("BRIS <1>", "116 111", None)
     helplines = str(components().help_lines([line], heading_level=3))
-    assert '<h3 id="stodlinjer">' in helplines and "BRIS &lt;1&gt;" in helplines
+    assert '<h3 id="stodlinjer">' in helplines
+    assert "BRIS &lt;1&gt;" in helplines
     assert str(components().help_lines([])).strip() == ""
 
 

@@ -7,11 +7,14 @@ how a page or a data file is made, and the shared helpers in base depend on noth
 from __future__ import annotations
 
 import ast
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from conftest import ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PACKAGE = ROOT / "hooks" / "stodguiden"
 LAYERS = ("base", "model", "language", "source", "outputs", "site")

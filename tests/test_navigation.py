@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from markupsafe import Markup
 
 from stodguiden.site.navigation import edit_url, expand_nav, section_children, toc_tokens
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 AGES = [("Väntar barn", "alder/vantar-barn.md"), ("Barn & <tonår>", "alder/tonaringar.md")]
 KINDS = [("Föräldragrupp", "stod/foraldragrupp.md")]

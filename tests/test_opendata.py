@@ -14,7 +14,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,9 +24,11 @@ from jsonschema import Draft202012Validator, FormatChecker
 from conftest import FIXTURE_SITES, ROOT, Build, BuildFactory, make_project, run_build
 from stodguiden.base.siteurls import SiteUrls, generated_at
 from stodguiden.base.timezone import TIME_ZONE
-from stodguiden.model import Catalog
 from stodguiden.outputs import ics, jsonld, opendata
 from stodguiden.source.catalog import load
+
+if TYPE_CHECKING:
+    from stodguiden.model import Catalog
 
 GOLDEN = Path(__file__).parent / "golden" / "oppna-data"
 SITE_URL = "https://www.testby.se/stod/"
@@ -90,7 +92,8 @@ def test_no_open_data_file_mentions_an_expired_offer(minimal_build: Build) -> No
     assert len(files) > 15
     for path in files:
         text = path.read_bytes().decode("utf-8")
-        assert "Avslutad föreläsning" not in text and "utgangen-forelasning" not in text, path
+        assert "Avslutad föreläsning" not in text, path
+        assert "utgangen-forelasning" not in text, path
 
 
 def test_the_schema_rejects_a_record_with_a_missing_or_extra_field(minimal_build: Build) -> None:
@@ -392,7 +395,9 @@ def test_json_ld_names_its_nodes_by_fragments_of_the_page() -> None:
     assert event["offers"]["url"].startswith("https://")
     # Each round says what is its own; the page's address and the languages are the service's, where
     # `about` leads.
-    assert "url" not in event and "inLanguage" not in event and event["about"] == {"@id": "#tjanst"}
+    assert "url" not in event
+    assert "inLanguage" not in event
+    assert event["about"] == {"@id": "#tjanst"}
     assert [language["alternateName"] for language in service["availableLanguage"]] == ["sv", "ar"]
     assert set(event["eventSchedule"]) >= {"repeatCount", "byDay", "startTime", "endTime", "scheduleTimezone"}
 
@@ -416,7 +421,8 @@ def test_editor_text_cannot_break_out_of_the_json_ld_script(hostile: str) -> Non
 
 
 def parse_calendar(data: bytes) -> Calendar:
-    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert b"\r\n" in data
+    assert b"\n" not in data.replace(b"\r\n", b"")
     for line in data.split(b"\r\n"):
         assert len(line) <= 75, line
     calendar = Calendar.from_ical(data)
@@ -542,7 +548,8 @@ def test_atom_feed_is_valid_and_lists_reviewed_offers_newest_first(sample_build:
             assert (entry.findtext(f"{ATOM}{field}") or "").strip(), field
         assert (entry.findtext(f"{ATOM}id") or "").startswith("urn:uuid:")
         link = entry.find(f"{ATOM}link[@rel='alternate']")
-        assert link is not None and urlsplit(link.get("href", "")).path.startswith("/foraldraskapsstod/erbjudanden/")
+        assert link is not None
+        assert urlsplit(link.get("href", "")).path.startswith("/foraldraskapsstod/erbjudanden/")
         stamps.append(datetime.fromisoformat(entry.findtext(f"{ATOM}updated") or ""))
     assert stamps == sorted(stamps, reverse=True)
     assert datetime.fromisoformat(feed.findtext(f"{ATOM}updated") or "") == stamps[0]

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, iso_utc
 from stodguiden.base.timezone import TIME_ZONE
-from stodguiden.model import Catalog, Offer
+
+if TYPE_CHECKING:
+    from stodguiden.model import Catalog, Offer
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = f"{OPEN_DATA}/nyheter.atom"

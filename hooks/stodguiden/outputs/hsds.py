@@ -10,12 +10,14 @@ site's address, so they stay the same between builds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, readable_json
 from stodguiden.language.swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
 from stodguiden.model import ONLINE_PLACE, Catalog, Offer, Place, Recurring, Round, file_order
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DIRECTORY = f"{OPEN_DATA}/hsds/"
 """The folder in the site that holds one file per table."""

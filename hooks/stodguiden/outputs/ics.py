@@ -9,13 +9,16 @@ Times are local Swedish time with a VTIMEZONE for Europe/Stockholm; UIDs stay th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path
 from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
 from stodguiden.language.swedish import WEEKDAYS, day
 from stodguiden.model import Catalog, Offer, Place, Recurring, Round, TimeRange, file_order
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 TZID = TIME_ZONE_NAME
 PRODID = "-//Stodguiden//Stodguiden//SV"

@@ -13,15 +13,17 @@ that people and programs follow as links (`url`) stay absolute.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from stodguiden.base.jsontext import inert_json
-from stodguiden.base.siteurls import SiteUrls
 from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
 from stodguiden.language.swedish import WEEKDAYS, language_name
-from stodguiden.model import Catalog, Offer, Place, Round
+
+if TYPE_CHECKING:
+    from stodguiden.base.siteurls import SiteUrls
+    from stodguiden.model import Catalog, Offer, Place, Round
 
 SCHEMA_ORG = "https://schema.org"
 PUBLIC_SECTORS = frozenset({"kommun", "region"})
@@ -37,7 +39,7 @@ AVAILABILITY = {
 }
 
 
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[object, ...] = (None, "", [], {})
 
 
 def _clean(value: Any) -> Any:
@@ -204,7 +206,8 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
     events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
     organiser = {"@id": PROVIDER_ID, **provider(catalog, offer.organiser)}
     places = [{"@id": place_id(offer, place), **_place(place, urls, offer)} for place in offer.places]
-    return _clean({"@context": SCHEMA_ORG, "@graph": [service, organiser, *places, *events]})
+    graph: dict[str, Any] = _clean({"@context": SCHEMA_ORG, "@graph": [service, organiser, *places, *events]})
+    return graph
 
 
 def place_id(offer: Offer, place: Place) -> str:

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.richtext import plain_text
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
 from stodguiden.language.swedish import language_name
 from stodguiden.model import Catalog, Offer, Place, Round, file_order, plain_fields
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from datetime import date, datetime
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "oppna-data" / "erbjudanden.schema.json"
 JSON_PATH = f"{OPEN_DATA}/erbjudanden.json"

@@ -10,13 +10,16 @@ so an offer costs well under 1 KB gzip-compressed however long its text is.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.jsontext import inert_json
 from stodguiden.base.richtext import plain_text
 from stodguiden.language import swedish, wordforms
-from stodguiden.model import Catalog, Offer
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from stodguiden.model import Catalog, Offer
 
 INDEX_PATH = "sok/index.json"
 """Where the index is written in the site, next to the results page sok/."""

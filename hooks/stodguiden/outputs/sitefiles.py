@@ -9,16 +9,19 @@ module plus one entry here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.siteurls import SiteUrls
-from stodguiden.model import Catalog
 from stodguiden.outputs import feeds, finder, hsds, ics, opendata, search
 from stodguiden.source.theme import colour_css
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from datetime import datetime
+    from pathlib import Path
+
+    from stodguiden.model import Catalog
 
 COLOUR_CSS = "assets/stylesheets/stodguiden-farger.css"
 

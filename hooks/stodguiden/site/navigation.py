@@ -9,7 +9,7 @@ import functools
 import posixpath
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
@@ -66,13 +66,22 @@ def edit_base(config_file: str, docs_dir: str, repo_url: str, edit_uri: str) -> 
     return urljoin(repo_url.rstrip("/") + "/", edit_uri), up
 
 
-def toc_tokens(toc: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
+class TocToken(TypedDict):
+    """One heading in a contents list: the shape MkDocs' `get_toc` takes (mkdocs.structure.toc)."""
+
+    level: int
+    id: str
+    name: str
+    children: list[TocToken]
+
+
+def toc_tokens(toc: Sequence[tuple[int, str, str]]) -> list[TocToken]:
     """A generated page's headings, (level, id, title), as the tokens MkDocs makes its contents list of.
 
     h2s nest under the h1, as MkDocs' own toc does; Material then lists only the h2s.
     """
-    tokens: list[dict[str, Any]] = []
+    tokens: list[TocToken] = []
     for level, anchor, title in toc:
-        token = {"level": level, "id": anchor, "name": Markup(escape(title)), "children": []}
+        token: TocToken = {"level": level, "id": anchor, "name": Markup(escape(title)), "children": []}
         (tokens[0]["children"] if tokens and level > 1 else tokens).append(token)
     return tokens

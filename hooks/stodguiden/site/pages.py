@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -33,9 +32,14 @@ from stodguiden.base.siteurls import (
     section_path,
 )
 from stodguiden.language import languages, swedish
-from stodguiden.model import Catalog, Offer, Round, Term
 from stodguiden.outputs import finder, jsonld, sitefiles
 from stodguiden.source import statement as statement_rules
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+    from datetime import date, datetime
+
+    from stodguiden.model import Catalog, Offer, Round, Term
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATEMENT_PAGE = "tillganglighet.md"
@@ -177,8 +181,10 @@ def _render(template: str, page_url: str, urls: SiteUrls | None = None, **contex
     """A template with `url` (links relative to this page, `PageLinks`), `sections` (the section folders)
     and `address` (the page's own absolute address, None without site_url) for sharing."""
     address = urls.to(page_url) if urls is not None and urls.base else None
-    return environment().get_template(template).render(
-        url=PageLinks(page_url), sections=SECTIONS, address=address, **context
+    return (
+        environment()
+        .get_template(template)
+        .render(url=PageLinks(page_url), sections=SECTIONS, address=address, **context)
     )
 
 
@@ -201,11 +207,12 @@ def report_link(offer: Offer, catalog: Catalog, address: str) -> str | None:
     if not to:
         return None
     subject = f"Fel på sidan {offer.title}"
-    body = (f"Hej!\n\nJag har sett något som inte stämmer på sidan om {offer.title}:\n{address}\n\n"
-            "Det här är fel:\n\n")
+    body = f"Hej!\n\nJag har sett något som inte stämmer på sidan om {offer.title}:\n{address}\n\nDet här är fel:\n\n"
     # RFC 6068: every character that is not plainly safe is percent-encoded, line breaks as CRLF.
-    return (f"mailto:{quote(to, safe='@')}?subject={quote(subject, safe='')}"
-            f"&body={quote(body.replace(chr(10), chr(13) + chr(10)), safe='')}")
+    return (
+        f"mailto:{quote(to, safe='@')}?subject={quote(subject, safe='')}"
+        f"&body={quote(body.replace(chr(10), chr(13) + chr(10)), safe='')}"
+    )
 
 
 def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> GeneratedPage:
@@ -215,11 +222,27 @@ def offer_page(offer: Offer, catalog: Catalog, urls: SiteUrls | None = None) -> 
     # Without site_url, the report e-mail names the path, and the JSON-LD's addresses are relative to the page.
     address = site.to(page_url) if site else "/" + page_url
     calendar = calendar_path(offer.slug) if offer.has_upcoming_times(catalog.today) else None
-    html = _render("offer.html", page_url, site, offer=offer, catalog=catalog, calendar=calendar,
-                   jsonld=jsonld.script_element(offer, catalog, site or SiteUrls(relative_url(page_url, ""))),
-                   report_href=report_link(offer, catalog, address))
-    return GeneratedPage(src, offer.title, html, offer.summary, _toc(html), offer.source, in_nav=False,
-                         updated=offer.reviewed, leave_url=catalog.settings.leave_url if offer.sensitive else None)
+    html = _render(
+        "offer.html",
+        page_url,
+        site,
+        offer=offer,
+        catalog=catalog,
+        calendar=calendar,
+        jsonld=jsonld.script_element(offer, catalog, site or SiteUrls(relative_url(page_url, ""))),
+        report_href=report_link(offer, catalog, address),
+    )
+    return GeneratedPage(
+        src,
+        offer.title,
+        html,
+        offer.summary,
+        _toc(html),
+        offer.source,
+        in_nav=False,
+        updated=offer.reviewed,
+        leave_url=catalog.settings.leave_url if offer.sensitive else None,
+    )
 
 
 FINDER_LIST_LIMIT = 300
@@ -231,9 +254,16 @@ the page 4 MB of HTML, which every visitor's phone would download and lay out be
 def finder_page(catalog: Catalog, urls: SiteUrls | None = None, list_limit: int = FINDER_LIST_LIMIT) -> GeneratedPage:
     """The finder: the offers by age group (works without JavaScript) and the filters on top."""
     ages = list(catalog.age_groups.values())
-    html = _render("finder.html", url_of(FINDER_PAGE), urls, catalog=catalog, filters=finder.filters(catalog),
-                   groups=[(group, catalog.offers_for_age_group(group.key)) for group in ages],
-                   data_file=finder.DATA_FILE, list_offers=len(catalog.offers) <= list_limit)
+    html = _render(
+        "finder.html",
+        url_of(FINDER_PAGE),
+        urls,
+        catalog=catalog,
+        filters=finder.filters(catalog),
+        groups=[(group, catalog.offers_for_age_group(group.key)) for group in ages],
+        data_file=finder.DATA_FILE,
+        list_offers=len(catalog.offers) <= list_limit,
+    )
     # The filters hide the age groups that a contents list would name.
     return GeneratedPage(FINDER_PAGE, "Hitta stöd", html, FINDER_LEAD, _toc(html), None, hide_toc=True)
 
@@ -317,11 +347,19 @@ class Pagination:
         return result
 
 
-def group_pages(term: Term, offers: list[Offer], catalog: Catalog, section: str, others: list[Term],
-                others_heading: str, source: str, cards: OfferCards | None = None) -> Iterator[GeneratedPage]:
+def group_pages(
+    term: Term,
+    offers: list[Offer],
+    catalog: Catalog,
+    section: str,
+    others: Sequence[Term],
+    others_heading: str,
+    source: str,
+    cards: OfferCards | None = None,
+) -> Iterator[GeneratedPage]:
     """The pages for one age group or kind of support: the first is in the navigation, the others follow it."""
     cards = cards or OfferCards(catalog)
-    parts = [offers[start:start + GROUP_PAGE_SIZE] for start in range(0, len(offers), GROUP_PAGE_SIZE)] or [[]]
+    parts = [offers[start : start + GROUP_PAGE_SIZE] for start in range(0, len(offers), GROUP_PAGE_SIZE)] or [[]]
     sources = [f"{section}/{term.key}.md"] + [f"{section}/{term.key}/sida-{n}.md" for n in range(2, len(parts) + 1)]
     urls = tuple(url_of(src) for src in sources)
     # the finder opens with this kind of support chosen (it filters by age in years, not by age group)
@@ -329,36 +367,61 @@ def group_pages(term: Term, offers: list[Offer], catalog: Catalog, section: str,
     for index, part in enumerate(parts):
         page_url = urls[index]
         pagination = Pagination(index + 1, len(parts), urls, index * GROUP_PAGE_SIZE + 1)
-        html = _render("group.html", page_url, term=term, offers=part, total=len(offers), pagination=pagination,
-                       catalog=catalog, section=section, others=others, others_heading=others_heading,
-                       finder=url_of(FINDER_PAGE), finder_query=finder_query,
-                       card=lambda offer, page_url=page_url: cards(offer, page_url))
+        html = _render(
+            "group.html",
+            page_url,
+            term=term,
+            offers=part,
+            total=len(offers),
+            pagination=pagination,
+            catalog=catalog,
+            section=section,
+            others=others,
+            others_heading=others_heading,
+            finder=url_of(FINDER_PAGE),
+            finder_query=finder_query,
+            card=lambda offer, page_url=page_url: cards(offer, page_url),
+        )
         title = term.name if index == 0 else f"{term.name}, sida {index + 1} av {len(parts)}"
         yield GeneratedPage(sources[index], title, html, term.description, _toc(html), source, in_nav=index == 0)
 
 
-def overview_page(src: str, heading: str, lead: str, terms: list[Term], counts: dict[str, int],
-                  section: str, source: str) -> GeneratedPage:
-    html = _render("overview.html", url_of(src), heading=heading, lead=lead, terms=terms, counts=counts,
-                   section=section)
+def overview_page(
+    src: str, heading: str, lead: str, terms: Sequence[Term], counts: dict[str, int], section: str, source: str
+) -> GeneratedPage:
+    html = _render(
+        "overview.html", url_of(src), heading=heading, lead=lead, terms=terms, counts=counts, section=section
+    )
     return GeneratedPage(src, heading, html, lead, _toc(html), source)
 
 
 def search_page() -> GeneratedPage:
     """The results page sok/: its search field, and results for ?q= filled in by sok.js."""
     html = _render("search.html", url_of(SEARCH_PAGE))
-    return GeneratedPage(SEARCH_PAGE, "Sök stöd", html, "Sök bland alla erbjudanden om föräldraskapsstöd.",
-                         _toc(html), in_nav=False)
+    return GeneratedPage(
+        SEARCH_PAGE, "Sök stöd", html, "Sök bland alla erbjudanden om föräldraskapsstöd.", _toc(html), in_nav=False
+    )
 
 
 def opendata_page(catalog: Catalog) -> GeneratedPage:
     """The page that lists the open-data files, what each holds, the license and when they are made."""
     src = f"{OPEN_DATA}/index.md"
-    html = _render("opendata.html", url_of(src), catalog=catalog, settings=catalog.settings,
-                   license=sitefiles.license_of(catalog), paths=sitefiles.OPEN_DATA_LINKS,
-                   hsds_files=list(sitefiles.HSDS_FILES))
-    return GeneratedPage(src, "Öppna data", html, "Alla erbjudanden som öppna data: JSON, CSV, HSDS, kalender och "
-                         "nyhetsflöde, fria att använda.", _toc(html))
+    html = _render(
+        "opendata.html",
+        url_of(src),
+        catalog=catalog,
+        settings=catalog.settings,
+        license=sitefiles.license_of(catalog),
+        paths=sitefiles.OPEN_DATA_LINKS,
+        hsds_files=list(sitefiles.HSDS_FILES),
+    )
+    return GeneratedPage(
+        src,
+        "Öppna data",
+        html,
+        "Alla erbjudanden som öppna data: JSON, CSV, HSDS, kalender och nyhetsflöde, fria att använda.",
+        _toc(html),
+    )
 
 
 def statement_page(catalog: Catalog) -> GeneratedPage | None:
@@ -366,22 +429,40 @@ def statement_page(catalog: Catalog) -> GeneratedPage | None:
     statement = catalog.settings.accessibility
     if statement is None:
         return None
-    html = _render("statement.html", url_of(STATEMENT_PAGE), settings=catalog.settings, statement=statement,
-                   status_text=statement_rules.STATUS_TEXT[statement.status], law=statement_rules.LAW,
-                   method_text=statement_rules.METHOD_TEXT[statement.method],
-                   complaint_url=statement_rules.COMPLAINT_URL)
-    return GeneratedPage(STATEMENT_PAGE, "Tillgänglighetsredogörelse", html,
-                         f"Hur tillgänglig {catalog.settings.name} är och hur du rapporterar brister.", _toc(html),
-                         source="data/webbplats.yml", in_nav=False)
+    html = _render(
+        "statement.html",
+        url_of(STATEMENT_PAGE),
+        settings=catalog.settings,
+        statement=statement,
+        status_text=statement_rules.STATUS_TEXT[statement.status],
+        law=statement_rules.LAW,
+        method_text=statement_rules.METHOD_TEXT[statement.method],
+        complaint_url=statement_rules.COMPLAINT_URL,
+    )
+    return GeneratedPage(
+        STATEMENT_PAGE,
+        "Tillgänglighetsredogörelse",
+        html,
+        f"Hur tillgänglig {catalog.settings.name} är och hur du rapporterar brister.",
+        _toc(html),
+        source="data/webbplats.yml",
+        in_nav=False,
+    )
 
 
 def start_entrances(catalog: Catalog, page_url: str = "") -> str:
     """The entrances by age and by kind of support, added below the hand-written start page."""
     ages = list(catalog.age_groups.values())
     kinds = list(catalog.types.values())
-    return _render("start.html", page_url, settings=catalog.settings, age_groups=ages, types=kinds,
-                   age_counts={g.key: len(catalog.offers_for_age_group(g.key)) for g in ages},
-                   type_counts={t.key: len(catalog.offers_for_type(t.key)) for t in kinds})
+    return _render(
+        "start.html",
+        page_url,
+        settings=catalog.settings,
+        age_groups=ages,
+        types=kinds,
+        age_counts={g.key: len(catalog.offers_for_age_group(g.key)) for g in ages},
+        type_counts={t.key: len(catalog.offers_for_type(t.key)) for t in kinds},
+    )
 
 
 class RenderedPages:
@@ -398,8 +479,15 @@ class RenderedPages:
     def render(self, catalog: Catalog, urls: SiteUrls, workers: int) -> list[GeneratedPage]:
         """Every offer's page, as `offer_page` gives it; only pages that may have changed are rendered."""
         templates = sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir())
-        context = (catalog.today, catalog.settings, catalog.types, catalog.organisers, catalog.age_groups,
-                   urls, templates)
+        context = (
+            catalog.today,
+            catalog.settings,
+            catalog.types,
+            catalog.organisers,
+            catalog.age_groups,
+            urls,
+            templates,
+        )
         render: Callable[[Offer], GeneratedPage] = lambda offer: offer_page(offer, catalog, urls)
         key = fingerprint(context)
         if key is None:
@@ -413,15 +501,19 @@ class RenderedPages:
             return None
 
         kept = [reusable(offer) for offer in catalog.offers]
-        fresh = iter(parallel.fork_map(render, [o for o, page in zip(catalog.offers, kept, strict=True)
-                                                if page is None], workers))
+        fresh = iter(
+            parallel.fork_map(
+                render, [o for o, page in zip(catalog.offers, kept, strict=True) if page is None], workers
+            )
+        )
         result = [page if page is not None else next(fresh) for page in kept]
         self._pages = {offer.slug: (offer, key, page) for offer, page in zip(catalog.offers, result, strict=True)}
         return result
 
 
-def plan(catalog: Catalog, site_url: str | None = None, workers: int = 1,
-         rendered: RenderedPages | None = None) -> SitePlan:
+def plan(
+    catalog: Catalog, site_url: str | None = None, workers: int = 1, rendered: RenderedPages | None = None
+) -> SitePlan:
     """Every page of the site; `site_url` makes the addresses in the pages' JSON-LD absolute.
 
     With `workers` above 1, the offer pages are rendered in that many processes (`parallel.fork_map`);
@@ -434,25 +526,40 @@ def plan(catalog: Catalog, site_url: str | None = None, workers: int = 1,
     return result
 
 
-def _pages(catalog: Catalog, urls: SiteUrls, workers: int = 1,
-           rendered: RenderedPages | None = None) -> Iterator[GeneratedPage]:
+def _pages(
+    catalog: Catalog, urls: SiteUrls, workers: int = 1, rendered: RenderedPages | None = None
+) -> Iterator[GeneratedPage]:
     ages = list(catalog.age_groups.values())
     kinds = list(catalog.types.values())
     by_age = {g.key: catalog.offers_for_age_group(g.key) for g in ages}
     by_type = {t.key: catalog.offers_for_type(t.key) for t in kinds}
-    yield overview_page(f"{AGE_SECTION}/index.md", "Barnets ålder",
-                        "Välj hur gammalt ditt barn är, eller om du väntar barn. Du ser då stödet som passar.",
-                        ages, {k: len(v) for k, v in by_age.items()}, AGE_SECTION, "data/aldersgrupper.yml")
-    yield overview_page(f"{TYPE_SECTION}/index.md", "Typ av stöd",
-                        "Välj vad för slags stöd du söker. Allt stöd är frivilligt.",
-                        kinds, {k: len(v) for k, v in by_type.items()}, TYPE_SECTION, "data/typer.yml")
+    yield overview_page(
+        f"{AGE_SECTION}/index.md",
+        "Barnets ålder",
+        "Välj hur gammalt ditt barn är, eller om du väntar barn. Du ser då stödet som passar.",
+        ages,
+        {k: len(v) for k, v in by_age.items()},
+        AGE_SECTION,
+        "data/aldersgrupper.yml",
+    )
+    yield overview_page(
+        f"{TYPE_SECTION}/index.md",
+        "Typ av stöd",
+        "Välj vad för slags stöd du söker. Allt stöd är frivilligt.",
+        kinds,
+        {k: len(v) for k, v in by_type.items()},
+        TYPE_SECTION,
+        "data/typer.yml",
+    )
     cards = OfferCards(catalog)
     for group in ages:
-        yield from group_pages(group, by_age[group.key], catalog, AGE_SECTION, ages, "Andra åldrar",
-                               "data/aldersgrupper.yml", cards)
+        yield from group_pages(
+            group, by_age[group.key], catalog, AGE_SECTION, ages, "Andra åldrar", "data/aldersgrupper.yml", cards
+        )
     for kind in kinds:
-        yield from group_pages(kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd",
-                               "data/typer.yml", cards)
+        yield from group_pages(
+            kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd", "data/typer.yml", cards
+        )
     yield finder_page(catalog, urls)
     if rendered is not None:
         yield from rendered.render(catalog, urls, workers)

@@ -87,6 +87,7 @@ def build(
     reviewed, publish_until = rules.dates(data, today)
     if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or not data:
         return None, rules.problems
+    signup, contact = data["anmälan"], data["kontakt"]  # required: a complete document has both
     kost = data.get("kostnad")
     basis = data.get("kunskapsgrund")
     offer = Offer(

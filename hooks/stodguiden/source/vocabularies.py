@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.problems import Problem
 from stodguiden.language.swedish import listing, parse_phone
 from stodguiden.model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
 from stodguiden.source import statement, theme
 from stodguiden.source.schemawalk import Document, quoted
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def contact_from(data: dict[str, Any]) -> Contact:
@@ -201,7 +203,8 @@ def age_groups(doc: Document) -> tuple[dict[str, AgeGroup], list[Problem]]:
     for group in result.values():
         if group.expecting:
             continue
-        assert group.low is not None and group.high is not None
+        assert group.low is not None
+        assert group.high is not None
         for age in range(group.low, group.high + 1):
             if age in owner:
                 problems.append(
