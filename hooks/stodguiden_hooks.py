@@ -98,19 +98,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert state.plan is not None
     assert state.catalog is not None
+    clashes = navigation.docs_clashes(
+        lambda path: files.get_file_from_path(path) is not None,
+        (page.src_uri for page in state.plan.pages),
+        sitefiles.data_paths(state.catalog),
+    )
+    if clashes:
+        raise PluginError("\n".join(clashes))
     for page in state.plan.pages:
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(
-                f"docs/{page.src_uri} krockar med en sida som byggs från data/. "
-                "Ta bort eller byt namn på filen i docs/."
-            )
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-    for path in sitefiles.data_paths(state.catalog):
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(
-                f"docs/{path} krockar med en fil som byggs från data/. Ta bort eller byt namn på filen i docs/."
-            )
     # Open data, the finder's and the search's data, colours: made and written by another process while
     # MkDocs renders its pages (where forking is safe; else in on_post_build, as MkDocs' own search plugin
     # writes its index). The "generated" time honours SOURCE_DATE_EPOCH.

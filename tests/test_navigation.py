@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from markupsafe import Markup
 
-from stodguiden.site.navigation import edit_url, expand_nav, section_children, toc_tokens
+from stodguiden.site.navigation import docs_clashes, edit_url, expand_nav, section_children, toc_tokens
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -105,3 +105,21 @@ def test_toc_tokens_nest_the_h2s_under_the_h1_and_escape_the_titles() -> None:
     ]
     assert isinstance(tokens[0]["children"][1]["name"], Markup)
     assert toc_tokens([]) == []
+
+
+# ---- files in docs/ in the way of generated ones --------------------------------------------------
+
+
+def test_every_clash_with_docs_is_told_at_once() -> None:
+    in_docs = {"erbjudanden/komet.md", "oppna-data/erbjudanden.csv", "om.md"}.__contains__
+    pages = ["erbjudanden/komet.md", "erbjudanden/babyrytmik.md"]
+    data_files = ["oppna-data/erbjudanden.json", "oppna-data/erbjudanden.csv"]
+    assert docs_clashes(in_docs, pages, data_files) == [
+        "docs/erbjudanden/komet.md krockar med en sida som byggs från data/. Ta bort eller byt namn på filen i docs/.",
+        "docs/oppna-data/erbjudanden.csv krockar med en fil som byggs från data/. "
+        "Ta bort eller byt namn på filen i docs/.",
+    ]
+
+
+def test_no_clash_when_docs_holds_only_its_own_pages() -> None:
+    assert docs_clashes({"index.md"}.__contains__, ["erbjudanden/komet.md"], ["sok/index.json"]) == []

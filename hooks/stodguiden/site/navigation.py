@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 from urllib.parse import urljoin
@@ -85,3 +85,15 @@ def toc_tokens(toc: Sequence[tuple[int, str, str]]) -> list[TocToken]:
         token: TocToken = {"level": level, "id": anchor, "name": Markup(escape(title)), "children": []}
         (tokens[0]["children"] if tokens and level > 1 else tokens).append(token)
     return tokens
+
+
+def docs_clashes(in_docs: Callable[[str], bool], pages: Iterable[str], data_files: Iterable[str]) -> list[str]:
+    """A message for every page or data file the build makes that a file in docs/ would also make.
+
+    `in_docs` says whether docs/ holds a path. Found before anything is written, so the editor sees every
+    clash at once and the previous site stays as it was.
+    """
+    fix = "Ta bort eller byt namn på filen i docs/."
+    found = [f"docs/{path} krockar med en sida som byggs från data/. {fix}" for path in pages if in_docs(path)]
+    found += [f"docs/{path} krockar med en fil som byggs från data/. {fix}" for path in data_files if in_docs(path)]
+    return found
