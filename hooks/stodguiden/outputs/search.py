@@ -89,10 +89,12 @@ def build(catalog: Catalog) -> dict[str, Any]:
     type_index = {t.key: i for i, t in enumerate(types)}
     group_index = {g.key: i for i, g in enumerate(groups)}
     organiser_index = {o.key: i for i, o in enumerate(organisers)}
+    synonyms, related = wordforms.synonym_tables()
     return {
         "format": FORMAT,
         "regler": wordforms.rules().as_json(),
-        "synonymer": wordforms.synonyms(),
+        "synonymer": synonyms,
+        "narliggande": related,
         "typer": [{"n": t.name, "f": _stems([t.name, *t.keywords], set())} for t in types],
         "grupper": [{"n": g.name, "f": _stems([g.name, *g.keywords], set())} for g in groups],
         "arrangorer": [_stems([o.name], set()) for o in organisers],
