@@ -1,4 +1,5 @@
-/* Stödguiden's search: understands Swedish word forms, compounds, everyday words and one-letter typos.
+/* Stödguiden's search: understands Swedish word forms, compounds, everyday words and one-letter typos, and ranks
+ * the offers by where each word is found (an offer's own words before those it inherits) and how rare it is.
  *
  * The index (sok/index.json, written by hooks/stodguiden/outputs/search.py) holds, per offer, the stems of its words by
  * field, and the stemming rules and synonyms from hooks/stodguiden/sok/. This file applies the same rules to what
