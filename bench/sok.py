@@ -46,6 +46,7 @@ QUERIES = [
     "föräldrr",
     "kurs för föräldrar",
     "öppen förskola",
+    "mitt barn är arg hela tiden",
     "xyzzyq",
 ]
 

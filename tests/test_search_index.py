@@ -90,6 +90,37 @@ def test_synonyms_go_both_ways_in_groups_and_one_way_in_ord() -> None:
     assert "papp" not in synonyms.get("forald", [])
 
 
+def test_one_way_synonyms_are_kept_apart_for_a_lower_weight() -> None:
+    groups, one_way = wordforms.synonym_tables()
+    assert "forald" in one_way["papp"]
+    assert "forald" not in groups.get("papp", [])
+    assert "separation" in groups["skilsmass"]
+    assert "skilsmass" not in one_way
+    for form, others in one_way.items():
+        assert not set(others) & set(groups.get(form, [])), form
+
+
+@pytest.mark.parametrize(
+    ("word", "finds"),
+    [
+        ("fosterförälder", "familjehem"),
+        ("jourhem", "familjehem"),
+        ("internet", "digitalt"),
+        ("webbkurs", "nätet"),
+        ("online", "digitalt"),
+        ("slår", "våld"),
+        ("kvinnofrid", "våld"),
+        ("misshandel", "våld"),
+        ("utlandsfödd", "nyanländ"),
+        ("mvc", "barnmorskemottagning"),
+        ("skiljas", "separation"),
+    ],
+)
+def test_words_from_real_offers_find_what_offers_say(word: str, finds: str) -> None:
+    """The synonym groups tests/korpus/KALLOR.md showed were missing."""
+    assert wordforms.stem(finds) in wordforms.synonyms()[wordforms.stem(word)]
+
+
 def test_synonym_file_must_hold_single_words(tmp_path: Path) -> None:
     bad = tmp_path / "synonymer.yml"
     bad.write_text("grupper:\n  - [skilsmässa, ny i sverige]\n", encoding="utf-8")
@@ -125,6 +156,7 @@ def test_index_has_every_offer_once_with_what_the_results_show(sample: Catalog) 
     assert not {"och", "att", "du", "som"} & set(all_stems)
     assert index["regler"] == wordforms.rules().as_json()
     assert index["synonymer"]["skilsmass"]
+    assert "forald" in index["narliggande"]["papp"]
 
 
 def test_description_keeps_at_most_the_limit_of_stems(sample: Catalog) -> None:

@@ -48,8 +48,10 @@ def test_the_query_list_is_long_enough_and_names_real_offers() -> None:
     assert len(CASES) >= 40
     assert sum(1 for case in CASES if case.get("inget")) >= 3
     for case in CASES:
-        assert set(case) <= {"fråga", "hittar", "topp", "inget"}, case
+        assert set(case) <= {"fråga", "hittar", "topp", "först", "inget"}, case
         assert case.get("inget") or set(case["hittar"]) <= offers, case
+        assert "först" not in case or case["först"] in case["hittar"], case
+    assert sum(1 for case in CASES if "först" in case) >= 10
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["fråga"] for case in CASES])
@@ -68,6 +70,8 @@ def test_search_finds_the_right_offers(search_page: Page, case: dict[str, Any]) 
     top = case.get("topp", 5)
     missing = [slug for slug in case["hittar"] if slug not in slugs[:top]]
     assert not missing, f"{query!r}: {missing} not among the first {top}: {slugs[: top + 5]}"
+    if "först" in case:
+        assert slugs[0] == case["först"], f"{query!r}: {case['först']} should come first: {slugs[:5]}"
 
 
 def test_results_page_announces_the_count_and_shows_facts(search_page: Page) -> None:

@@ -1,4 +1,5 @@
-/* Stödguiden's search: understands Swedish word forms, compounds, everyday words and one-letter typos.
+/* Stödguiden's search: understands Swedish word forms, compounds, everyday words and one-letter typos, and ranks
+ * the offers by where each word is found (an offer's own words before those it inherits) and how rare it is.
  *
  * The index (sok/index.json, written by hooks/stodguiden/outputs/search.py) holds, per offer, the stems of its words by
  * field, and the stemming rules and synonyms from hooks/stodguiden/sok/. This file applies the same rules to what
@@ -13,10 +14,16 @@
   var INDEX_URL = new URL("../../sok/index.json", script ? script.src : location.href).href;
 
   // A match scores FIELD_WEIGHT[field] × how it matched: the word as written (in a title or summary) beats its stem,
-  // the stem beats a synonym, a synonym beats a compound that contains the word, and a one-letter typo counts least.
-  // A compound split into parts (SPLIT) scores the mean of its parts, a little less.
-  var FIELD_WEIGHT = [10, 6, 4, 2]; // title, search words (also kinds, ages, organiser), summary, description
-  var EXACT = 1, STEM = 0.9, SYNONYM = 0.55, COMPOUND = 0.5, SPLIT = 0.8, FUZZY = 0.4, OTHER_FIELDS = 0.3;
+  // the stem beats a compound that contains the word, a compound beats a synonym (a word a group in synonymer.yml
+  // gives; RELATED for a word that only one-way entries give, such as förälder for pappa), and a one-letter typo
+  // counts least. A compound split into parts (SPLIT) scores the mean of its parts, a little less.
+  // The offer's own words (title, its search words, summary, description) weigh more than those it inherits from
+  // its kinds of support, age groups and organiser (INHERITED): an open pre-school whose own sökord is "bebis" comes
+  // before a course for all ages that is listed under "Bebis under 1 år" too.
+  var FIELD_WEIGHT = [10, 6, 4, 2, 2.5]; // title, own search words, summary, description, inherited
+  var FIELDS = FIELD_WEIGHT.length, INHERITED = 4;
+  var EXACT = 1, STEM = 0.9, COMPOUND = 0.6, SPLIT = 0.8, SYNONYM = 0.5, RELATED = 0.35, FUZZY = 0.3;
+  var OTHER_FIELDS = 0.4, RARITY = 1.5;
   var MIN_COMPOUND = 4, MIN_FUZZY = 5, MIN_SPLIT = 7, MIN_PART = 3;
   var ALPHABET = "abcdefghijklmnopqrstuvwxyz";
   var PAGE_SIZE = 50;
@@ -86,10 +93,11 @@
     this.types = data.typer;
     this.groups = data.grupper;
     this.synonyms = new Map(Object.entries(data.synonymer));
+    this.related = new Map(Object.entries(data.narliggande || {}));
     this.foldedStop = new Set();
     R.stop.forEach(function (w) { this.foldedStop.add(fold(w, R)); }, this);
     this.weak = new Set(R.weak.map(function (w) { return stem(w, R); }));
-    var vocab = this.vocab = new Map();   // stem -> postings (offer * 4 + field)
+    var vocab = this.vocab = new Map();   // stem -> postings (offer * 8 + field), in the order of the offers
     var surface = this.surface = new Map(); // folded word of a title or summary -> postings
     function add(map, key, posting) {
       var list = map.get(key);
@@ -100,16 +108,18 @@
     var groupStems = data.grupper.map(function (g) { return split(g.f); });
     var organiserStems = data.arrangorer.map(split);
     this.offers.forEach(function (offer, i) {
+      var own = new Set();
       offer.f.forEach(function (text, field) {
-        split(text).forEach(function (s) { add(vocab, s, i * 4 + field); });
+        split(text).forEach(function (s) { own.add(s); add(vocab, s, i * 8 + field); });
       });
-      var shared = [];
-      offer.y.forEach(function (t) { shared = shared.concat(typeStems[t]); });
-      offer.g.forEach(function (g) { shared = shared.concat(groupStems[g]); });
-      if (offer.o >= 0) shared = shared.concat(organiserStems[offer.o]);
-      shared.forEach(function (s) { add(vocab, s, i * 4 + 1); });
-      words(offer.t).forEach(function (w) { add(surface, fold(w, R), i * 4); });
-      words(offer.s).forEach(function (w) { add(surface, fold(w, R), i * 4 + 2); });
+      var shared = new Set();
+      function inherit(stems) { stems.forEach(function (s) { if (!own.has(s)) shared.add(s); }); }
+      offer.y.forEach(function (t) { inherit(typeStems[t]); });
+      offer.g.forEach(function (g) { inherit(groupStems[g]); });
+      if (offer.o >= 0) inherit(organiserStems[offer.o]);
+      shared.forEach(function (s) { add(vocab, s, i * 8 + INHERITED); });
+      words(offer.t).forEach(function (w) { add(surface, fold(w, R), i * 8); });
+      words(offer.s).forEach(function (w) { add(surface, fold(w, R), i * 8 + 2); });
     });
     // All stems in one string, so that finding the stems that contain a word is one fast indexOf loop.
     this.keys = Array.from(vocab.keys());
@@ -139,29 +149,32 @@
     return low;
   };
 
-  /* The stems a query word may stand for, each with how well it matches: Map stem -> weight. */
+  /* The stems a query word may stand for, each with how well it matches and whether only a synonym leads there:
+     Map stem -> [weight, synonym]. */
   Index.prototype.candidates = function (word, allowFuzzy) {
     var R = this.rules, vocab = this.vocab, self = this;
     var folded = fold(word, R), own = stem(word, R);
     var found = new Map();
-    function put(key, weight) {
-      if (vocab.has(key) && (found.get(key) || 0) < weight) found.set(key, weight);
+    function put(key, weight, synonym) {
+      if (vocab.has(key) && (!found.has(key) || found.get(key)[0] < weight)) found.set(key, [weight, !!synonym]);
     }
-    function compound(part, weight) {
+    function compound(part, weight, synonym) {
       if (part.length < MIN_COMPOUND) return;
       var at = self.joined.indexOf(part);
       while (at >= 0) {
         var k = self.keyAt(at), key = self.keys[k];
-        if (key !== part) put(key, weight);
+        if (key !== part) put(key, weight, synonym);
         at = self.joined.indexOf(part, self.starts[k] + key.length);
       }
     }
     put(own, STEM);
     put(folded, STEM);
-    [own, folded].forEach(function (base) {
-      (self.synonyms.get(base) || []).forEach(function (other) {
-        put(other, SYNONYM);
-        compound(other, SYNONYM * COMPOUND);
+    [[self.synonyms, SYNONYM], [self.related, RELATED]].forEach(function (table) {
+      [own, folded].forEach(function (base) {
+        (table[0].get(base) || []).forEach(function (other) {
+          put(other, table[1], true);
+          compound(other, table[1] * COMPOUND, true);
+        });
       });
     });
     var direct = found.size > 0;
@@ -209,37 +222,58 @@
     return null;
   };
 
-  /* Scores of one query word: `value[offer]` (0 where it is not found) and the offers in `list`. */
+  /* Scores of one query word: `value[offer]` (0 where it is not found), the offers in `list`, and `common`: in how
+     many offers the word itself (as typed or its stem) is found, or, for a word no offer has, how many it finds. */
   function Scores(n) {
     this.value = new Float32Array(n);
     this.list = [];
+    this.common = 0;
   }
   Scores.prototype.raise = function (offer, score) {
     if (this.value[offer] === 0) this.list.push(offer);
     if (this.value[offer] < score) this.value[offer] = score;
   };
 
-  /* The best field counts fully; a word that is also in other fields adds a little. */
+  /* The best field counts fully; a word that is also in other fields adds a little. A synonym is not looked for
+     among inherited words: that "trots" is a search word of the age group 1–5 years does not make every offer
+     for small children one about an angry ("arg") child. */
   Index.prototype.scoreWord = function (word, allowFuzzy) {
-    var R = this.rules, n = this.offers.length, fields = new Float32Array(n * 4), touched = [];
-    function note(postings, weight) {
+    var R = this.rules, n = this.offers.length, fields = new Float32Array(n * 8), touched = [];
+    var seen = new Uint8Array(n);
+    function note(postings, weight, synonym) {
       for (var i = 0; i < postings.length; i++) {
-        var p = postings[i], score = FIELD_WEIGHT[p & 3] * weight;
-        if (fields[p] === 0 && fields[p - (p & 3)] + fields[p - (p & 3) + 1] + fields[p - (p & 3) + 2] +
-            fields[p - (p & 3) + 3] === 0) touched.push(p >> 2);
+        var p = postings[i], score = FIELD_WEIGHT[p & 7] * weight;
+        if (synonym && (p & 7) === INHERITED) continue;
+        if (seen[p >> 3] === 0) {
+          seen[p >> 3] = 1;
+          touched.push(p >> 3);
+        }
         if (fields[p] < score) fields[p] = score;
       }
     }
-    var exact = this.surface.get(fold(word, R));
+    var vocab = this.vocab, folded = fold(word, R), own = stem(word, R);
+    var exact = this.surface.get(folded);
     if (exact) note(exact, EXACT);
-    var vocab = this.vocab;
-    this.candidates(word, allowFuzzy).forEach(function (weight, key) { note(vocab.get(key), weight); });
+    this.candidates(word, allowFuzzy).forEach(function (match, key) { note(vocab.get(key), match[0], match[1]); });
     var scores = new Scores(n);
     for (var t = 0; t < touched.length; t++) {
-      var o = touched[t] * 4, a = fields[o], b = fields[o + 1], c = fields[o + 2], d = fields[o + 3];
-      var top = Math.max(a, b, c, d);
-      scores.raise(touched[t], top + OTHER_FIELDS * (a + b + c + d - top));
+      var o = touched[t] * 8, top = 0, sum = 0;
+      for (var f = 0; f < FIELDS; f++) {
+        sum += fields[o + f];
+        if (fields[o + f] > top) top = fields[o + f];
+      }
+      scores.raise(touched[t], top + OTHER_FIELDS * (sum - top));
     }
+    // How common the word itself is: the offers whose own words have it as typed or as its stem.
+    var direct = new Uint8Array(n);
+    [exact, vocab.get(own), folded === own ? null : vocab.get(folded)].forEach(function (postings) {
+      if (!postings) return;
+      for (var i = 0; i < postings.length; i++) {
+        var p = postings[i];
+        if ((p & 7) !== INHERITED && direct[p >> 3] === 0) { direct[p >> 3] = 1; scores.common += 1; }
+      }
+    });
+    if (scores.common === 0) scores.common = scores.list.length;
     return scores;
   };
 
@@ -258,6 +292,7 @@
         }
         whole.raise(offer, total / scored.length * SPLIT);
       });
+      if (whole.common === 0) whole.common = whole.list.length;
     }
     if (whole.list.length === 0 && fold(word, R).length >= MIN_FUZZY) whole = this.scoreWord(word, true);
     return whole;
@@ -269,11 +304,23 @@
       var a = offer.al;
       if (a[0] !== null && a[0] <= age && age <= a[1]) scores.raise(i, FIELD_WEIGHT[1] * EXACT);
     });
+    scores.common = scores.list.length;
     return scores;
   };
 
-  /* Offers for a query, best first: those matching every word before those matching some. Words such as
-     "stöd" and "barn" (svaga_ord in the rules) add to the score but are not needed for a full match. */
+  /* How much finding a word says, by how rare it is among the offers: BM25's inverse document frequency, to the
+     power RARITY. A search has few words and a catalogue few offers, so plain BM25 lets a common word in a title
+     outweigh a rare one among an offer's own search words; with the power, the rare word decides. Among forty
+     offers a word that one has weighs 6.0, one that a fifth have 2.0, one that half have 0.6. */
+  function rarity(common, n) {
+    return Math.pow(Math.log(1 + (n - common + 0.5) / (common + 0.5)), RARITY);
+  }
+
+  /* Offers for a query, best first: those matching every word before those matching some, and among them by the
+     sum of each word's score times its rarity. A sentence ("mitt barn är arg hela tiden") thus finds the offer
+     with its rare word (arg) first, not those that share its common words. Words such as "stöd" and "barn"
+     (svaga_ord in the rules), and any word that more than half of the offers have, add to the score but are
+     not needed for a full match. */
   Index.prototype.search = function (query) {
     var R = this.rules, self = this, n = this.offers.length;
     var terms = [];
@@ -282,25 +329,33 @@
       var scores = self.scoreTerm(word);
       // "for", "pa": a stopword typed without å, ä and ö is dropped unless it finds something
       if (scores.list.length === 0 && self.foldedStop.has(fold(word, R))) return;
-      terms.push({scores: scores, weak: self.weak.has(stem(word, R))});
+      terms.push({
+        scores: scores,
+        weight: rarity(scores.common, n),
+        weak: self.weak.has(stem(word, R)) || scores.common * 2 > n
+      });
     });
     var strong = terms.filter(function (t) { return !t.weak; }).length;
     if (strong === 0) terms.forEach(function (t) { t.weak = false; });
     var needed = strong || terms.length;
-    var matched = new Uint8Array(n), total = new Float32Array(n), found = [];
+    var matched = new Uint8Array(n), some = new Uint8Array(n), total = new Float32Array(n), found = [];
     terms.forEach(function (term) {
       var list = term.scores.list, value = term.scores.value;
       for (var i = 0; i < list.length; i++) {
         var offer = list[i];
         if (total[offer] === 0) found.push(offer);
         if (!term.weak) matched[offer] += 1;
-        total[offer] += value[offer];
+        some[offer] += 1;
+        total[offer] += value[offer] * term.weight;
       }
     });
     if (strong) found = found.filter(function (offer) { return matched[offer] > 0; });
+    // Like Lucene's coordination factor: an offer with two of the words beats one with a single word that is
+    // found in its title ("syskonen bråkar": the course about sibling quarrels before the group for siblings).
+    found.forEach(function (offer) { total[offer] *= some[offer] / terms.length; });
     var rank = this.titleRank, offers = this.offers;
     found.sort(function (a, b) {
-      return matched[b] - matched[a] || total[b] - total[a] || rank[a] - rank[b];
+      return (matched[b] === needed) - (matched[a] === needed) || total[b] - total[a] || rank[a] - rank[b];
     });
     return {
       words: terms.length,

@@ -135,13 +135,17 @@ def stems(text: str, rules_: Rules | None = None) -> list[str]:
     return list(dict.fromkeys(iter_stems(text, rules_)))
 
 
-def synonyms(path: Path = SYNONYMS_FILE, rules_: Rules | None = None) -> dict[str, list[str]]:
-    """Stem → the stems it also finds, from groups (every word finds the others) and one-way entries."""
+def synonym_tables(
+    path: Path = SYNONYMS_FILE, rules_: Rules | None = None
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Stem → the stems it also finds, in two tables: from groups (every word finds the others; they mean the
+    same) and from one-way entries (looser, so sok.js weighs them less), without what the groups already give."""
     r = rules_ or rules()
     data = _read(path)
     if not isinstance(data, dict) or set(data) - {"grupper", "ord"}:
         raise RulesError(f"{path.name}: bara grupper och ord får finnas")
-    result: dict[str, dict[str, None]] = {}
+    groups: dict[str, dict[str, None]] = {}
+    one_way: dict[str, dict[str, None]] = {}
 
     def one(entry: object) -> str:
         if not isinstance(entry, str) or len(words(entry)) != 1:
@@ -155,13 +159,26 @@ def synonyms(path: Path = SYNONYMS_FILE, rules_: Rules | None = None) -> dict[st
         for form in forms:
             for other in forms:
                 if other != form:
-                    result.setdefault(form, {})[other] = None
+                    groups.setdefault(form, {})[other] = None
     for word, targets in (data.get("ord") or {}).items():
         if not isinstance(targets, list) or not targets:
             raise RulesError(f"{path.name}: {word!r} ska följas av en lista med ord")
         form = one(word)
         for target in targets:
             other = one(target)
-            if other != form:
-                result.setdefault(form, {})[other] = None
-    return {form: list(others) for form, others in sorted(result.items())}
+            if other != form and other not in groups.get(form, {}):
+                one_way.setdefault(form, {})[other] = None
+
+    def plain(table: dict[str, dict[str, None]]) -> dict[str, list[str]]:
+        return {form: list(others) for form, others in sorted(table.items())}
+
+    return plain(groups), plain(one_way)
+
+
+def synonyms(path: Path = SYNONYMS_FILE, rules_: Rules | None = None) -> dict[str, list[str]]:
+    """Stem → every stem it also finds, from groups and one-way entries together."""
+    groups, one_way = synonym_tables(path, rules_)
+    merged = {form: list(others) for form, others in groups.items()}
+    for form, others in one_way.items():
+        merged[form] = [*merged.get(form, []), *others]
+    return dict(sorted(merged.items()))

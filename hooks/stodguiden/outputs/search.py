@@ -2,9 +2,12 @@
 
 Each offer carries what the results page shows (title, summary, ages, kinds) and, per field, the stems of its
 words (see wordforms.py): title, search words (its own `sökord`, audiences, areas, languages …), summary and
-description. Kinds of support, age groups and organisers are listed once and referred to by number. Stems
-already in an earlier field are not repeated, and the description keeps at most MAX_DESCRIPTION_STEMS stems,
-so an offer costs well under 1 KB gzip-compressed however long its text is.
+description. Kinds of support, age groups and organisers are listed once and referred to by number: those are the
+words an offer inherits, which sok.js weighs less than its own. Synonyms come in two tables: groups (`synonymer`)
+and one-way entries (`narliggande`), which weigh less. How rare a word is among the offers (its weight in a
+search) is counted in the browser from the index itself, so it costs no bytes here. Stems already in an earlier
+field are not repeated, and the description keeps at most MAX_DESCRIPTION_STEMS stems, so an offer costs well
+under 1 KB gzip-compressed however long its text is.
 """
 
 from __future__ import annotations
@@ -89,10 +92,12 @@ def build(catalog: Catalog) -> dict[str, Any]:
     type_index = {t.key: i for i, t in enumerate(types)}
     group_index = {g.key: i for i, g in enumerate(groups)}
     organiser_index = {o.key: i for i, o in enumerate(organisers)}
+    synonyms, related = wordforms.synonym_tables()
     return {
         "format": FORMAT,
         "regler": wordforms.rules().as_json(),
-        "synonymer": wordforms.synonyms(),
+        "synonymer": synonyms,
+        "narliggande": related,
         "typer": [{"n": t.name, "f": _stems([t.name, *t.keywords], set())} for t in types],
         "grupper": [{"n": g.name, "f": _stems([g.name, *g.keywords], set())} for g in groups],
         "arrangorer": [_stems([o.name], set()) for o in organisers],
