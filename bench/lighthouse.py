@@ -3,6 +3,7 @@
     python bench/lighthouse.py                  # builds the sample site, then one run per page
     python bench/lighthouse.py --site site      # an already built site (mkdocs build --strict)
     python bench/lighthouse.py --runs 3 --json ut.json
+    python bench/lighthouse.py --sida start --sida "sök ?q=kurs"
 
 Lighthouse comes from npm (pinned in package-lock.json; `npm ci` installs it) and runs Debian's Chromium
 (CHROME_PATH=/usr/bin/chromium) with its default mobile preset: a mid-range phone, simulated slow 4G and
@@ -104,10 +105,12 @@ def figures(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def measure(site: Path, runs: int) -> dict[str, list[dict[str, Any]]]:
+def measure(site: Path, runs: int, names: list[str]) -> dict[str, list[dict[str, Any]]]:
     results: dict[str, list[dict[str, Any]]] = {}
     with serve_site(site, site_prefix(), compress=True) as base:
         for name, path in PAGES.items():
+            if names and name not in names:
+                continue
             results[name] = [figures(lighthouse(base + path)) for _ in range(runs)]
             best = median_run(results[name])
             print(f"  {name}: {best['scores']} LCP {best['lcp_ms']:.0f} ms CLS {best['cls']:.3f}", flush=True)
@@ -148,10 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="en redan byggd webbplats (annars byggs exempelwebbplatsen)")
     parser.add_argument("--runs", type=int, default=1, help="körningar per sida; medianen visas")
     parser.add_argument("--json", type=Path, help="skriv alla siffror som JSON hit")
+    parser.add_argument("--sida", action="append", choices=PAGES, help="bara den här sidan (kan upprepas)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="stodguiden-lighthouse-") as temp:
         site = args.site.resolve() if args.site else build_sample(Path(temp) / "site")
-        results = measure(site, args.runs)
+        results = measure(site, args.runs, args.sida or [])
     print("\n" + report(results))
     if args.json:
         machine = {"cores": os.cpu_count(), "date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime())}

@@ -17,9 +17,7 @@ def listed_modules() -> list[str]:
 
 
 def test_every_module_is_listed_once_with_what_it_owns() -> None:
-    actual = sorted(
-        str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"
-    )
+    actual = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py") if path.name != "__init__.py")
     listed = listed_modules()
     assert len(listed) == len(set(listed)), "a module is listed twice"
     assert sorted(listed) == actual
