@@ -11,7 +11,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 PLACEHOLDER = "sg-csp-fylls-i-av-bygget"
 """What the template writes as the policy; `with_policy` replaces it with the page's own."""

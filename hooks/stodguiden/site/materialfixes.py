@@ -78,6 +78,8 @@ class MaterialFixes(Extension):
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         # only Material's own file: an override of the same name in overrides/ is ours to write as it likes
-        if name not in FIXES or filename is None or not Path(filename).as_posix().endswith(f"material/templates/{name}"):
+        if name not in FIXES or filename is None:
+            return source
+        if not Path(filename).as_posix().endswith(f"material/templates/{name}"):
             return source
         return apply(source, name)
