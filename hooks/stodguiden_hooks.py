@@ -20,8 +20,9 @@ from stodguiden.base import parallel
 from stodguiden.base.problems import sort_key, verdict
 from stodguiden.base.siteurls import generated_at
 from stodguiden.outputs import sitefiles
-from stodguiden.site import navigation
+from stodguiden.site import csp, images, navigation
 from stodguiden.site import pages as pages_module
+from stodguiden.site.materialfixes import MaterialFixes
 from stodguiden.site.whitespace import CompactTemplates
 from stodguiden.source import catalog as catalog_module
 
@@ -47,6 +48,7 @@ class _State:
         # and rendered, reused where its file and everything it depends on are unchanged.
         self.checked_files: catalog_module.CheckedFiles | None = None
         self.rendered: pages_module.RenderedPages | None = None
+        self.script_hashes: set[str] = set()  # of every page's inline scripts: the header policy allows them all
 
 
 state = _State()
@@ -85,9 +87,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme["logo"] = settings.logo
     config.extra_css.append(sitefiles.COLOUR_CSS)  # always: the dark palette needs its lighter link colours
     config.extra["stodguiden"] = {
+        "csp": csp.PLACEHOLDER,  # overrides/main.html; each page's own policy is filled in by on_post_page
         "exempel": settings.example,
         "idag": catalog.today.isoformat(),
         "kommun": Markup(escape(settings.municipality)),
+        "logo_size": images.size(Path(config.docs_dir) / settings.logo) if settings.logo else None,
         # the footer links the accessibility statement on every page (overrides/partials/copyright.html)
         "tillganglighet": pages_module.url_of(pages_module.STATEMENT_PAGE) if settings.accessibility else None,
     }
@@ -120,6 +124,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Material's templates and our overrides write less whitespace; each template's source is rewritten
     # once, when it is loaded (stodguiden/site/whitespace.py).
+    # Before that, the few fixes to markup Material writes outside any block (stodguiden/site/materialfixes.py).
+    env.add_extension(MaterialFixes)
     env.add_extension(CompactTemplates)
     return env
 
@@ -155,9 +161,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def _with_policy(output: str) -> str:
+    output, hashes = csp.with_policy(output)
+    state.script_hashes.update(hashes)
+    return output
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return _with_policy(output_content)  # 404.html, which is rendered from a template and not a page
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     assert state.data_files is not None
     state.data_files.result()  # waits for the process that writes the data files, or writes them now
+    # For web servers that can send the policy as a header (README, "Publicera"): every page's hashes.
+    log.info(f"Stödguiden: Content-Security-Policy: {csp.policy(state.script_hashes, header=True)}")
 
 
 def on_build_error(error: Exception) -> None:
@@ -169,6 +191,7 @@ def on_shutdown() -> None:
     if state.data_files is not None:
         state.data_files.cancel()
     state.catalog, state.plan, state.by_uri, state.data_files = None, None, {}, None
+    state.script_hashes = set()
 
 
 __all__ = [
@@ -179,6 +202,8 @@ __all__ = [
     "on_page_content",
     "on_page_markdown",
     "on_post_build",
+    "on_post_page",
+    "on_post_template",
     "on_shutdown",
     "on_startup",
 ]

@@ -22,20 +22,8 @@ if TYPE_CHECKING:
 
 IGNORED: dict[str, str] = {
     # Each entry: a regular expression for a validator message → why it cannot be fixed in this project.
-    # Only markup that Material writes outside any template block is listed; our own markup is never ignored.
-    r"^Attribute “autocomplete” is only allowed when the input type is ": (
-        'Material\'s base.html (outside any block) puts autocomplete="off" on its hidden drawer '
-        "checkbox, so that Firefox does not reopen the menu when a visitor goes back. Harmless."
-    ),
-    r"^Bad value “” for attribute “tabindex” on element “label”": (
-        'Material\'s partials/nav-item.html writes tabindex="" on section labels (it has no block to '
-        "override); browsers treat an empty tabindex as none, which is what Material means."
-    ),
-    (r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\.$"): (
-        "Material's partials/toc.html labels the table of contents for a toggle (#__toc) that its "
-        "navigation writes only on pages listed in the navigation. The label is a heading for sighted "
-        "users; screen readers read the list under it either way."
-    ),
+    # Empty: Material's markup outside its blocks is fixed where it is loaded (stodguiden/site/materialfixes.py)
+    # or in small partials in overrides/, and our own markup is never ignored.
 }
 
 

@@ -388,17 +388,23 @@ def test_json_ld_names_its_nodes_by_fragments_of_the_page() -> None:
     document = jsonld.offer_graph(offer, catalog, SiteUrls(SITE_URL))
     graph = document["@graph"]
     ids = [node["@id"] for node in graph]
-    assert ids == ["#tjanst", "#arrangor", "#plats-1", "#omgang-2027-02-02"]
+    assert ids == ["#tjanst", "#sida", "#arrangor", "#plats-1", "#omgang-2027-02-02"]
     assert all(re.fullmatch(r"#[a-z0-9-]+", node_id) for node_id in ids)
-    service, *_, event = graph
+    service, webpage, *_, event = graph
     assert service["url"] == f"{SITE_URL}erbjudanden/komet/"
     assert event["offers"]["url"].startswith("https://")
     # Each round says what is its own; the page's address and the languages are the service's, where
-    # `about` leads.
+    # `about` leads. Only properties schema.org gives each type: the languages are the service channel's
+    # and the keywords the page's, not the Service's.
     assert "url" not in event
     assert "inLanguage" not in event
     assert event["about"] == {"@id": "#tjanst"}
-    assert [language["alternateName"] for language in service["availableLanguage"]] == ["sv", "ar"]
+    channel = service["availableChannel"]
+    assert [language["alternateName"] for language in channel["availableLanguage"]] == ["sv", "ar"]
+    assert "availableLanguage" not in service
+    assert "keywords" not in service
+    assert webpage["about"] == {"@id": "#tjanst"}
+    assert webpage["keywords"]
     assert set(event["eventSchedule"]) >= {"repeatCount", "byDay", "startTime", "endTime", "scheduleTimezone"}
 
 

@@ -10,7 +10,13 @@
 
   var root = document.querySelector("[data-sg-finder]");
   var form = document.getElementById("sg-filter");
+  /* the head and the page's inline script marked the page before it was painted (see finder.html) */
+  function settled() {
+    document.documentElement.classList.remove("sg-finder-valt");
+  }
   if (!root || !form || !window.fetch || !window.URLSearchParams || !history.pushState) {
+    if (form) { form.hidden = true; }
+    settled();
     return; /* the plain list stays */
   }
   var LISTS = ["typ", "omrade"];
@@ -198,6 +204,7 @@
       none.hidden = true;
       all.hidden = false;
       status.textContent = count(total) + ".";
+      settled();
       return Promise.resolve();
     }
     return load().then(function () {
@@ -211,9 +218,11 @@
       none.hidden = found.length > 0;
       if (!found.length) { noneText.textContent = widen(state); }
       status.textContent = found.length ? count(found.length) + " passar dina val." : "Inget erbjudande passar dina val.";
+      settled();
     }, function () {
       status.textContent = "Det gick inte att hämta erbjudandena. Här är alla erbjudanden i stället.";
       all.hidden = false;
+      settled();
     });
   }
 
@@ -245,6 +254,8 @@
   var initial = fromQuery(location.search);
   writeForm(initial);
   if (!isEmpty(initial)) {
-    show(readForm()); /* values the form does not know are dropped */
+    show(readForm()); /* values the form does not know are dropped; with none left, the list shows */
+  } else {
+    settled();
   }
 })();

@@ -479,11 +479,17 @@
     };
     var baseTitle = document.title;
 
+    /* the room kept for the results while the page loaded (search.html) is given back once they are shown */
+    function settled() {
+      document.documentElement.classList.remove("sg-sok-laddar");
+    }
+
     function show(query) {
       field.value = query;
       document.querySelectorAll("form.sg-header-search input[name=q]").forEach(function (f) { f.value = query; });
       document.title = query.trim() ? "”" + query.trim() + "” – " + baseTitle : baseTitle;
       if (!query.trim()) {
+        settled();
         view.clear();
         status.textContent = "";
         status.removeAttribute("data-sokt");
@@ -492,7 +498,9 @@
       status.textContent = "Söker …";
       load().then(function (index) {
         renderResults(index, query, view);
+        settled();
       }, function () {
+        settled();
         view.clear();
         status.textContent = "Sökningen kunde inte laddas. Ladda om sidan och försök igen, " +
           "eller välj efter barnets ålder eller typ av stöd i menyn.";

@@ -31,6 +31,7 @@ WEEKDAY_URIS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturda
 STATUS = {"inställd": "EventCancelled"}
 SERVICE_ID = "#tjanst"
 PROVIDER_ID = "#arrangor"
+PAGE_ID = "#sida"
 AVAILABILITY = {
     "öppen": "InStock",
     "fullbokad": "SoldOut",
@@ -122,7 +123,8 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
         "@type": "Event",
         "@id": f"#omgang-{round_.start.isoformat()}",
         # Required by search engines for an event, so it is repeated; the page's address and the languages
-        # are not: they are the service's `url` and `availableLanguage`, and `about` points at the service.
+        # are not: they are the service's `url` and its channel's `availableLanguage`, and `about` points at
+        # the service.
         "name": offer.title,
         "about": {"@id": SERVICE_ID},
         "startDate": _moment(round_.start, clock.start if clock else None),
@@ -165,7 +167,7 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
         audience["suggestedMaxAge"] = offer.ages.high
     if offer.ages.expecting:
         audience["description"] = ", ".join(filter(None, ["Blivande föräldrar", audience.get("description")]))
-    service = {
+    service: dict[str, Any] = {
         "@type": "Service",
         "@id": SERVICE_ID,
         "name": offer.title,
@@ -175,12 +177,14 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
         "provider": {"@id": PROVIDER_ID},
         "audience": audience,
         "areaServed": area_served(catalog),
-        "availableLanguage": [
-            {"@type": "Language", "name": language_name(code) or code, "alternateName": code}
-            for code in offer.languages
-        ],
+        # availableLanguage and keywords are not properties of Service: the languages belong to the channel
+        # (schema.org: ServiceChannel, ContactPoint), the keywords to the page about it (a CreativeWork).
         "availableChannel": {
             "@type": "ServiceChannel",
+            "availableLanguage": [
+                {"@type": "Language", "name": language_name(code) or code, "alternateName": code}
+                for code in offer.languages
+            ],
             "serviceUrl": offer.signup.web or offer.contact.web,
             "servicePhone": (
                 {"@type": "ContactPoint", "telephone": offer.contact.phone} if offer.contact.phone else None
@@ -191,6 +195,12 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
             if offer.cost
             else None
         ),
+    }
+    webpage = {
+        "@type": "WebPage",
+        "@id": PAGE_ID,
+        "url": page,
+        "about": {"@id": SERVICE_ID},
         "keywords": ", ".join(offer.keywords),
     }
     if offer.recurring:
@@ -206,7 +216,7 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
     events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
     organiser = {"@id": PROVIDER_ID, **provider(catalog, offer.organiser)}
     places = [{"@id": place_id(offer, place), **_place(place, urls, offer)} for place in offer.places]
-    graph: dict[str, Any] = _clean({"@context": SCHEMA_ORG, "@graph": [service, organiser, *places, *events]})
+    graph: dict[str, Any] = _clean({"@context": SCHEMA_ORG, "@graph": [service, webpage, organiser, *places, *events]})
     return graph
 
 

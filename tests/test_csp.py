@@ -1,0 +1,63 @@
+"""The Content-Security-Policy the build writes: on every page, only the page's own inline scripts by hash,
+and the header line in the README is the one the build gives (stodguiden/site/csp.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from jinja2.exceptions import TemplateError
+
+from conftest import ROOT
+from stodguiden.site import csp, images, materialfixes
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import Build
+
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def test_every_page_has_its_own_policy_and_the_readme_has_the_header(sample_build: Build) -> None:
+    hashes: set[str] = set()
+    pages = sorted(sample_build.site.rglob("*.html"))
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        found = META.findall(html)
+        assert len(found) == 1, f"{path}: {len(found)} policies"
+        page_hashes = csp.inline_script_hashes(html)
+        assert found[0] == csp.policy(page_hashes), path
+        assert "unsafe-inline" not in found[0]
+        assert "unsafe-eval" not in found[0]
+        assert html.index("Content-Security-Policy") < html.index("<script"), f"{path}: a script before the policy"
+        hashes.update(page_hashes)
+    assert 2 <= len(hashes) <= 6, "the inline scripts should be few and the same on every page of a kind"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Content-Security-Policy: {csp.policy(hashes, header=True)}\n" in readme, (
+        "README.md (Publicera) shows another header line than the build: copy it from the build's log"
+    )
+
+
+def test_only_scripts_a_browser_runs_are_hashed() -> None:
+    html = (
+        '<script src="a.js"></script><script type="application/ld+json">{}</script>'
+        '<script id="__config" type="application/json">{}</script><script data-x="1">run()</script>'
+    )
+    assert csp.inline_script_hashes(html) == ["'sha256-AvyuiL0SD1mVY3NNxR+V2uo+lhk6RMFrytWmRt6CrJQ='"]
+
+
+def test_a_changed_material_template_fails_with_a_clear_message() -> None:
+    with pytest.raises(TemplateError, match=r"Materials mall base\.html har ändrats"):
+        materialfixes.apply("<body></body>", "base.html")
+
+
+def test_image_sizes_come_from_the_file(tmp_path: Path) -> None:
+    (tmp_path / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 24"></svg>')
+    (tmp_path / "b.svg").write_text('<svg width="120px" height="40" viewBox="0 0 1 1"></svg>')
+    (tmp_path / "c.txt").write_text("inte en bild")
+    assert images.size(tmp_path / "a.svg") == (48, 24)
+    assert images.size(tmp_path / "b.svg") == (120, 40)
+    assert images.size(tmp_path / "c.txt") is None
+    assert images.size(tmp_path / "saknas.png") is None
