@@ -34,6 +34,7 @@ REVIEW_MAX_AGE = timedelta(days=365)
 """`granskad` older than this gives a warning: someone should check the offer again."""
 EXPIRY_NOTICE = timedelta(days=30)
 """`publicera_till` this close gives a warning, so the offer does not vanish unnoticed."""
+_ONE_CLOCK_RE = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 _TIME_RE = re.compile(r"^(\d{1,2})[.:](\d{2}) ?[-–] ?(\d{1,2})[.:](\d{2})$")
 
 
@@ -122,6 +123,12 @@ def build(
     return offer, rules.problems
 
 
+def _an_hour_later(clock: str) -> str:
+    """'10.30' for '09.30', as an example end time."""
+    hours, minutes = clock.replace(":", ".").split(".")
+    return f"{(int(hours) + 1) % 24:02}.{minutes}"
+
+
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -156,9 +163,9 @@ class _Rules:
     def unknown_key(self, pointer: tuple[str | int, ...], key: str, known: list[str], what: str, where: str) -> None:
         hint = suggest(key, known)
         if hint:
-            fix = f" Menade du {hint}?"
+            fix = f" Menade du {hint}? Är det en ny {what}, lägg först till den i {where}."
         elif known:
-            fix = f" Välj en av: {', '.join(known)}."
+            fix = f" Välj en av: {', '.join(known)}. Är det en ny {what}, lägg först till den i {where}."
         else:
             fix = f" Lägg först till den i {where}."
         self.error(pointer, f"Det finns ingen {what} som heter {quoted(key)} i {where}.{fix}")
@@ -295,10 +302,16 @@ class _Rules:
         if text is None:
             return None
         match = _TIME_RE.match(text)
+        name = field_name(pointer)
         if not match:
+            if _ONE_CLOCK_RE.match(text):
+                self.error(
+                    pointer,
+                    f"Fältet {name} har bara ett klockslag: {quoted(text)}. Skriv både när det börjar och när "
+                    f"det slutar, till exempel {text.replace(':', '.')}–{_an_hour_later(text)}.",
+                )
             return None
         h1, m1, h2, m2 = (int(g) for g in match.groups())
-        name = field_name(pointer)
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
             self.error(
                 pointer,

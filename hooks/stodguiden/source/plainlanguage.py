@@ -176,6 +176,7 @@ def field_lines(doc: Document, field: str) -> list[tuple[int, str]]:
     is measured line by line too, but all its problems are named at the field's own line.
     """
     value = doc.data.get(field) if isinstance(doc.data, dict) else None
+    value = doc.too_long.get((field,), value)  # a text too long to publish is still worth advice
     if not isinstance(value, str):
         return []
     start = doc.blocks.get((field,))
