@@ -305,7 +305,8 @@ def read_text(text: str, display_path: str) -> tuple[Source | None, list[Problem
             if node is None and skipped:  # nothing left to read but the mistake already reported
                 break
             return Source(display_path, node, frozenset(skipped)), problems
-        if problem not in problems:
+        # A mistake on a line already reported (a tab there) is the same mistake: one line, one message.
+        if all(p.line != problem.line for p in problems):
             problems.append(problem)
         if problem.message == _SEVERAL_DOCUMENTS or not _skip(lines, problem.line, skipped):
             break
@@ -335,8 +336,15 @@ def _indentation(text: str, display_path: str) -> tuple[str, list[Problem]]:
             )
         else:
             problems.append(Problem(display_path, number, _TAB_MESSAGE))
-        # A tab most often stands for one step of indentation, which is two spaces in these files.
-        lines[number - 1] = found.replace("\t", "  ").translate(_AS_SPACE) + line[len(found) :]
+        # A tab most often stands for one step of indentation, which is two spaces in these files; never
+        # deeper than the line above unless that line opens a group (ends with a colon).
+        indent = found.replace("\t", "  ").translate(_AS_SPACE)
+        above = next((lines[i] for i in range(number - 2, -1, -1) if lines[i].strip()), "")
+        if not above.split(" #")[0].rstrip().endswith(":"):
+            # as deep as the line above's own fields: after its "- " when it is a list item
+            content = re.match(r"[ ]*(?:-[ ]+)*", above)
+            indent = indent[: content.end() if content else 0]
+        lines[number - 1] = indent + line[len(found) :]
     return "\n".join(lines), problems
 
 
