@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 MKDOCS_OWN = re.compile(
-    r"INFO    -  (Cleaning site directory|Building documentation to directory: .+|Documentation built in [0-9.]+ seconds)"
+    r"INFO    -  (Cleaning site directory|Building documentation to directory: .+"
+    r"|Documentation built in [0-9.]+ seconds)"
 )
 
 

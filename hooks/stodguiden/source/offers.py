@@ -170,7 +170,8 @@ def accepted(doc: Document, problems: list[Problem]) -> list[Problem]:
         matches = [
             p
             for p in kept
-            if not p.is_error and (p.rule == rule if rule else p.rule == "krångligt-ord" and p.word == word.casefold())
+            if not p.is_error
+            and (p.rule == rule if rule else p.rule == "krångligt-ord" and p.word == str(word).casefold())
         ]
         if not matches:
             what = f"regel: {rule}" if rule else f"ord: {word}"

@@ -320,10 +320,10 @@ def _indentation(text: str, display_path: str) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
-        indent = _INDENT.match(line)
-        if indent is None or indent.group(0).strip(" ") == "":
+        leading = _INDENT.match(line)
+        if leading is None or leading.group(0).strip(" ") == "":
             continue
-        found = indent.group(0)
+        found = leading.group(0)
         odd = next((c for c in found if c in _ODD_SPACES), None)
         if odd is not None:
             problems.append(
