@@ -269,8 +269,13 @@ def generate(data_dir: Path, count: int, seed: int = SEED) -> list[Path]:
     for old in offer_dir.glob("*.y*ml"):
         old.unlink()
     written = []
+    titles: dict[str, int] = {}
     for index in range(1, count + 1):
         data = offer(index, rng, types, organisers, areas)
+        # Each title once, as the check asks of editors (a repeated title is a warning naming both files).
+        titles[data["titel"]] = titles.get(data["titel"], 0) + 1
+        if titles[data["titel"]] > 1:
+            data["titel"] = f"{data['titel']}, grupp {titles[data['titel']]}"
         path = offer_dir / f"{slugify(data['titel'])}-{index}.yml"
         text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
         path.write_text(HEADER + text, encoding="utf-8")

@@ -1,21 +1,48 @@
-"""Check all data in data/ without building the site: `python hooks/check.py [--strict]`.
+"""Check all data in data/ without building the site: `python hooks/check.py [--strict] [--base REV]`.
 
 Prints every problem as `file:line: message` and exits with 1 if there is any error (or, with
 --strict, any warning). Inside GitHub Actions it also prints annotations for the pull request.
+With --base, the files changed since that git revision also get the warnings about dates already
+passed (a pull request's own mistakes); the build never gives them, so old data does not start
+failing as the calendar moves.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HOOKS = Path(__file__).resolve().parent
+VENV_PYTHON = HOOKS.parent / ".venv" / "bin" / "python"
+sys.path.insert(0, str(HOOKS))
 
-# Imported after the line above, which makes them importable when this file is run as a script.
-from stodguiden.base.cli import SwedishArgumentParser
-from stodguiden.base.problems import Problem, sort_key, verdict
-from stodguiden.source.catalog import TodayError, load
+
+def _without_packages(missing: str | None) -> int:
+    """Run by a Python without the project's packages (`python3 hooks/check.py`): the project's own
+    Python if it is there, else a Swedish message with the commands that work."""
+    if VENV_PYTHON.is_file() and os.environ.get("STODGUIDEN_OMSTART") != "1":
+        os.environ["STODGUIDEN_OMSTART"] = "1"  # never twice, should that Python lack them too
+        os.execv(VENV_PYTHON, [str(VENV_PYTHON), __file__, *sys.argv[1:]])
+    print(
+        f"fel: Kontrollen behöver paketen i projektets virtuella miljö (.venv), men den här Pythonen saknar "
+        f"{missing or 'dem'}. Skapa miljön en gång (se README.md) och kör sedan kontrollen med den:\n"
+        "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+        "  .venv/bin/python hooks/check.py",
+        file=sys.stderr,
+    )
+    return 1
+
+
+try:  # imported after the path above, which makes them importable when this file is run as a script
+    from summary import git_data, local_data
+
+    from stodguiden.base.cli import SwedishArgumentParser
+    from stodguiden.base.problems import Problem, sort_key, verdict
+    from stodguiden.source.catalog import TodayError, load
+except ModuleNotFoundError as exc:
+    sys.exit(_without_packages(exc.name))
 
 
 def annotation(problem: Problem) -> str:
@@ -34,6 +61,12 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def changed_files(root: Path, base: str) -> frozenset[str]:
+    """The files in data/ that differ from (or are not in) the git revision `base`, as data/… paths."""
+    before = git_data(root, base)
+    return frozenset(path for path, content in local_data(root).items() if before.get(path) != content)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = SwedishArgumentParser(
         prog="python hooks/check.py",
@@ -49,11 +82,24 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MAPP",
         help="projektets mapp (den som innehåller data/)",
     )
+    parser.add_argument(
+        "--base",
+        metavar="GREN",
+        help="grenen (eller git-versionen) som en pull request jämförs med, till exempel origin/main: "
+        "ändrade filer får också varningar om datum som redan har passerat",
+    )
     args = parser.parse_args(argv)
     try:
-        catalog, problems = load(args.root, workers=os.cpu_count() or 1)
+        changed = changed_files(args.root, args.base) if args.base else frozenset()
+        catalog, problems = load(args.root, workers=os.cpu_count() or 1, changed=changed)
     except TodayError as exc:
         print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError:
+        print(
+            f"fel: git kunde inte läsa grenen {args.base}. Kontrollera namnet, till exempel origin/main.",
+            file=sys.stderr,
+        )
         return 1
     problems.sort(key=sort_key)
     github = os.environ.get("GITHUB_ACTIONS") == "true"

@@ -11,8 +11,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -57,6 +58,17 @@ class _State:
 state = _State()
 
 
+class Stopped(Abort):
+    """The build stops with a Swedish message and nothing else.
+
+    MkDocs follows a PluginError with its own English "Aborted with a BuildError!"; an Abort is shown
+    by its `show` alone, and exits with 1 as a PluginError does.
+    """
+
+    def show(self, *args: object, **kwargs: object) -> None:
+        click.echo(self.format_message(), err=True)
+
+
 def on_startup(command: str, dirty: bool) -> None:
     serving = command == "serve"
     state.checked_files = catalog_module.CheckedFiles() if serving else None
@@ -69,12 +81,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Several processes for many offers in `mkdocs build`; `load` stays in one under `mkdocs serve`.
         catalog, problems = catalog_module.load(root, workers=os.cpu_count() or 1, checked_files=state.checked_files)
     except catalog_module.TodayError as exc:
-        raise PluginError(str(exc)) from None
+        raise Stopped(str(exc)) from None
     problems.sort(key=sort_key)
     result = verdict(problems, config.strict)
     if result.failed:
         # Raised before MkDocs cleans or writes site/, so the previous site stays as it was.
-        raise PluginError(result.build_text())
+        raise Stopped(result.build_text())
     for problem in problems:
         log.warning(str(problem))
     assert catalog is not None
@@ -111,7 +123,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         sitefiles.data_paths(state.catalog),
     )
     if clashes:
-        raise PluginError("\n".join(clashes))
+        raise Stopped("\n".join(clashes))
     for page in state.plan.pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))

@@ -43,7 +43,9 @@ def test_synthetic_offers_use_every_field_of_the_schema(tmp_path: Path) -> None:
     written = synth.generate(_data_dir(tmp_path), 30)
     offers = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in written]
     fields = set(yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))["properties"])
-    assert fields == {key for offer in offers for key in offer}
+    # godkända_varningar is an editor's note to the check, never published: nothing in a build reads it,
+    # and an acceptance that matches no warning would itself be a warning.
+    assert fields - {"godkända_varningar"} == {key for offer in offers for key in offer}
     assert all(len(offer["omgångar"]) >= 2 for offer in offers)
     assert any(len(offer["plats"]) >= 2 for offer in offers)
 

@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 from conftest import ROOT
 from stodguiden.source import plainlanguage
 from stodguiden.source.catalog import load
+from stodguiden.source.offers import TEMPLATE_TEXTS
 from stodguiden.source.schemadoc import END, START, reference
 
 
@@ -28,10 +29,22 @@ def test_every_offer_field_is_in_the_guide() -> None:
         assert f"| `{name}` |" in guide, name
 
 
-def test_offer_template_is_a_valid_offer(tmp_path: Path) -> None:
+def test_offer_template_is_a_valid_offer_once_its_placeholders_are_filled_in(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copy(ROOT / "mallar" / "erbjudande.yml", tmp_path / "data" / "erbjudanden" / "ny-mall.yml")
+    copy = tmp_path / "data" / "erbjudanden" / "ny-mall.yml"
+    shutil.copy(ROOT / "mallar" / "erbjudande.yml", copy)
+    # Copied unchanged, it is an error: a page titled "Namnet på erbjudandet" must never be published.
+    catalog, problems = load(tmp_path, today=date(2027, 1, 18))
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (10, "Fältet titel står kvar som i mallen"),
+        (11, "Fältet sammanfattning står kvar som i mallen"),
+    ]
+    assert catalog is None
+    text = copy.read_text(encoding="utf-8")
+    for name, placeholder in TEMPLATE_TEXTS.items():
+        text = text.replace(f"{name}: {placeholder}", f"{name}: Ett nytt erbjudande för föräldrar i Exempelby")
+    copy.write_text(text, encoding="utf-8")
     catalog, problems = load(tmp_path, today=date(2027, 1, 18))
     assert [str(p) for p in problems] == []
     assert catalog is not None

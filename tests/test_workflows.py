@@ -78,7 +78,7 @@ def test_the_pull_request_runs_check_strict_build_tests_and_summary_in_that_orde
     build, test = (cmd for cmd in re.findall(r"```sh\n(.+?)\n```", (ROOT / "README.md").read_text(encoding="utf-8")))
     assert runs == [
         "python3 -m venv .venv && .venv/bin/pip install -r requirements-ci.txt",
-        ".venv/bin/python hooks/check.py --strict",
+        '.venv/bin/python hooks/check.py --strict --base "origin/$BASE_REF"',
         ".venv/bin/mkdocs build --strict",
         ".venv/bin/python -m pytest tests/test_workflows.py",
         '.venv/bin/python hooks/summary.py --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"',

@@ -144,9 +144,72 @@ def test_the_repository_sample_data_passes_strict() -> None:
 def test_help_and_usage_errors_are_swedish(site: Path) -> None:
     result = run(site, "--help")
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "användning: python hooks/check.py [-h] [--strict] [--root MAPP]"
+    assert (
+        result.stdout.splitlines()[0] == "användning: python hooks/check.py [-h] [--strict] [--root MAPP] [--base GREN]"
+    )
     assert "  -h, --help   visa den här hjälpen och avsluta" in result.stdout.splitlines()
     assert "  --strict     räkna varningar som fel" in result.stdout.splitlines()
     wrong = run(site, "--stric")
     assert wrong.returncode == 2
     assert wrong.stderr.splitlines()[-1] == "python hooks/check.py: fel: okända argument: --stric"
+
+
+PAST_ROUND = (
+    "plats:\n  - namn: Kyrkans barnrum\nomgångar:\n  - start: 2026-09-01\n    träffar: 6\n    plats: Kyrkans barnrum\n"
+)
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@testby.se", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_base_gives_date_warnings_for_changed_files_only(site: Path) -> None:
+    old = site / "data" / "erbjudanden" / "gammal.yml"
+    old.write_text(VALID_OFFER.replace("Öppen förskola", "Gammal förskola") + PAST_ROUND, encoding="utf-8")
+    _git(site, "init", "-q", "-b", "main")
+    _git(site, "add", "data")
+    _git(site, "commit", "-q", "-m", "start")
+    (site / OFFER).write_text(VALID_OFFER + PAST_ROUND, encoding="utf-8")
+    result = run(site, "--base", "main")
+    assert result.stdout.splitlines() == [
+        f"{OFFER}:15: varning: Omgång nr 1 (1 september 2026–6 oktober 2026) har redan varit. Kontrollera datumen "
+        "(kanske årtalet), eller ta bort omgången om den är över."
+    ]
+    assert result.returncode == 0
+    # Without --base (as in the build) no file gets them: old data never fails as the calendar moves.
+    assert run(site).stdout == ""
+
+
+def test_base_that_git_cannot_read_is_told_in_swedish(site: Path) -> None:
+    _git(site, "init", "-q")
+    result = run(site, "--base", "origin/finns-inte")
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == "fel: git kunde inte läsa grenen origin/finns-inte. Kontrollera namnet, till exempel origin/main.\n"
+    )
+
+
+def test_without_the_projects_packages_it_says_what_to_run(tmp_path: Path) -> None:
+    # `python3 hooks/check.py` with a Python that lacks the packages (-S: no site-packages) and no .venv.
+    project = tmp_path / "projekt"
+    (project / "hooks").mkdir(parents=True)
+    (project / "hooks" / "check.py").write_text(CHECK.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-S", str(project / "hooks" / "check.py")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("fel: Kontrollen behöver paketen i projektets virtuella miljö (.venv)")
+    assert result.stderr.endswith("  .venv/bin/python hooks/check.py\n")

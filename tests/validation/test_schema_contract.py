@@ -137,7 +137,8 @@ def test_sample_data_is_valid_for_jsonschema_and_for_schemawalk(path: Path, sche
         ("titel", "ab"),
         ("titel", ["Komet"]),
         ("typer", []),
-        ("typer", ["Kurser"]),
+        # ("typer", ["Kurser"]) is refused by the offer rule, which names the nearest key in data/typer.yml
+        # (x-nyckel-i): see the fixture type-in-offer-with-capitals.
         ("ålder", {"från": 18, "till": 3}),
         ("ålder", {"från": "3", "till": 5}),
         ("ålder", {"från": 3, "till": 5, "ålder": 1}),

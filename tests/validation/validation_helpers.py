@@ -41,9 +41,11 @@ def minimal_site(target: Path) -> Path:
     return target
 
 
-def check(root: Path) -> tuple[Catalog | None, list[Problem]]:
-    """Load `root` as on TODAY, with no STODGUIDEN_IDAG from the environment; problems sorted."""
-    catalog, problems = load(root, today=TODAY, environ={})
+def check(root: Path, changed: frozenset[str] = frozenset()) -> tuple[Catalog | None, list[Problem]]:
+    """Load `root` as on TODAY, with no STODGUIDEN_IDAG from the environment; problems sorted.
+
+    `changed`: the files a pull request changes, as `hooks/check.py --base` finds them."""
+    catalog, problems = load(root, today=TODAY, environ={}, changed=changed)
     return catalog, sorted(problems, key=sort_key)
 
 

@@ -19,6 +19,10 @@ class Problem:
     line: int
     message: str
     level: Level = Level.ERROR
+    rule: str | None = None
+    """For a warning an editor may accept in the file (`godkända_varningar`): its rule, as written there."""
+    word: str | None = None
+    """For the rule about officialese: the word, in its base form."""
 
     def __str__(self) -> str:
         prefix = "varning: " if self.level is Level.WARNING else ""

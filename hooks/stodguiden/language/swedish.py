@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -77,25 +78,91 @@ def language_name(code: str) -> str | None:
     return name if name and len(code) == 2 else None
 
 
+_PHONE_WRITTEN = re.compile(r"\+?[0-9][0-9 \-–]*")
+"""What a phone number may be written with: digits, spaces and hyphens, and + first for a country code.
+
+phonenumbers itself reads letters as the digits on a keypad (031-FAMILJ) and skips what it does not
+understand, so a letter O for a zero made a shorter, different number. Only digits are read here.
+"""
+_FOUR_DIGIT_PREFIXES = ("77", "200")
+"""Non-geographic numbers (077x-, 0200-) whose prefix phonenumbers groups as 077-, 020-."""
+
+
 @lru_cache(maxsize=4096)  # an organiser's number comes back in its offers, and on pages again
 def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
-    """The number, or None if it is not a valid one. Shared between callers: do not change it."""
+    """The number, or None if it is not a valid one written with digits only. Shared between callers: do
+    not change it."""
+    if not _PHONE_WRITTEN.fullmatch(text.strip()):
+        return None
     try:
         number = phonenumbers.parse(text, "SE")
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    if not phonenumbers.is_valid_number(number) or number.extension:
+        return None
+    # Never a number whose digits differ from those written (phonenumbers can drop or add some).
+    return number if written_digits(text) == shown_digits(_display(number)) else None
+
+
+def phone_fault(text: str) -> str | None:
+    """Why `text` cannot be a phone number as written, in Swedish words, or None when only the digits are
+    wrong. Ends without a full stop: 'har bokstaven O där det ska stå siffran 0'."""
+    stripped = text.strip()
+    letters = " ".join(re.findall(r"[^\W\d_]+", stripped))
+    if letters and set(letters) <= {"O", "o", " "} and re.search(r"\d", stripped):
+        return "har bokstaven O där det ska stå siffran 0 (noll)"
+    if letters:
+        return f"innehåller bokstäver ({letters})"
+    odd = next((c for c in stripped if not (c.isdigit() or c in " -–+")), None)
+    if odd is not None:
+        return f"innehåller tecknet {odd}"
+    if "+" in stripped[1:]:
+        return "har ett + mitt i numret"
+    return None
+
+
+def written_digits(text: str) -> str:
+    """The digits an editor wrote, with a country code written as Swedes dial it: +46 and 0046 as 0,
+    another country's 00 as +."""
+    digits = "".join(c for c in text if c.isdigit())
+    if text.strip().startswith("+"):
+        digits = "+" + digits
+    if digits.startswith(("+46", "0046")):
+        return "0" + digits.removeprefix("+46").removeprefix("0046")
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    return digits
+
+
+def shown_digits(shown: str) -> str:
+    """The digits of a number as shown, with + for one abroad."""
+    return ("+" if shown.startswith("+") else "") + "".join(c for c in shown if c.isdigit())
+
+
+def _groups(digits: str) -> str:
+    """A Swedish subscriber number in groups: pairs from the end, three first when the count is odd."""
+    head = 3 if len(digits) % 2 else 2
+    parts = [digits[:head]] + [digits[i : i + 2] for i in range(head, len(digits), 2)]
+    return " ".join(part for part in parts if part)
+
+
+def _display(number: phonenumbers.PhoneNumber) -> str:
+    if number.country_code != 46:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    significant = phonenumbers.national_significant_number(number)
+    prefix = next((p for p in _FOUR_DIGIT_PREFIXES if significant.startswith(p)), None)
+    if prefix is not None:
+        # 0771-12 34 56, 0200-12 34 56: phonenumbers would show 077-112 34 56.
+        cut = len(prefix) + (1 if prefix == "77" else 0)
+        return f"0{significant[:cut]}-{_groups(significant[cut:])}"
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 @lru_cache(maxsize=4096)
 def phone_display(text: str) -> str:
-    """As Swedes write it: '0123-456 78'; numbers abroad keep the international form."""
+    """As Swedes write it: '0123-456 78', '0771-12 34 56'; numbers abroad keep the international form."""
     number = parse_phone(text)
-    if number is None:
-        return text
-    national = number.country_code == 46
-    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if national else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    return phonenumbers.format_number(number, fmt)
+    return text if number is None else _display(number)
 
 
 @lru_cache(maxsize=4096)

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from stodguiden.base import parallel
 from stodguiden.base.fingerprint import fingerprint
-from stodguiden.base.problems import Problem
+from stodguiden.base.problems import Level, Problem
 from stodguiden.base.timezone import TIME_ZONE
 from stodguiden.model import Catalog, Offer, Settings
 from stodguiden.source import datafiles, plainlanguage, vocabularies, yamlsource
 from stodguiden.source import offers as offer_rules
 from stodguiden.source.datafiles import VOCABULARY_FILES, OfferFile, outside
-from stodguiden.source.schemawalk import Document, walk
+from stodguiden.source.schemawalk import Document, quoted, walk
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -123,8 +123,12 @@ def load(
     environ: Mapping[str, str] = os.environ,
     workers: int = 1,
     checked_files: CheckedFiles | None = None,
+    changed: frozenset[str] = frozenset(),
 ) -> tuple[Catalog | None, list[Problem]]:
     """Read and check all files in `root/data`; the catalog is None if there is any error.
+
+    `changed` names the files (as `data/erbjudanden/x.yml`) a pull request changes: their dates are also
+    checked against today (`offers.build`). The build passes none, so old data never fails as time passes.
 
     With `workers` above 1, many offer files are checked in that many processes (see `_map`).
     With `checked_files`, an offer file whose content is unchanged since the last load is not checked again.
@@ -141,9 +145,10 @@ def load(
     vocab = _vocabularies(root, docs, problems)
     if today is None:
         today = resolve_today(vocab.settings.fixed_today if vocab.settings else None, environ)
-    context = (vocab.settings, vocab.type_keys, vocab.organiser_keys, today, words)
+    context = (vocab.settings, vocab.type_keys, vocab.organiser_keys, today, words, changed)
     check = partial(_check_offer, root, *context)
     offers = _check_offers(check, offer_files, (str(root), *context), workers, checked_files, problems)
+    problems += _same_titles(root, offers)
     if any(p.is_error for p in problems) or vocab.settings is None:
         return None, problems
     published = tuple(offer for offer in offers if offer.is_published(today))
@@ -251,6 +256,7 @@ def _check_offer(
     organiser_keys: list[str] | None,
     today: date,
     words: plainlanguage.Officialese,
+    changed: frozenset[str],
     job: tuple[Path, str, str],
 ) -> _Checked:
     """One offer file read, checked against the schema and the rules, and made into an Offer."""
@@ -259,8 +265,40 @@ def _check_offer(
     doc = _read(root, path, display, "erbjudande", problems)
     if doc is None:
         return None, problems
-    offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today)
-    return offer, problems + found + plainlanguage.check(doc, words)
+    offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today, display in changed)
+    return offer, problems + offer_rules.accepted(doc, found + plainlanguage.check(doc, words))
+
+
+def _same_titles(root: Path, offers: list[Offer]) -> list[Problem]:
+    """A warning for each offer with the title of one before it: parents could not tell them apart."""
+    first: dict[str, Offer] = {}
+    problems = []
+    for offer in offers:
+        key = " ".join(offer.title.casefold().split())
+        if key not in first:
+            first[key] = offer
+            continue
+        problems.append(
+            Problem(
+                offer.source,
+                _title_line(root / offer.source),
+                f"Titeln {quoted(offer.title)} finns också i {first[key].source}. Föräldrar kan inte "
+                "skilja på två erbjudanden med samma titel i listor och sökträffar: skriv det som skiljer dem i "
+                "titeln, till exempel plats, tid eller ålder.",
+                Level.WARNING,
+                "samma-titel",
+            )
+        )
+    return problems
+
+
+def _title_line(path: Path) -> int:
+    """The line of `titel:` in a file already checked (the Offer keeps no lines); 1 if not found."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, start=1) if line.startswith("titel:")), 1)
 
 
 def _map(

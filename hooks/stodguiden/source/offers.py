@@ -34,6 +34,7 @@ REVIEW_MAX_AGE = timedelta(days=365)
 """`granskad` older than this gives a warning: someone should check the offer again."""
 EXPIRY_NOTICE = timedelta(days=30)
 """`publicera_till` this close gives a warning, so the offer does not vanish unnoticed."""
+_ONE_CLOCK_RE = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 _TIME_RE = re.compile(r"^(\d{1,2})[.:](\d{2}) ?[-–] ?(\d{1,2})[.:](\d{2})$")
 
 
@@ -56,8 +57,12 @@ def build(
     type_keys: list[str] | None,
     organiser_keys: list[str] | None,
     today: date,
+    changed: bool = False,
 ) -> tuple[Offer | None, list[Problem]]:
     """Check the rules that span fields or files; return the offer only if the file has no error.
+
+    `changed` is true for a file the pull request being checked changes: its dates are also checked
+    against today (a round already over, a `publicera_till` passed, signing up after the start).
 
     `type_keys` and `organiser_keys` are None when their file could not be read at all: that file's
     own problem is reported, and every offer would otherwise repeat it.
@@ -79,12 +84,19 @@ def build(
         rules.problems += contact_problems(doc, contact, "kontakt")
     places = rules.places(data.get("plats", []), settings)
     references = _PlaceReferences(places)
-    rounds = rules.rounds(data.get("omgångar", []), references)
+    rounds = rules.rounds(data.get("omgångar", []), references, today if changed else None)
     recurring = rules.recurring(data.get("löpande", []), references)
     rules.languages(data.get("språk", []))
     rules.other_languages(data.get("på_andra_språk", []))
     description = rules.description(data)
-    reviewed, publish_until = rules.dates(data, today)
+    for name, text in TEMPLATE_TEXTS.items():
+        if data.get(name) == text:
+            rules.error(
+                (name,),
+                f"Fältet {name} står kvar som i mallen: {quoted(text)}. Skriv erbjudandets egen text, "
+                "eller ta bort filen om den kom med av misstag.",
+            )
+    reviewed, publish_until = rules.dates(data, today, changed)
     if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or not data:
         return None, rules.problems
     signup, contact = data["anmälan"], data["kontakt"]  # required: a complete document has both
@@ -122,6 +134,65 @@ def build(
     return offer, rules.problems
 
 
+TEMPLATE_TEXTS = {
+    "titel": "Namnet på erbjudandet",
+    "sammanfattning": "En eller två korta meningar om vad det är och vem det är för.",
+}
+"""Texts of mallar/erbjudande.yml that no real offer has: a copied template not yet filled in."""
+
+
+ACCEPTABLE_RULES = ("lix", "lång-mening", "granskad", "publicera_till", "omgång-har-varit", "sista_anmälan")
+"""Warnings an offer file may accept with `regel:` in `godkända_varningar` (officialese with `ord:`)."""
+
+
+def accepted(doc: Document, problems: list[Problem]) -> list[Problem]:
+    """`problems` without the warnings the file accepts in `godkända_varningar`, and a problem for each
+    acceptance that is not written right or no longer matches any warning."""
+    entries = doc.value("godkända_varningar")
+    if not isinstance(entries, list):
+        return problems
+    kept = list(problems)
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or "skäl" not in entry:
+            continue  # the schema check has said what is missing
+        pointer = ("godkända_varningar", index)
+        rule, word = entry.get("regel"), entry.get("ord")
+        if (rule is None) == (word is None):
+            kept.append(
+                Problem(
+                    doc.path,
+                    doc.line(*pointer),
+                    f"Fältet {field_name(pointer)} ska ha antingen regel: (till exempel regel: lix) eller ord: "
+                    "(till exempel ord: vårdnadshavare), inte båda och inte ingen.",
+                )
+            )
+            continue
+        matches = [
+            p
+            for p in kept
+            if not p.is_error
+            and (p.rule == rule if rule else p.rule == "krångligt-ord" and p.word == str(word).casefold())
+        ]
+        if not matches:
+            what = f"regel: {rule}" if rule else f"ord: {word}"
+            kept.append(
+                Problem(
+                    doc.path,
+                    doc.line(*pointer),
+                    f"Den godkända varningen {what} passar ingen varning i filen. Ta bort den ur godkända_varningar.",
+                    Level.WARNING,
+                )
+            )
+        kept = [p for p in kept if p not in matches]
+    return kept
+
+
+def _an_hour_later(clock: str) -> str:
+    """'10.30' for '09.30', as an example end time."""
+    hours, minutes = clock.replace(":", ".").split(".")
+    return f"{(int(hours) + 1) % 24:02}.{minutes}"
+
+
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -150,15 +221,15 @@ class _Rules:
     def error(self, pointer: tuple[str | int, ...], message: str) -> None:
         self.problems.append(Problem(self.doc.path, self.doc.line(*pointer), message))
 
-    def warning(self, pointer: tuple[str | int, ...], message: str) -> None:
-        self.problems.append(Problem(self.doc.path, self.doc.line(*pointer), message, Level.WARNING))
+    def warning(self, pointer: tuple[str | int, ...], message: str, rule: str) -> None:
+        self.problems.append(Problem(self.doc.path, self.doc.line(*pointer), message, Level.WARNING, rule))
 
     def unknown_key(self, pointer: tuple[str | int, ...], key: str, known: list[str], what: str, where: str) -> None:
         hint = suggest(key, known)
         if hint:
-            fix = f" Menade du {hint}?"
+            fix = f" Menade du {hint}? Är det en ny {what}, lägg först till den i {where}."
         elif known:
-            fix = f" Välj en av: {', '.join(known)}."
+            fix = f" Välj en av: {', '.join(known)}. Är det en ny {what}, lägg först till den i {where}."
         else:
             fix = f" Lägg först till den i {where}."
         self.error(pointer, f"Det finns ingen {what} som heter {quoted(key)} i {where}.{fix}")
@@ -216,8 +287,11 @@ class _Rules:
                 self.problems.append(Problem(self.doc.path, line, f"Fältet beskrivning {finding.message}"))
         return description
 
-    def dates(self, data: dict[str, Any], today: date) -> tuple[date | None, date | None]:
-        """`granskad` and `publicera_till`, with a word when either needs someone's attention."""
+    def dates(self, data: dict[str, Any], today: date, changed: bool) -> tuple[date | None, date | None]:
+        """`granskad` and `publicera_till`, with a word when either needs someone's attention.
+
+        `changed`: the file is changed by the pull request being checked, so a date already passed is a
+        mistake rather than the calendar moving on."""
         reviewed = _date(data.get("granskad"))
         publish_until = _date(data.get("publicera_till"))
         if reviewed and reviewed > today:
@@ -231,12 +305,21 @@ class _Rules:
                 ("granskad",),
                 f"Uppgifterna granskades senast {day(reviewed)}, för mer än ett år sedan. "
                 "Kontrollera att allt stämmer och skriv dagens datum i granskad.",
+                "granskad",
             )
         if publish_until and today <= publish_until <= today + EXPIRY_NOTICE:
             self.warning(
                 ("publicera_till",),
                 f"Erbjudandet slutar visas efter {day(publish_until)}. "
                 "Ändra publicera_till om det ska finnas kvar längre.",
+                "publicera_till",
+            )
+        elif publish_until and changed and publish_until < today:
+            self.warning(
+                ("publicera_till",),
+                f"Fältet publicera_till ({day(publish_until)}) har redan passerat, så erbjudandet visas inte på "
+                "webbplatsen. Skriv ett senare datum, eller ta bort filen om erbjudandet är slut.",
+                "publicera_till",
             )
         return reviewed, publish_until
 
@@ -295,10 +378,16 @@ class _Rules:
         if text is None:
             return None
         match = _TIME_RE.match(text)
+        name = field_name(pointer)
         if not match:
+            if _ONE_CLOCK_RE.match(text):
+                self.error(
+                    pointer,
+                    f"Fältet {name} har bara ett klockslag: {quoted(text)}. Skriv både när det börjar och när "
+                    f"det slutar, till exempel {text.replace(':', '.')}–{_an_hour_later(text)}.",
+                )
             return None
         h1, m1, h2, m2 = (int(g) for g in match.groups())
-        name = field_name(pointer)
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
             self.error(
                 pointer,
@@ -342,7 +431,8 @@ class _Rules:
         )
         return None
 
-    def rounds(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Round]:
+    def rounds(self, items: list[dict[str, Any]], refs: _PlaceReferences, today: date | None) -> list[Round]:
+        """The rounds; with `today` (a changed file), a word on dates the editor cannot have meant."""
         result = []
         for index, item in enumerate(items):
             ptr = ("omgångar", index)
@@ -366,6 +456,20 @@ class _Rules:
                     f"Fältet {field_name((*ptr, 'sista_anmälan'))} "
                     f"({day(signup_by)}) är efter sista träffen ({day(last)}). Skriv en dag före eller "
                     "när omgången startar.",
+                )
+            elif signup_by and today and signup_by > start:
+                self.warning(
+                    (*ptr, "sista_anmälan"),
+                    f"Fältet {field_name((*ptr, 'sista_anmälan'))} ({day(signup_by)}) är efter start "
+                    f"({day(start)}). Sista dag att anmäla sig brukar vara före första träffen: kontrollera datumen.",
+                    "sista_anmälan",
+                )
+            if today and last < today:
+                self.warning(
+                    (*ptr, "start"),
+                    f"Omgång nr {index + 1} ({day(start)}–{day(last)}) har redan varit. Kontrollera datumen "
+                    "(kanske årtalet), eller ta bort omgången om den är över.",
+                    "omgång-har-varit",
                 )
             result.append(
                 Round(

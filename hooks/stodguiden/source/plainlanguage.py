@@ -176,6 +176,7 @@ def field_lines(doc: Document, field: str) -> list[tuple[int, str]]:
     is measured line by line too, but all its problems are named at the field's own line.
     """
     value = doc.data.get(field) if isinstance(doc.data, dict) else None
+    value = doc.too_long.get((field,), value)  # a text too long to publish is still worth advice
     if not isinstance(value, str):
         return []
     start = doc.blocks.get((field,))
@@ -258,8 +259,8 @@ def check(doc: Document, words: Officialese) -> list[Problem]:
     """Plain-language warnings for one offer document."""
     problems: list[Problem] = []
 
-    def warn(line: int, message: str) -> None:
-        problems.append(Problem(doc.path, line, message, Level.WARNING))
+    def warn(line: int, message: str, rule: str, word: str | None = None) -> None:
+        problems.append(Problem(doc.path, line, message, Level.WARNING, rule, word))
 
     readability = measure(doc)
     lix = readability.lix
@@ -275,6 +276,7 @@ def check(doc: Document, words: Officialese) -> list[Problem]:
             f"LIX {lix}, men bra är högst {LIX_WARNING}. Skriv kortare meningar och vanligare ord. "
             f"Längst {'är meningarna' if len(longest) > 1 else 'är meningen'} {named}."
             + (f" Långa ord: {', '.join(hardest)}." if hardest else ""),
+            "lix",
         )
     for sentence in readability.sentences:
         if len(sentence.words) > MAX_SENTENCE_WORDS:
@@ -282,6 +284,7 @@ def check(doc: Document, words: Officialese) -> list[Problem]:
                 sentence.line,
                 f"En mening i {sentence.field} har {len(sentence.words)} ord: "
                 f"{quoted(sentence.text, 70)}. Dela den, så att varje mening har högst {MAX_SENTENCE_WORDS} ord.",
+                "lång-mening",
             )
     for field in FIELDS:
         seen: set[str] = set()
@@ -297,7 +300,12 @@ def check(doc: Document, words: Officialese) -> list[Problem]:
             kind = "Uttrycket" if " " in base else "Ordet"
             origin = "" if _normal(written) == base else f" (av {quoted(base)})"
             advice = f"en form av {quoted(plainer)}" if origin and " " not in plainer else quoted(plainer)
-            warn(line, f"{kind} {quoted(written)}{origin} i {field} är krångligt. Skriv hellre {advice}.")
+            warn(
+                line,
+                f"{kind} {quoted(written)}{origin} i {field} är krångligt. Skriv hellre {advice}.",
+                "krångligt-ord",
+                base,
+            )
     return problems
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from stodguiden.base.problems import Problem
-from stodguiden.language.swedish import parse_phone
+from stodguiden.language.swedish import parse_phone, phone_fault
 from stodguiden.model import AccessibilityStatement, Contact, Shortcoming
 from stodguiden.source.schemawalk import Document, quoted
 
@@ -52,7 +52,10 @@ def statement(doc: Document) -> tuple[AccessibilityStatement | None, list[Proble
             Problem(
                 doc.path,
                 doc.line(FIELD, "kontakt", "telefon"),
-                f"Telefonnumret {quoted(phone)} i tillgänglighet är inte ett giltigt svenskt nummer. "
+                f"Telefonnumret {quoted(phone)} i tillgänglighet {phone_fault(phone)}. Skriv numret med bara "
+                "siffror, mellanslag och bindestreck, till exempel 0123-456 78."
+                if phone_fault(phone)
+                else f"Telefonnumret {quoted(phone)} i tillgänglighet är inte ett giltigt svenskt nummer. "
                 "Skriv det med riktnummer, till exempel 0123-456 78.",
             )
         )

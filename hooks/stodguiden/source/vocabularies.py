@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.problems import Problem
-from stodguiden.language.swedish import listing, parse_phone
+from stodguiden.language.swedish import listing, parse_phone, phone_fault
 from stodguiden.model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
 from stodguiden.source import statement, theme
 from stodguiden.source.schemawalk import Document, quoted
@@ -19,18 +19,26 @@ def contact_from(data: dict[str, Any]) -> Contact:
     return Contact(name=data.get("namn"), phone=data.get("telefon"), email=data.get("e-post"), web=data.get("webb"))
 
 
+def phone_message(phone: str, where: str = "") -> str | None:
+    """Why `phone` cannot be published (`where` names the group, as " i tillgänglighet"), or None."""
+    if parse_phone(phone) is not None:
+        return None
+    fault = phone_fault(phone)
+    if fault:
+        return (
+            f"Telefonnumret {quoted(phone)}{where} {fault}. Skriv numret med bara siffror, mellanslag och "
+            "bindestreck, till exempel 0123-456 78 eller 08-123 456 78."
+        )
+    return (
+        f"Telefonnumret {quoted(phone)}{where} är inte ett giltigt svenskt nummer. Skriv det med "
+        "riktnummer, till exempel 0123-456 78 eller 08-123 456 78."
+    )
+
+
 def phone_problems(doc: Document, data: dict[str, Any], *pointer: str | int) -> list[Problem]:
     phone = data.get("telefon")
-    if phone is None or parse_phone(phone) is not None:
-        return []
-    return [
-        Problem(
-            doc.path,
-            doc.line(*pointer, "telefon"),
-            f"Telefonnumret {quoted(phone)} är inte ett giltigt svenskt nummer. Skriv det med "
-            "riktnummer, till exempel 0123-456 78 eller 08-123 456 78.",
-        )
-    ]
+    message = None if phone is None else phone_message(phone)
+    return [] if message is None else [Problem(doc.path, doc.line(*pointer, "telefon"), message)]
 
 
 CONTACT_WAYS = ("telefon", "e-post", "webb")

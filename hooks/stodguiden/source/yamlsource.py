@@ -21,17 +21,20 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 256 * 1024
 """Larger files are refused: no real offer is this long, and it bounds the work per file."""
 
+_TAB_MESSAGE = "Här finns ett tabbtecken. Använd mellanslag, inte tabb, för att dra in rader."
+_SEVERAL_DOCUMENTS = "Filen innehåller flera delar åtskilda av ---. Ett erbjudande ska stå i en egen fil."
+"""Not read further: what follows the --- is another offer, whose fields would be reported as repeated."""
 # PyYAML's own wording, mapped to plain Swedish advice. Matched as substrings of `problem` and
 # `context`; True means the line to name is where the unfinished thing began (the context).
 _YAML_MESSAGES: tuple[tuple[str, str, bool], ...] = (
     (
         "found character '\\t' that cannot start any token",
-        "Här finns ett tabbtecken. Använd mellanslag, inte tabb, för att dra in rader.",
+        _TAB_MESSAGE,
         False,
     ),
     (
         "found a tab character",
-        "Här finns ett tabbtecken. Använd mellanslag, inte tabb, för att dra in rader.",
+        _TAB_MESSAGE,
         False,
     ),
     (
@@ -43,7 +46,7 @@ _YAML_MESSAGES: tuple[tuple[str, str, bool], ...] = (
     (
         "could not find expected ':'",
         "Här saknas ett kolon efter fältets namn, eller så är raden indragen fel.",
-        False,
+        True,
     ),
     (
         "while scanning a quoted scalar",
@@ -95,15 +98,26 @@ _YAML_MESSAGES: tuple[tuple[str, str, bool], ...] = (
         "En text får inte börja med * (det betyder en hänvisning i YAML). Sätt texten inom citattecken.",
         False,
     ),
-    (
-        "expected a single document",
-        "Filen innehåller flera delar åtskilda av ---. Ett erbjudande ska stå i en egen fil.",
-        False,
-    ),
+    ("expected a single document", _SEVERAL_DOCUMENTS, False),
 )
 # Characters YAML refuses in a file, or silently reads as line breaks; NUL is refused as binary.
 _HIDDEN_IN_FILE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _CANNOT_START = re.compile(r"found character '(.)' that cannot start any token")
+# Spaces that look like a space but are not one to YAML, and so break the indentation they stand in.
+_ODD_SPACES = {
+    "\u00a0": "ett hårt mellanslag",
+    "\u2007": "ett siffermellanslag",
+    "\u202f": "ett smalt hårt mellanslag",
+    "\u2002": "ett brett mellanslag",
+    "\u2003": "ett brett mellanslag",
+    "\u2009": "ett smalt mellanslag",
+    "\u3000": "ett brett mellanslag",
+    "\u200b": "ett osynligt mellanrum",
+    "\ufeff": "ett osynligt tecken",
+}
+_INDENT = re.compile("^[ \t" + "".join(_ODD_SPACES) + "]+")
+MAX_REPAIRS = 20
+"""A file with more YAML mistakes than this is reported with the first ones only."""
 _YAML_FALLBACK = (
     "Filen går inte att läsa som YAML. Kontrollera indrag, kolon och citattecken på raden eller raden ovanför."
 )
@@ -250,6 +264,8 @@ class Source:
 
     path: str
     node: yaml.Node | None
+    skipped: frozenset[int] = frozenset()
+    """Lines left out (as if empty) to read the rest of a file with a YAML mistake; their mistake is reported."""
 
 
 def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
@@ -269,13 +285,88 @@ def read(file: Path, display_path: str) -> tuple[Source | None, list[Problem]]:
     if problem:
         return None, [problem]
     assert text is not None
-    try:
-        node = compose(text)
-    except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_problem(exc, display_path)]
-    except yaml.YAMLError:
-        return None, [Problem(display_path, 1, _YAML_FALLBACK)]
-    return Source(display_path, node), []
+    return read_text(text, display_path)
+
+
+def read_text(text: str, display_path: str) -> tuple[Source | None, list[Problem]]:
+    """Compose a file's text. A YAML mistake is reported and its line (with the lines indented under it)
+    left out, and the rest is read again, so one mistake does not hide the file's other problems."""
+    text, problems = _indentation(text, display_path)
+    lines = text.split("\n")
+    skipped: set[int] = set()
+    for _ in range(MAX_REPAIRS):
+        try:
+            node = compose("\n".join(lines))
+        except yaml.MarkedYAMLError as exc:
+            problem = _yaml_problem(exc, display_path)
+        except yaml.YAMLError:
+            problem = Problem(display_path, 1, _YAML_FALLBACK)
+        else:
+            if node is None and skipped:  # nothing left to read but the mistake already reported
+                break
+            return Source(display_path, node, frozenset(skipped)), problems
+        # A mistake on a line already reported (a tab there) is the same mistake: one line, one message.
+        if all(p.line != problem.line for p in problems):
+            problems.append(problem)
+        if problem.message == _SEVERAL_DOCUMENTS or not _skip(lines, problem.line, skipped):
+            break
+    return None, problems
+
+
+def _indentation(text: str, display_path: str) -> tuple[str, list[Problem]]:
+    """Tabs and look-alike spaces in the indentation of lines: each line reported, and read as spaces."""
+    if "\t" not in text and not any(space in text for space in _ODD_SPACES):
+        return text, []
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        leading = _INDENT.match(line)
+        if leading is None or leading.group(0).strip(" ") == "":
+            continue
+        found = leading.group(0)
+        odd = next((c for c in found if c in _ODD_SPACES), None)
+        if odd is not None:
+            problems.append(
+                Problem(
+                    display_path,
+                    number,
+                    f"Raden är indragen med {_ODD_SPACES[odd]} (U+{ord(odd):04X}), som ser ut som ett vanligt "
+                    "mellanslag men inte är det. Ta bort indraget och skriv det igen med mellanslagstangenten.",
+                )
+            )
+        else:
+            problems.append(Problem(display_path, number, _TAB_MESSAGE))
+        # A tab most often stands for one step of indentation, which is two spaces in these files; never
+        # deeper than the line above unless that line opens a group (ends with a colon).
+        indent = found.replace("\t", "  ").translate(_AS_SPACE)
+        above = next((lines[i] for i in range(number - 2, -1, -1) if lines[i].strip()), "")
+        if not above.split(" #")[0].rstrip().endswith(":"):
+            # as deep as the line above's own fields: after its "- " when it is a list item
+            content = re.match(r"[ ]*(?:-[ ]+)*", above)
+            indent = indent[: content.end() if content else 0]
+        lines[number - 1] = indent + line[len(found) :]
+    return "\n".join(lines), problems
+
+
+_AS_SPACE = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+
+
+def _skip(lines: list[str], line: int, skipped: set[int]) -> bool:
+    """Leave out `line` (1-based) and the lines indented under it; False if there was nothing to leave out."""
+    index = line - 1
+    if index >= len(lines) or not lines[index].strip():
+        return False
+    depth = len(lines[index]) - len(lines[index].lstrip())
+    lines[index] = ""
+    skipped.add(line)
+    for following in range(index + 1, len(lines)):
+        content = lines[following]
+        if content.strip() and not content.lstrip().startswith("#"):
+            if len(content) - len(content.lstrip()) <= depth:
+                break
+            lines[following] = ""
+            skipped.add(following + 1)
+    return True
 
 
 # Where an anchor (&name) or alias (*name) could begin: at the start of a token (the start of the
