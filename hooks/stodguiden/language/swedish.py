@@ -221,9 +221,11 @@ def day_span(days: tuple[str, ...]) -> str:
 
 
 def period(start: date, end: date) -> str:
-    """'29 juni–9 augusti 2027', '20 december 2027–2 januari 2028', '1 maj 2027'."""
+    """'11–24 januari 2027', '29 juni–9 augusti 2027', '20 december 2027–2 januari 2028', '1 maj 2027'."""
     if start == end:
         return day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{day(end)}"
     if start.year == end.year:
         return f"{format_date(start, 'd MMMM', locale=_SV)}–{day(end)}"
     return f"{day(start)}–{day(end)}"

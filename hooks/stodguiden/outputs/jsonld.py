@@ -153,7 +153,25 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
             "endTime": f"{clock.end:%H:%M}" if clock else None,
             "scheduleTimezone": TIME_ZONE_NAME,
         }
+    event.update(_round_format(offer, round_))
     return event
+
+
+def _round_format(offer: Offer, round_: Round) -> dict[str, Any]:
+    """A round's languages, audience, meeting length and group size (its own, else the offer's `format`)."""
+    result: dict[str, Any] = {}
+    if round_.languages:
+        result["inLanguage"] = list(round_.languages)
+    if round_.for_whom:
+        result["audience"] = {"@type": "PeopleAudience", "audienceType": round_.for_whom}
+    minutes = offer.round_duration(round_)
+    if minutes:
+        hours, rest = divmod(minutes, 60)
+        result["duration"] = "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
+    size = offer.round_group_size(round_)
+    if size:
+        result["maximumAttendeeCapacity"] = size.high
+    return result
 
 
 def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
