@@ -168,6 +168,14 @@ def test_closures_are_on_the_page_in_the_finder_and_skipped_by_the_calendar(tmp_
     }
     assert str(saturday["EXDATE"].dts[0].dt.tzinfo) == "Europe/Stockholm"
 
+    graph = jsonld.offer_graph(offer(catalog, "oppen"), catalog, SiteUrls(SITE_URL))
+    service = next(node for node in graph["@graph"] if node["@type"] == "Service")
+    closed = [h for h in service["hoursAvailable"] if "validFrom" in h]
+    assert [(h["validFrom"], h["validThrough"], h["opens"], h["closes"]) for h in closed] == [
+        ("2027-01-11", "2027-01-24", "00:00", "00:00"),
+        ("2027-06-28", "2027-08-08", "00:00", "00:00"),
+    ]
+
     record = opendata.offer_record(offer(catalog, "oppen"), catalog, SiteUrls(SITE_URL))
     assert record["uppehåll"] == [
         {"från": "2027-01-11", "till": "2027-01-24", "info": None},

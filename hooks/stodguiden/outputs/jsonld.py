@@ -231,6 +231,18 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
             }
             for s in offer.recurring
         ]
+        # schema.org's way to say closed all day: opens and closes at 00:00, for the days of the period
+        service["hoursAvailable"] += [
+            {
+                "@type": "OpeningHoursSpecification",
+                "opens": "00:00",
+                "closes": "00:00",
+                "validFrom": c.start.isoformat(),
+                "validThrough": c.end.isoformat(),
+                "description": c.info,
+            }
+            for c in offer.current_closures(catalog.today)
+        ]
     events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
     organiser = {"@id": PROVIDER_ID, **provider(catalog, offer.organiser)}
     places = [{"@id": place_id(offer, place), **_place(place, urls, offer)} for place in offer.places]

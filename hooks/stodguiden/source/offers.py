@@ -585,6 +585,22 @@ class _Rules:
             result.append(Closure(start, end, item.get("info")))
         return result
 
+    def same_weekly_time(
+        self, seen: dict[tuple[str, time], int], days: tuple[str, ...], clock: TimeRange, index: int
+    ) -> None:
+        """A weekly time written twice (easy with a range: måndag–fredag and onsdag at the same hour).
+        `seen` maps each day and start time already written to the number of its entry."""
+        twice = [weekday for weekday in days if (weekday, clock.start) in seen]
+        if twice:
+            earlier = seen[(twice[0], clock.start)]
+            self.error(
+                ("löpande", index),
+                f"Fältet {field_name(('löpande', index))} börjar {twice[0]} kl. {clock.start:%H.%M}, men den "
+                f"tiden finns redan i löpande nr {earlier + 1}. Ta bort den ena, eller ändra dagarna.",
+            )
+        for weekday in days:
+            seen.setdefault((weekday, clock.start), index)
+
     def weekdays(self, text: str, pointer: tuple[str | int, ...]) -> tuple[str, ...] | None:
         """The days of `veckodag`: one day, or each day of a range such as måndag–fredag."""
         if text in WEEKDAYS:
@@ -612,13 +628,15 @@ class _Rules:
         return None
 
     def recurring(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Recurring]:
-        result = []
+        result: list[Recurring] = []
+        seen: dict[tuple[str, time], int] = {}
         for index, item in enumerate(items):
             ptr = ("löpande", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
             place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
             days = self.weekdays(item["veckodag"], (*ptr, "veckodag")) if "veckodag" in item else None
             if clock and days:
+                self.same_weekly_time(seen, days, clock, index)
                 # A range becomes one weekly time per day: every output handles single days already.
                 span = days if len(days) > 1 else ()
                 result += [Recurring(weekday, clock, place, item.get("info"), span) for weekday in days]
