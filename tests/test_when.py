@@ -52,7 +52,7 @@ löpande:
   - veckodag: måndag–fredag
     tid: 09.00–12.00
     plats: Kyrkans barnrum
-  - veckodag: lördag
+  - veckodag: lördag - söndag
     tid: 10.00–11.00
 uppehåll:
   - från: 2027-06-28
@@ -134,11 +134,19 @@ NO_DEFAULT = "Ni bestämmer tid tillsammans"
 def test_a_weekday_range_is_each_of_its_days_and_shown_once(tmp_path: Path) -> None:
     catalog = site(tmp_path)
     oppen = offer(catalog, "oppen")
-    assert [s.weekday for s in oppen.recurring] == ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"]
+    assert [s.weekday for s in oppen.recurring] == [
+        "måndag",
+        "tisdag",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "lördag",
+        "söndag",
+    ]
     html = page(catalog, "oppen")
     assert "<li>Måndag–fredag kl. 09.00–12.00, Kyrkans barnrum.</li>" in html
     assert "Tisdagar" not in html
-    assert "<li>Lördagar kl. 10.00–11.00.</li>" in html
+    assert "<li>Lördag–söndag kl. 10.00–11.00.</li>" in html, "a hyphen, with spaces, is a range too"
 
 
 def test_closures_are_on_the_page_in_the_finder_and_skipped_by_the_calendar(tmp_path: Path) -> None:
@@ -158,14 +166,13 @@ def test_closures_are_on_the_page_in_the_finder_and_skipped_by_the_calendar(tmp_
     events = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
     monday = events["oppen.lopande.1.0900"]
     excluded = {d.dt.date() for d in monday["EXDATE"].dts}
-    closed_mondays = {TODAY} | {date(2027, 6, 28) + timedelta(weeks=w) for w in range(6)}
-    assert excluded == closed_mondays
+    assert excluded == {date(2027, 6, 28) + timedelta(weeks=w) for w in range(6)}
     assert all(day.weekday() == 0 for day in excluded)
-    assert monday["DTSTART"].dt.date() == TODAY
+    # closed today (18 January): the series starts on the first Monday it is open
+    assert monday["DTSTART"].dt.date() == date(2027, 1, 25)
     saturday = events["oppen.lopande.6.1000"]
-    assert {d.dt.date() for d in saturday["EXDATE"].dts} == {date(2027, 1, 23)} | {
-        date(2027, 7, 3) + timedelta(weeks=w) for w in range(6)
-    }
+    assert saturday["DTSTART"].dt.date() == date(2027, 1, 30)
+    assert {d.dt.date() for d in saturday["EXDATE"].dts} == {date(2027, 7, 3) + timedelta(weeks=w) for w in range(6)}
     assert str(saturday["EXDATE"].dts[0].dt.tzinfo) == "Europe/Stockholm"
 
     graph = jsonld.offer_graph(offer(catalog, "oppen"), catalog, SiteUrls(SITE_URL))
@@ -184,7 +191,7 @@ def test_closures_are_on_the_page_in_the_finder_and_skipped_by_the_calendar(tmp_
     assert [s["veckodag"] for s in record["löpande"]][:5] == ["måndag", "tisdag", "onsdag", "torsdag", "fredag"]
     service = SiteUrls(SITE_URL).uuid("erbjudande", "oppen")
     schedules = [s for s in hsds.tables(catalog, SiteUrls(SITE_URL))["schedule"] if s["service_id"] == service]
-    assert len(schedules) == 6
+    assert len(schedules) == 7
     assert all(s["notes"] == "Stängt 11–24 januari 2027. Stängt 28 juni–8 augusti 2027." for s in schedules)
 
 

@@ -196,6 +196,8 @@ class _Writer:
     def recurring_event(self, offer: Offer, slot: Recurring) -> list[str]:
         today = self.catalog.today
         first = today + timedelta(days=(WEEKDAYS.index(slot.weekday) - today.weekday()) % 7)
+        while offer.closed_on(first):  # closed today: the series starts on the first day it is open
+            first += timedelta(weeks=1)
         rule = "FREQ=WEEKLY"
         if offer.publish_until:
             last = datetime.combine(offer.publish_until, time(23, 59, 59), TIME_ZONE)
