@@ -175,7 +175,8 @@ class Round:
 
     @property
     def weekly(self) -> bool:
-        return self.last == weekly_last_date(self.start, self.meetings)
+        # a varying number of meetings (6–8) is never known to be weekly: only its first and last date are
+        return self.meetings_max is None and self.last == weekly_last_date(self.start, self.meetings)
 
     def signup_closed(self, today: date) -> bool:
         return self.signup_by is not None and self.signup_by < today
