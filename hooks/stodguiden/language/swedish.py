@@ -187,3 +187,73 @@ def sentence(text: str) -> str:
     """Text ending with a full stop, whether or not the editor wrote one."""
     text = text.rstrip()
     return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+# ---- when and how the meetings are (contract v2, sections 4 and 5) ----
+
+NEXT_START = {
+    "varje_termin": "Ny grupp startar varje termin.",
+    "vår_och_höst": "Nya grupper startar på våren och på hösten.",
+    "varje_år": "Ny grupp startar en gång om året.",
+    "löpande_intag": "Nya deltagare kan börja under hela året.",
+}
+"""What the page says for `nästa_start.mönster`."""
+NEXT_START_SHORT = {
+    "varje_termin": "Ny grupp varje termin",
+    "vår_och_höst": "Nya grupper vår och höst",
+    "varje_år": "Ny grupp en gång om året",
+    "löpande_intag": "Börja under hela året",
+}
+"""The same in a card or the finder's results."""
+TIMES = {
+    "när_du_vill": "Du börjar när du vill.",
+    "tidsbokning": "Du bokar en tid som passar. Ni bestämmer tid tillsammans när du kontaktar oss.",
+}
+"""What the page says for `tider`."""
+TIMES_SHORT = {"när_du_vill": "Börja när du vill", "tidsbokning": "Boka en tid"}
+GROUP_MEMBERS = {"barn": ("barn", "barn"), "föräldrar": ("förälder", "föräldrar"), "familjer": ("familj", "familjer")}
+"""`vilka` of a group size: the word for one and for more."""
+
+
+def day_span(days: tuple[str, ...]) -> str:
+    """'måndag–fredag' for each day from Monday to Friday."""
+    return f"{days[0]}–{days[-1]}" if len(days) > 1 else "".join(days)
+
+
+def period(start: date, end: date) -> str:
+    """'11–24 januari 2027', '29 juni–9 augusti 2027', '20 december 2027–2 januari 2028', '1 maj 2027'."""
+    if start == end:
+        return day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{day(end)}"
+    if start.year == end.year:
+        return f"{format_date(start, 'd MMMM', locale=_SV)}–{day(end)}"
+    return f"{day(start)}–{day(end)}"
+
+
+def meetings(low: int, high: int | None = None) -> str:
+    """'1 träff', '8 träffar', '6–8 träffar'."""
+    if high is not None:
+        return f"{low}–{high} träffar"
+    return f"{low} {'träff' if low == 1 else 'träffar'}"
+
+
+def duration(minutes: int) -> str:
+    """'45 minuter', '1 timme', '2 timmar', '1 timme och 30 minuter'."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} {'timme' if hours == 1 else 'timmar'}")
+    if rest:
+        parts.append(f"{rest} {'minut' if rest == 1 else 'minuter'}")
+    return " och ".join(parts)
+
+
+def group_size(low: int | None, high: int, who: str) -> str:
+    """'4–7 barn', 'högst 8 föräldrar', '6 familjer'."""
+    one, more = GROUP_MEMBERS[who]
+    if low is None:
+        return f"högst {high} {one if high == 1 else more}"
+    if low == high:
+        return f"{high} {one if high == 1 else more}"
+    return f"{low}–{high} {more}"

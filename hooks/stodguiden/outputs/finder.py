@@ -79,7 +79,9 @@ def filters(catalog: Catalog) -> Filters:
 
 
 def languages_of(offer: Offer) -> tuple[str, ...]:
-    return offer.languages or (DEFAULT_LANGUAGE,)
+    own = offer.languages or (DEFAULT_LANGUAGE,)
+    # a round held in another language (contract v2) is found under that language too
+    return tuple(dict.fromkeys((*own, *(code for r in offer.rounds for code in r.languages))))
 
 
 def _text(markup: object) -> str:

@@ -153,7 +153,25 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
             "endTime": f"{clock.end:%H:%M}" if clock else None,
             "scheduleTimezone": TIME_ZONE_NAME,
         }
+    event.update(_round_format(offer, round_))
     return event
+
+
+def _round_format(offer: Offer, round_: Round) -> dict[str, Any]:
+    """A round's languages, audience, meeting length and group size (its own, else the offer's `format`)."""
+    result: dict[str, Any] = {}
+    if round_.languages:
+        result["inLanguage"] = list(round_.languages)
+    if round_.for_whom:
+        result["audience"] = {"@type": "PeopleAudience", "audienceType": round_.for_whom}
+    minutes = offer.round_duration(round_)
+    if minutes:
+        hours, rest = divmod(minutes, 60)
+        result["duration"] = "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
+    size = offer.round_group_size(round_)
+    if size:
+        result["maximumAttendeeCapacity"] = size.high
+    return result
 
 
 def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
@@ -212,6 +230,18 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
                 "closes": f"{s.time.end:%H:%M}",
             }
             for s in offer.recurring
+        ]
+        # schema.org's way to say closed all day: opens and closes at 00:00, for the days of the period
+        service["hoursAvailable"] += [
+            {
+                "@type": "OpeningHoursSpecification",
+                "opens": "00:00",
+                "closes": "00:00",
+                "validFrom": c.start.isoformat(),
+                "validThrough": c.end.isoformat(),
+                "description": c.info,
+            }
+            for c in offer.current_closures(catalog.today)
         ]
     events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
     organiser = {"@id": PROVIDER_ID, **provider(catalog, offer.organiser)}

@@ -60,6 +60,9 @@ def _offer_entry(
         search_words.append(offer.basis.name)
     search_words += [place.area for place in offer.places if place.area]
     search_words += [name for code in offer.languages if (name := swedish.language_name(code))]
+    # a round's own languages and audience (contract v2): a parent searching "arabiska" or "pappor" finds it
+    search_words += [name for r in offer.rounds for code in r.languages if (name := swedish.language_name(code))]
+    search_words += [r.for_whom for r in offer.rounds if r.for_whom]
     if offer.online:
         search_words += ["på nätet", "digitalt"]
     if offer.cost and offer.cost.free:

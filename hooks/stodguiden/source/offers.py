@@ -9,12 +9,16 @@ from typing import Any
 from stodguiden.base import richtext
 from stodguiden.base.problems import Level, Problem
 from stodguiden.language import languages
-from stodguiden.language.swedish import day, language_name
+from stodguiden.language.swedish import WEEKDAYS, day, language_name
 from stodguiden.model import (
     ONLINE_PLACE,
     Ages,
     Basis,
+    Closure,
     Cost,
+    Format,
+    GroupSize,
+    NextStart,
     Offer,
     OtherLanguageText,
     Place,
@@ -36,6 +40,8 @@ EXPIRY_NOTICE = timedelta(days=30)
 """`publicera_till` this close gives a warning, so the offer does not vanish unnoticed."""
 _ONE_CLOCK_RE = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 _TIME_RE = re.compile(r"^(\d{1,2})[.:](\d{2}) ?[-–] ?(\d{1,2})[.:](\d{2})$")
+_SPAN_RE = re.compile(r"^(\S+?) ?[-–] ?(\S+)$")
+"""Two words with a dash between: a range of weekdays (måndag–fredag) or of meetings (6–8)."""
 
 
 def slug_problem(path: str, stem: str) -> Problem | None:
@@ -86,6 +92,8 @@ def build(
     references = _PlaceReferences(places)
     rounds = rules.rounds(data.get("omgångar", []), references, today if changed else None)
     recurring = rules.recurring(data.get("löpande", []), references)
+    closures = rules.closures(data.get("uppehåll", []))
+    offer_format = rules.format(data.get("format"))
     rules.languages(data.get("språk", []))
     rules.other_languages(data.get("på_andra_språk", []))
     description = rules.description(data)
@@ -129,6 +137,10 @@ def build(
         sensitive=data.get("känsligt", False),
         publish_until=publish_until,
         reviewed=reviewed,
+        closures=tuple(closures),
+        times=data.get("tider"),
+        next_start=_next_start(data.get("nästa_start")),
+        format=offer_format,
         **{attribute: data.get(name) for attribute, name in plain_fields(Offer).items()},
     )
     return offer, rules.problems
@@ -197,6 +209,16 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def _next_start(data: dict[str, Any] | None) -> NextStart | None:
+    if not data:
+        return None
+    return NextStart(data["mönster"], data.get("info"), data.get("intresseanmälan", False))
+
+
+def _group_size(data: dict[str, Any] | None) -> GroupSize | None:
+    return GroupSize(data["till"], data["vilka"], data.get("från")) if data else None
+
+
 class _PlaceReferences:
     """What a round's or weekly time's `plats` may say: the name of one of the offer's places, or the
     online marker for its (first) place on the internet, which wins over a place of that name."""
@@ -242,11 +264,11 @@ class _Rules:
                 "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).",
             )
 
-    def languages(self, codes: list[str]) -> None:
+    def languages(self, codes: list[str], at: tuple[str | int, ...] = ("språk",)) -> None:
         for index, code in enumerate(codes):
             if language_name(code) is None:
                 self.error(
-                    ("språk", index),
+                    (*at, index),
                     f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
                     "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).",
                 )
@@ -438,10 +460,23 @@ class _Rules:
             ptr = ("omgångar", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
             place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
+            self.languages(item.get("språk", []), (*ptr, "språk"))
+            size = self.group_size(item.get("gruppstorlek"), (*ptr, "gruppstorlek"))
             if "start" not in item or "träffar" not in item or not self.doc.clean(*ptr):
                 continue
+            meetings = self.meetings(item["träffar"], (*ptr, "träffar"))
+            if meetings is None:
+                continue
+            if meetings[1] is not None and "slut" not in item:
+                self.error(
+                    (*ptr, "träffar"),
+                    f"Fältet {field_name((*ptr, 'träffar'))} är {quoted(item['träffar'])}, men omgången har inget "
+                    "slut. När antalet träffar varierar går det inte att räkna ut sista träffen: skriv slut: "
+                    "(datum för sista träffen), eller ett bestämt antal träffar.",
+                )
+                continue
             start = date.fromisoformat(item["start"])
-            last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, item["träffar"])
+            last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, meetings[0])
             if last < start:
                 self.error(
                     (*ptr, "slut"),
@@ -474,23 +509,135 @@ class _Rules:
             result.append(
                 Round(
                     start,
-                    item["träffar"],
+                    meetings[0],
                     last,
                     clock,
                     place,
                     signup_by,
                     item.get("status", "öppen"),
                     item.get("info"),
+                    meetings_max=meetings[1],
+                    languages=tuple(item.get("språk", ())),
+                    for_whom=item.get("för"),
+                    duration=item.get("träfflängd"),
+                    group_size=size,
                 )
             )
         return result
 
-    def recurring(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Recurring]:
+    def meetings(self, value: int | str, pointer: tuple[str | int, ...]) -> tuple[int, int | None] | None:
+        """A number of meetings, `8` or `6–8`: (the number or the lower end, the upper end or None)."""
+        if isinstance(value, int):
+            return value, None
+        match = _SPAN_RE.match(value)
+        if not match:
+            return None  # the schema's pattern has said what is wrong
+        low, high = int(match.group(1)), int(match.group(2))
+        if not 1 <= low < high <= 100:
+            self.error(
+                pointer,
+                f"Fältet {field_name(pointer)} är {quoted(value)}. Skriv det lägsta antalet först och sedan det "
+                "högsta, mellan 1 och 100, till exempel 6–8. Är antalet bestämt, skriv bara siffran.",
+            )
+            return None
+        return low, high
+
+    def group_size(self, data: dict[str, Any] | None, pointer: tuple[str | int, ...]) -> GroupSize | None:
+        if not data or not self.doc.clean(*pointer):
+            return None
+        size = _group_size(data)
+        if size is not None and size.low is not None and size.low > size.high:
+            self.error(
+                (*pointer, "från"),
+                f"Fältet {field_name(pointer)} har från: {size.low}, som är fler än till: {size.high}. "
+                "Skriv det minsta antalet i från och det största i till.",
+            )
+            return None
+        return size
+
+    def format(self, data: dict[str, Any] | None) -> Format | None:
+        if not data:
+            return None
+        size = self.group_size(data.get("gruppstorlek"), ("format", "gruppstorlek"))
+        meetings = self.meetings(data["träffar"], ("format", "träffar")) if "träffar" in data else None
+        return Format(
+            meetings[0] if meetings else None,
+            meetings[1] if meetings else None,
+            data.get("träfflängd"),
+            size,
+            data.get("ledare"),
+        )
+
+    def closures(self, items: list[dict[str, Any]]) -> list[Closure]:
         result = []
+        for index, item in enumerate(items):
+            ptr = ("uppehåll", index)
+            if "från" not in item or "till" not in item or not self.doc.clean(*ptr):
+                continue
+            start, end = date.fromisoformat(item["från"]), date.fromisoformat(item["till"])
+            if end < start:
+                self.error(
+                    (*ptr, "till"),
+                    f"Fältet {field_name((*ptr, 'till'))} ({day(end)}) är före från ({day(start)}). "
+                    "Skriv första stängda dagen i från och sista stängda dagen i till.",
+                )
+                continue
+            result.append(Closure(start, end, item.get("info")))
+        return result
+
+    def same_weekly_time(
+        self, seen: dict[tuple[str, time], int], days: tuple[str, ...], clock: TimeRange, index: int
+    ) -> None:
+        """A weekly time written twice (easy with a range: måndag–fredag and onsdag at the same hour).
+        `seen` maps each day and start time already written to the number of its entry."""
+        twice = [weekday for weekday in days if (weekday, clock.start) in seen]
+        if twice:
+            earlier = seen[(twice[0], clock.start)]
+            self.error(
+                ("löpande", index),
+                f"Fältet {field_name(('löpande', index))} börjar {twice[0]} kl. {clock.start:%H.%M}, men den "
+                f"tiden finns redan i löpande nr {earlier + 1}. Ta bort den ena, eller ändra dagarna.",
+            )
+        for weekday in days:
+            seen.setdefault((weekday, clock.start), index)
+
+    def weekdays(self, text: str, pointer: tuple[str | int, ...]) -> tuple[str, ...] | None:
+        """The days of `veckodag`: one day, or each day of a range such as måndag–fredag."""
+        if text in WEEKDAYS:
+            return (text,)
+        match = _SPAN_RE.match(text)
+        parts = [match.group(1), match.group(2)] if match else [text]
+        if all(part in WEEKDAYS for part in parts) and len(parts) == 2:
+            first, last = WEEKDAYS.index(parts[0]), WEEKDAYS.index(parts[1])
+            if first < last:
+                return WEEKDAYS[first : last + 1]
+            self.error(
+                pointer,
+                f"Fältet {field_name(pointer)} är {quoted(text)}. Skriv den första dagen först och den sista "
+                "sist, till exempel måndag–fredag. Är det bara en dag, skriv bara den.",
+            )
+            return None
+        hints = [part if part in WEEKDAYS else suggest(part, list(WEEKDAYS)) for part in parts]
+        hint = "–".join(h for h in hints if h) if all(hints) else None
+        self.error(
+            pointer,
+            f"Fältet {field_name(pointer)} kan vara en veckodag ({', '.join(WEEKDAYS[:-1])} eller {WEEKDAYS[-1]}) "
+            f"eller flera dagar i följd (måndag–fredag), men här står {quoted(text)}."
+            + (f" Menade du {hint}?" if hint else ""),
+        )
+        return None
+
+    def recurring(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Recurring]:
+        result: list[Recurring] = []
+        seen: dict[tuple[str, time], int] = {}
         for index, item in enumerate(items):
             ptr = ("löpande", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
             place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
-            if clock and "veckodag" in item:
-                result.append(Recurring(item["veckodag"], clock, place, item.get("info")))
+            days = self.weekdays(item["veckodag"], (*ptr, "veckodag")) if "veckodag" in item else None
+            if clock and days:
+                self.same_weekly_time(seen, days, clock, index)
+                # A range becomes one weekly time per day: every output handles single days already.
+                span = days if len(days) > 1 else ()
+                result += [Recurring(weekday, clock, place, item.get("info"), span) for weekday in days]
         return result
