@@ -95,6 +95,16 @@ class Ages:
             return None
         return (self.low, self.high if self.high is not None else max(self.low, OLDEST_CHILD))
 
+    @property
+    def stated_years(self) -> tuple[float | None, float | None]:
+        """The lowest and highest age as stated, in years, for machine-readable data: months as a part of a
+        year (30 months is 2.5), the highest None when there is none."""
+
+        def exact(years: int | None, months: int | None) -> float | None:
+            return years if months is None else round(months / 12, 2) if months % 12 else months // 12
+
+        return exact(self.low, self.low_months), exact(self.high, self.high_months)
+
     def overlaps(self, group: AgeGroup) -> bool:
         if group.expecting:
             return self.expecting
