@@ -63,21 +63,59 @@ class Organiser:
     contact: Contact = Contact()
 
 
+OLDEST_CHILD = 17
+"""The highest age of the site's age groups and the finder: an offer with no upper age (`från` alone) is for
+every age from its lowest up to this one, and one up to 18 is listed under the groups its 0–17 part touches."""
+
+
 @dataclass(frozen=True)
 class Ages:
+    """The ages an offer is for. `low` and `high` are whole years (0–18), for grouping and filters; months
+    for the youngest count as the years they fall in. `high` is None when no upper age is given."""
+
     low: int | None
     high: int | None
     expecting: bool = False
+    low_months: int | None = None
+    """`från_månader` as written (0–35), instead of `från`."""
+    high_months: int | None = None
+    """`till_månader` as written (0–35), instead of `till`."""
+    pregnancy_week: int | None = None
+    """`från_graviditetsvecka` (1–42), with `expecting`."""
+
+    @property
+    def open_ended(self) -> bool:
+        """A lowest age and no highest one: "från 4 år"."""
+        return self.low is not None and self.high is None
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The whole years the offer is for, an open upper age counted as OLDEST_CHILD; None without ages."""
+        if self.low is None:
+            return None
+        return (self.low, self.high if self.high is not None else max(self.low, OLDEST_CHILD))
+
+    @property
+    def stated_years(self) -> tuple[float | None, float | None]:
+        """The lowest and highest age as stated, in years, for machine-readable data: months as a part of a
+        year (30 months is 2.5), the highest None when there is none."""
+
+        def exact(years: int | None, months: int | None) -> float | None:
+            return years if months is None else round(months / 12, 2) if months % 12 else months // 12
+
+        return exact(self.low, self.low_months), exact(self.high, self.high_months)
 
     def overlaps(self, group: AgeGroup) -> bool:
         if group.expecting:
             return self.expecting
-        if self.low is None or self.high is None or group.low is None or group.high is None:
+        years = self.years
+        if years is None or group.low is None or group.high is None:
             return False
-        return self.low <= group.high and group.low <= self.high
+        return years[0] <= group.high and group.low <= years[1]
 
     def covers(self, age: int) -> bool:
-        return self.low is not None and self.high is not None and self.low <= age <= self.high
+        years = self.years
+        return years is not None and years[0] <= age <= years[1]
 
 
 ONLINE_PLACE = "digitalt"

@@ -96,8 +96,9 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
         "n": offer.title,
         "s": offer.summary,
     }
-    if offer.ages.low is not None and offer.ages.high is not None:
-        result["a"] = [offer.ages.low, offer.ages.high]
+    years = offer.ages.years  # an open upper age counts up to the oldest child: "från 4 år" is [4, 17]
+    if years is not None:
+        result["a"] = list(years)
     if offer.ages.expecting:
         result["e"] = 1
     result["k"] = list(offer.types)

@@ -209,8 +209,8 @@ class _Tables:
                 kronor(offer.cost.amount) + (f". {offer.cost.info}" if offer.cost.info else "") if offer.cost else None
             ),
             eligibility_description=for_whom(offer.ages),
-            minimum_age=offer.ages.low,
-            maximum_age=offer.ages.high,
+            minimum_age=offer.ages.stated_years[0],
+            maximum_age=offer.ages.stated_years[1],
             assured_date=offer.reviewed.isoformat() if offer.reviewed else None,
         )
         if offer.contact.phone:

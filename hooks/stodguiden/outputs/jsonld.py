@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from stodguiden.base.jsontext import inert_json
 from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
-from stodguiden.language.swedish import WEEKDAYS, language_name
+from stodguiden.language.swedish import WEEKDAYS, age_span, language_name
 
 if TYPE_CHECKING:
     from stodguiden.base.siteurls import SiteUrls
@@ -178,11 +178,14 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
     """The JSON-LD document for one offer page."""
     page = urls.offer(offer.slug)
     audience: dict[str, Any] = {"@type": "PeopleAudience", "audienceType": "Föräldrar"}
-    if offer.ages.low is not None:
+    span = age_span(offer.ages)
+    if span is not None:
         # The ages are the children's; schema.org has no property for that, so the text says so.
-        audience["description"] = f"Föräldrar till barn som är {offer.ages.low}–{offer.ages.high} år"
-        audience["suggestedMinAge"] = offer.ages.low
-        audience["suggestedMaxAge"] = offer.ages.high
+        audience["description"] = "Föräldrar till barn " + ("som är " + span if span[0].isdigit() else span)
+        low, high = offer.ages.stated_years
+        audience["suggestedMinAge"] = low
+        if high is not None:  # "från 4 år": no highest age
+            audience["suggestedMaxAge"] = high
     if offer.ages.expecting:
         audience["description"] = ", ".join(filter(None, ["Blivande föräldrar", audience.get("description")]))
     service: dict[str, Any] = {

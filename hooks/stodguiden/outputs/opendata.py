@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from stodguiden.base.richtext import plain_text
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
 from stodguiden.language import swedish
+from stodguiden.language.swedish import ages as ages_text
 from stodguiden.language.swedish import language_name
 from stodguiden.model import Catalog, Format, GroupSize, Offer, Place, Round, file_order, plain_fields
 
@@ -268,11 +269,23 @@ FIELDS: tuple[Field, ...] = (
     Field("beskrivning_html", lambda o, c, u: o.description_html or None),
     Field(
         "ålder",
-        lambda o, c, u: {"från": o.ages.low, "till": o.ages.high, "väntar_barn": o.ages.expecting},
+        lambda o, c, u: {
+            "från": o.ages.low,
+            "till": o.ages.high,
+            "väntar_barn": o.ages.expecting,
+            "från_månader": o.ages.low_months,
+            "till_månader": o.ages.high_months,
+            "från_graviditetsvecka": o.ages.pregnancy_week,
+            "text": ages_text(o.ages),
+        },
         (
             Column("ålder_från", lambda v: v["från"]),
             Column("ålder_till", lambda v: v["till"]),
             Column("väntar_barn", lambda v: _yes_no(v["väntar_barn"])),
+            Column("ålder_från_månader", lambda v: v["från_månader"]),
+            Column("ålder_till_månader", lambda v: v["till_månader"]),
+            Column("från_graviditetsvecka", lambda v: v["från_graviditetsvecka"]),
+            Column("ålder_text", lambda v: v["text"]),
         ),
     ),
     Field(

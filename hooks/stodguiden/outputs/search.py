@@ -74,12 +74,13 @@ def _offer_entry(
         description_texts.append(offer.basis.description)
     description = _stems(description_texts, seen, MAX_DESCRIPTION_STEMS, MIN_DESCRIPTION_STEM)
     ages = offer.ages
+    low, high = ages.years or (None, None)  # as the finder: "från 4 år" is 4–17, months count as their years
     return {
         "u": offer.slug,
         "t": offer.title,
         "s": offer.summary,
         "a": swedish.ages(ages),
-        "al": [ages.low, ages.high, int(ages.expecting)],
+        "al": [low, high, int(ages.expecting)],
         "y": [type_index[key] for key in offer.types],
         "g": [group_index[group.key] for group in catalog.age_groups_of(offer)],
         "o": organiser_index.get(offer.organiser, -1),
