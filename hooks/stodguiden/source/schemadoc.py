@@ -26,7 +26,10 @@ _KINDS = {
 
 
 def _kind(schema: dict[str, Any]) -> str:
-    kind = _KINDS.get(schema.get("type", "string"), "text")
+    kinds = schema.get("type", "string")
+    if isinstance(kinds, list):
+        return " eller ".join(_kind({**schema, "type": kind}) for kind in kinds)
+    kind = _KINDS.get(kinds, "text")
     if schema.get("format") == "date":
         return "datum (ÅÅÅÅ-MM-DD)"
     if schema.get("format") == "uri":
@@ -35,6 +38,8 @@ def _kind(schema: dict[str, Any]) -> str:
         return "e-postadress"
     if "enum" in schema:
         return "ett av: " + ", ".join(schema["enum"])
+    if kind == "lista" and "enum" in schema.get("items", {}):
+        return "lista med ett eller flera av: " + ", ".join(schema["items"]["enum"])
     if kind == "lista" and "items" in schema and schema["items"].get("type") == "string":
         return "lista med texter"
     return kind
