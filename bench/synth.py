@@ -118,6 +118,7 @@ OTHER_LANGUAGE_TEXTS = {
 }
 """Short texts for `på_andra_språk`, in the offer's other languages (right-to-left among them)."""
 STATUSES = ["öppen", "öppen", "öppen", "fullbokad", "reservlista", "inställd"]
+PARTICIPANTS = [["föräldrar"], ["barn"], ["förälder_och_barn"], ["familj"], ["par"], ["föräldrar", "andra_vuxna"]]
 
 
 _BaseDumper = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper  # libyaml: 10,000 files in seconds
@@ -171,7 +172,9 @@ def offer(index: int, rng: random.Random, types: list[str], organisers: list[str
         "sammanfattning": f"{what[:1].upper()}{what[1:]}, {theme}. {rng.choice(SENTENCES)}"[:200],
         "ålder": ages,
         "typer": rng.sample(types, rng.randint(1, min(2, len(types)))),
-        "arrangör": rng.choice(organisers),
+        # one organiser, or now and then two that work together (the first leads)
+        "arrangör": rng.choice(organisers) if rng.random() < 0.8 else rng.sample(organisers, min(2, len(organisers))),
+        "deltar": rng.choice(PARTICIPANTS),
         "nivå": rng.choice(["universell", "selektiv", "indikerad"]),
         "beskrivning": _description(rng, what),
     }
@@ -219,15 +222,26 @@ def offer(index: int, rng: random.Random, types: list[str], organisers: list[str
             }
             for day in sorted(rng.sample(WEEKDAYS, rng.randint(1, 3)), key=WEEKDAYS.index)
         ]
-    needed = rng.random() < 0.8
-    data["anmälan"] = (
-        {
-            "behövs": True,
-            "hur": "Ring eller mejla oss och säg vilken omgång du vill gå.",
-            "webb": f"https://www.exempelby.se/anmalan/{index}",
-        }
-        if needed
-        else {"behövs": False}
+    data["anmälan"] = rng.choice(
+        [
+            {
+                "sätt": "anmälan",
+                "hur": "Ring eller mejla oss och säg vilken omgång du vill gå.",
+                "webb": f"https://www.exempelby.se/anmalan/{index}",
+                "sista_dag": (TODAY + timedelta(days=rng.randint(10, 60))).isoformat(),
+            },
+            {"behövs": True, "hur": "Ring eller mejla oss.", "telefon": "031-390 06 00"},
+            {"sätt": "ingen"},
+            {"behövs": False},
+            {
+                "sätt": "ansökan",
+                "sedan": "Du får ett brev med en tid för ett första samtal.",
+                "båda_vårdnadshavarna": True,
+                "kö": "väntelista",
+            },
+            {"sätt": "inbjudan", "av": "BVC", "e-post": f"bvc{index}@exempelby.se"},
+            {"sätt": "konto", "webb": f"https://www.exempelby.se/konto/{index}"},
+        ]
     )
     data["kontakt"] = {
         "namn": "Föräldrastödet",

@@ -106,7 +106,8 @@ def test_recurring_offer_shows_weekly_times_and_online(minimal_build: Build) -> 
     html = minimal_build.html("erbjudanden/babysang/")
     assert "Onsdagar kl. 10.00–11.00, Kyrkans barnrum." in html
     assert "På nätet. Du behöver en telefon eller dator med internet." in html
-    assert "Du behöver inte anmäla dig." in html
+    # behövs: false, and deltar: [förälder_och_barn]
+    assert '<h2 id="anmalan">Behöver vi anmäla oss?</h2>\n<p>Nej, du och ditt barn kan bara komma.</p>' in html
     assert "<dt>Ålder</dt><dd>Väntar barn och 0–1 år</dd>" in html
 
 

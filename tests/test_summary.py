@@ -100,7 +100,7 @@ def test_summary_lists_added_changed_removed_other_files_and_what_to_look_over(r
         "### Andra filer\n"
         "\n"
         "- `data/erbjudanden/babysang.yml` (inte ändrad)\n"
-        "  - Rad 7: fel: Det finns ingen typ av stöd som heter ”grupper” i data/typer.yml. Menade du barngrupper? "
+        "  - Rad 8: fel: Det finns ingen typ av stöd som heter ”grupper” i data/typer.yml. Menade du barngrupper? "
         "Är det en ny typ av stöd, lägg först till den i data/typer.yml.\n"
         "- `data/typer.yml` (ändrad)\n"
         "  - Inga fel eller varningar.\n"

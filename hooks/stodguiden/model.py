@@ -236,11 +236,35 @@ class Recurring:
     time per day, each with the whole range here, so the page can show the range once."""
 
 
+NO_SIGNUP = "ingen"
+"""The `sätt` of an offer a parent just comes to; `behövs: false` is read as this, `behövs: true` as anmälan."""
+
+
 @dataclass(frozen=True)
 class Signup:
-    needed: bool
+    """How to take part (`anmälan`): the way (`sätt`) and what goes with it."""
+
+    way: str
+    """ingen, anmälan, ansökan, inbjudan or konto (the schema's enum)."""
     how: str | None = None
     web: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    then: str | None = None
+    """What happens after applying (`sedan`, with ansökan)."""
+    invited_by: str | None = None
+    """Who invites (`av`, with inbjudan)."""
+    both_guardians: bool = False
+    """Both guardians must say yes to the child taking part (`båda_vårdnadshavarna`)."""
+    queue: str | None = None
+    """väntelista or reservlista (`kö`)."""
+    last_day: date | None = None
+    """The last day to sign up (`sista_dag`); a round has its own `sista_anmälan`."""
+
+    @property
+    def needed(self) -> bool:
+        """A parent has to do something before taking part (anything but `ingen`)."""
+        return self.way != NO_SIGNUP
 
 
 @dataclass(frozen=True)
@@ -279,7 +303,8 @@ class Offer:
     summary: str
     ages: Ages
     types: tuple[str, ...]
-    organiser: str
+    organisers: tuple[str, ...]
+    """Keys of data/arrangorer.yml; the first leads (`arrangör: a` or `arrangör: [a, b]`)."""
     signup: Signup
     contact: Contact
     description_html: str = ""
@@ -303,6 +328,13 @@ class Offer:
     """när_du_vill or tidsbokning (`tider`), for offers without fixed times."""
     next_start: NextStart | None = None
     format: Format | None = None
+    participants: tuple[str, ...] = ()
+    """Who takes part (`deltar`): föräldrar, barn, förälder_och_barn …; empty when the file does not say."""
+
+    @property
+    def organiser(self) -> str:
+        """The organiser that leads: the first of `organisers`."""
+        return self.organisers[0]
 
     def is_published(self, today: date) -> bool:
         return self.publish_until is None or self.publish_until >= today

@@ -55,7 +55,8 @@ def site_path() -> str:
     Pages link to each other relatively, but 404.html must use absolute links (it is shown at any
     address), so the site is served under the same path as on the real web server.
     """
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # BaseLoader: mkdocs.yml has a !!python tag (tyst_material) that safe_load refuses; only text is read here.
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     return urlsplit(config["site_url"]).path.rstrip("/") + "/"
 
 

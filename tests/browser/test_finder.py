@@ -37,11 +37,14 @@ def expected_titles(
     language: str | None = None,
     areas: tuple[str, ...] = (),
     expecting: bool = False,
+    participants: str | None = None,
 ) -> list[str]:
     """The filter rules written out once more in Python, to check the browser against."""
     result = []
     for offer in offers:
         if expecting and not offer.get("e"):
+            continue
+        if participants and participants not in offer.get("d", []):
             continue
         if age is not None and not ("a" in offer and offer["a"][0] <= age <= offer["a"][1]):
             continue
@@ -109,8 +112,9 @@ def test_filters_count_address_reload_and_back(
 
     # a result shows the facts in the offer page's order, and its link leads to the offer
     first = page.locator("#sg-traffar .sg-card").first
-    assert first.locator("dt").all_text_contents() == ["Ålder", "Typ av stöd", "Var", "När", "Kostnad"]
-    assert "Föräldrakurser" in first.locator("dd").nth(1).text_content()
+    who = ["Vem deltar"] if "w" in next(o for o in offers if o["n"] == narrowed[0]) else []
+    assert first.locator("dt").all_text_contents() == ["Ålder", *who, "Typ av stöd", "Var", "När", "Kostnad"]
+    assert "Föräldrakurser" in first.locator("dd").nth(1 + len(who)).text_content()
 
     # the shared address restores the same choices and results in a new tab
     shared = page.url
@@ -169,10 +173,70 @@ def test_language_area_and_no_match(
     assert_no_axe_violations(page, axe_source, "inga träffar, 320 px")
 
 
+def test_who_takes_part(
+    new_context: ContextFactory, site_url: str, axe_source: str, offers: list[dict[str, Any]]
+) -> None:
+    """ "Vem deltar": a group for the child, or support for the parent; the choice is in the address, the
+    results say who takes part, and an offer that does not say who takes part is found by neither."""
+    page = new_context().new_page()
+    open_page(page, site_url + FINDER)
+    who = field(page, "Vem deltar")
+    assert who.locator("option").all_text_contents() == ["Alla erbjudanden", "Stöd för mig", "En grupp för mitt barn"]
+
+    who.select_option(label="En grupp för mitt barn")
+    for_the_child = expected_titles(offers, participants="barn")
+    expect(page.locator("#sg-traffar .sg-card")).to_have_count(len(for_the_child))
+    assert shown_titles(page) == for_the_child
+    assert parse_qs(urlsplit(page.url).query) == {"deltar": ["barn"]}
+    expect(page.locator("#sg-val")).to_have_text("Dina val: Vem deltar: En grupp för mitt barn.")
+    # a group for the child alone, and a family activity, are both found; each result says who takes part
+    assert "Syskongrupp för barn som har en bror eller syster med funktionsnedsättning" in for_the_child
+    assert "Familjelördag i Söderby" in for_the_child
+    syskon = page.locator("#sg-traffar .sg-card").filter(has_text="Syskongrupp")
+    assert syskon.locator("dt").all_text_contents()[:2] == ["Ålder", "Vem deltar"]
+    expect(syskon.locator("dd").nth(1)).to_have_text("Ditt barn")
+    assert_no_axe_violations(page, axe_source, "en grupp för mitt barn")
+
+    who.select_option(label="Stöd för mig")
+    for_me = expected_titles(offers, participants="vuxen")
+    expect(page.locator("#sg-antal")).to_have_text(f"{len(for_me)} erbjudanden passar dina val.")
+    assert shown_titles(page) == for_me[:30]  # the first batch
+    assert "Syskongrupp för barn som har en bror eller syster med funktionsnedsättning" not in for_me
+    silent = [o["n"] for o in offers if "d" not in o]
+    assert silent, "the sample data needs an offer that does not say who takes part"
+    assert not set(silent) & (set(for_me) | set(for_the_child))
+
+    # with an age too, and from the shared address in a new tab
+    field(page, "Barnets ålder").select_option(label="8 år")
+    both = expected_titles(offers, age=8, participants="vuxen")
+    assert 0 < len(both) < min(len(for_me), 30)
+    expect(page.locator("#sg-traffar .sg-card")).to_have_count(len(both))
+    assert shown_titles(page) == both
+    other = new_context().new_page()
+    open_page(other, page.url)
+    expect(field(other, "Vem deltar")).to_have_value("vuxen")
+    expect(other.locator("#sg-traffar .sg-card")).to_have_count(len(both))
+
+    # Back returns to the child's choice; the widening advice names the filter
+    page.go_back()
+    expect(field(page, "Barnets ålder")).to_have_value("")
+    page.go_back()
+    expect(who).to_have_value("barn")
+    expect(page.locator("#sg-traffar .sg-card")).to_have_count(len(for_the_child))
+    open_page(page, site_url + FINDER + "?deltar=barn&alder=17")
+    assert expected_titles(offers, participants="barn", age=17) == []
+    expect(page.locator("#sg-ingen-text")).to_have_text(
+        "Inget erbjudande passar alla dina val. Prova att välja en annan ålder eller välja Alla erbjudanden under "
+        "Vem deltar. Du kan också trycka på Rensa alla val."
+    )
+
+
 def test_keyboard_only(new_context: ContextFactory, site_url: str, offers: list[dict[str, Any]]) -> None:
     page = new_context().new_page()
     open_page(page, site_url + FINDER)
     field(page, "Barnets ålder").focus()
+    page.keyboard.press("Tab")
+    expect(field(page, "Vem deltar")).to_be_focused()
     page.keyboard.press("Tab")
     expect(field(page, "Samtal och rådgivning")).to_be_focused()
     page.keyboard.press("Space")

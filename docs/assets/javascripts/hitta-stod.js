@@ -1,7 +1,7 @@
 /* "Hitta stöd": filters on top of the plain list of offers. Plain JavaScript, no library.
 
    The page works without this file: it lists every offer by age group. This script shows the form, keeps
-   the choices in the address (?alder=4&typ=foraldrakurser&omrade=Centrum&sprak=ar&gratis=ja) so a link
+   the choices in the address (?alder=4&deltar=barn&typ=foraldrakurser&omrade=Centrum&sprak=ar&gratis=ja) so a link
    can be shared and Back works, and fetches the data file the build writes (erbjudanden.json) the first
    time a filter is used. The data file holds ready Swedish strings; nothing is formatted here.
    Results are built with DOM methods and textContent only, never with HTML strings. */
@@ -21,7 +21,7 @@
   }
   var LISTS = ["typ", "omrade"];
   var BATCH = 30; /* results drawn at a time: drawing thousands of cards would make every choice slow */
-  var SINGLES = ["alder", "sprak", "gratis"];
+  var SINGLES = ["alder", "deltar", "sprak", "gratis"];
   var DEFAULT_LANGUAGE = "sv"; /* as in finder.py: an offer that names no language is in Swedish */
   var total = Number(root.getAttribute("data-sg-total"));
   var status = document.getElementById("sg-antal");
@@ -38,7 +38,7 @@
   var drawn = 0;
 
   function emptyState() {
-    return { alder: "", sprak: "", gratis: "", typ: [], omrade: [] };
+    return { alder: "", deltar: "", sprak: "", gratis: "", typ: [], omrade: [] };
   }
 
   function fromQuery(search) {
@@ -109,6 +109,11 @@
       var age = Number(state.alder);
       if (!offer.a || age < offer.a[0] || age > offer.a[1]) { return false; }
     }
+    /* who takes part: the build says which choices (vuxen, barn) each offer is found by; one that does not
+       say who takes part is found by neither */
+    if (state.deltar && (offer.d || []).indexOf(state.deltar) < 0) {
+      return false;
+    }
     if (state.typ.length && !state.typ.some(function (key) { return offer.k.indexOf(key) >= 0; })) {
       return false;
     }
@@ -147,6 +152,7 @@
     article.appendChild(element("p", "sg-card__summary", offer.s));
     var facts = element("dl", "sg-facts");
     fact(facts, "Ålder", offer.x[0]);
+    if (offer.w) { fact(facts, "Vem deltar", offer.w); }
     fact(facts, "Typ av stöd", offer.k.map(function (key) { return data.t[key] || key; }).join(", "));
     fact(facts, "Var", offer.x[1]);
     fact(facts, "När", offer.x[2]);
@@ -191,6 +197,7 @@
   function widen(state) {
     var parts = [];
     if (state.alder) { parts.push("välja en annan ålder"); }
+    if (state.deltar) { parts.push("välja Alla erbjudanden under Vem deltar"); }
     if (state.typ.length) { parts.push("välja fler typer av stöd"); }
     if (state.omrade.length) { parts.push("välja fler platser eller Digitalt"); }
     if (state.sprak) { parts.push("välja Alla språk"); }

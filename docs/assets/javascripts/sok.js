@@ -116,7 +116,7 @@
       function inherit(stems) { stems.forEach(function (s) { if (!own.has(s)) shared.add(s); }); }
       offer.y.forEach(function (t) { inherit(typeStems[t]); });
       offer.g.forEach(function (g) { inherit(groupStems[g]); });
-      if (offer.o >= 0) inherit(organiserStems[offer.o]);
+      offer.o.forEach(function (o) { inherit(organiserStems[o]); });
       shared.forEach(function (s) { add(vocab, s, i * 8 + INHERITED); });
       words(offer.t).forEach(function (w) { add(surface, fold(w, R), i * 8); });
       words(offer.s).forEach(function (w) { add(surface, fold(w, R), i * 8 + 2); });

@@ -1,7 +1,7 @@
 """The "Hitta stöd" finder: its filter choices and the compact data file its script filters in the browser.
 
 The data file holds one short record per offer with the facts the filters need (ages as numbers, keys of
-kinds of support, areas, languages) and the ready Swedish strings a result shows. The strings come from
+kinds of support, areas, languages, who takes part) and the ready Swedish strings a result shows. The strings come from
 the same template macros as the offer cards (`macros.html`), so dates, ages and costs are worded in one
 place only; the browser never formats anything itself.
 """
@@ -18,7 +18,7 @@ from markupsafe import Markup
 from stodguiden.base import collation
 from stodguiden.base.jsontext import inert_json
 from stodguiden.base.siteurls import FINDER_PAGE
-from stodguiden.language import swedish
+from stodguiden.language import participation, swedish
 from stodguiden.model import Catalog, Offer, offer_order
 
 DATA_FILE = "erbjudanden.json"
@@ -51,6 +51,16 @@ class Filters:
     types: tuple[Choice, ...]
     areas: tuple[Choice, ...]
     languages: tuple[Choice, ...]
+    participants: tuple[Choice, ...] = ()
+    """Who takes part (?deltar=vuxen or barn); none when no offer says (every choice would find nothing)."""
+
+
+PARTICIPANT_CHOICES = (
+    Choice(participation.ADULT, "Stöd för mig"),
+    Choice(participation.CHILD_GROUP, "En grupp för mitt barn"),
+)
+"""The choices of the `deltar` filter; participation.PARTICIPANTS says which offers each one finds. An offer
+that does not say who takes part is found by neither."""
 
 
 def age_label(age: int) -> str:
@@ -75,7 +85,9 @@ def filters(catalog: Catalog) -> Filters:
         Choice(code, names[code].capitalize())
         for code in sorted(codes, key=lambda code: collation.sort_key(names[code]))
     )
-    return Filters(ages, types, tuple(areas), languages)
+    used = {value for offer in catalog.offers for value in participation.finder_choices(offer.participants)}
+    participants = tuple(choice for choice in PARTICIPANT_CHOICES if choice.value in used)
+    return Filters(ages, types, tuple(areas), languages, participants)
 
 
 def languages_of(offer: Offer) -> tuple[str, ...]:
@@ -112,6 +124,9 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
         result["l"] = list(languages)
     if offer.cost is not None and offer.cost.free:
         result["f"] = 1
+    if offer.participants:
+        result["d"] = participation.finder_choices(offer.participants)
+        result["w"] = participation.participants_label(offer.participants)
     # ready strings, in the order of the offer page's facts: ages, (kinds from "t"), where, when, cost
     result["x"] = [
         swedish.ages(offer.ages),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, readable_json
 from stodguiden.language import swedish
+from stodguiden.language.participation import participant_sentences, signup_plain
 from stodguiden.language.swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
 from stodguiden.model import ONLINE_PLACE, Catalog, Offer, Place, Recurring, Round, file_order
 
@@ -188,12 +189,6 @@ class _Tables:
     def service(self, offer: Offer) -> None:
         catalog, urls = self.catalog, self.urls
         service_id = urls.uuid("erbjudande", offer.slug)
-        signup = offer.signup
-        process = (
-            " ".join(part for part in (signup.how, f"Anmäl dig på {signup.web}" if signup.web else None) if part)
-            if signup.needed
-            else ("Du behöver inte anmäla dig.")
-        )
         self.add(
             "service",
             id=service_id,
@@ -204,11 +199,11 @@ class _Tables:
             email=offer.contact.email,
             status="active",
             interpretation_services="Du kan få tolk." if offer.interpreter else None,
-            application_process=process,
+            application_process=signup_plain(offer, catalog.today),
             fees_description=(
                 kronor(offer.cost.amount) + (f". {offer.cost.info}" if offer.cost.info else "") if offer.cost else None
             ),
-            eligibility_description=for_whom(offer.ages),
+            eligibility_description=" ".join([for_whom(offer.ages), *participant_sentences(offer)]),
             minimum_age=offer.ages.stated_years[0],
             maximum_age=offer.ages.stated_years[1],
             assured_date=offer.reviewed.isoformat() if offer.reviewed else None,

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from stodguiden.base.jsontext import inert_json
 from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
+from stodguiden.language.participation import audience_types
 from stodguiden.language.swedish import WEEKDAYS, age_span, language_name
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
         "eventStatus": f"{SCHEMA_ORG}/{STATUS.get(round_.status, 'EventScheduled')}",
         "eventAttendanceMode": f"{SCHEMA_ORG}/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": {"@id": PROVIDER_ID},
+        "organizer": _one_or_list([{"@id": organiser_id(offer, key)} for key in offer.organisers]),
         "offers": {
             "@type": "Offer",
             "url": offer.signup.web or urls.offer(offer.slug),
@@ -177,7 +178,9 @@ def _round_format(offer: Offer, round_: Round) -> dict[str, Any]:
 def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
     """The JSON-LD document for one offer page."""
     page = urls.offer(offer.slug)
-    audience: dict[str, Any] = {"@type": "PeopleAudience", "audienceType": "Föräldrar"}
+    # who takes part (`deltar`); an offer that does not say is for parents, as the site is
+    types = audience_types(offer.participants) or ["Föräldrar"]
+    audience: dict[str, Any] = {"@type": "PeopleAudience", "audienceType": _one_or_list(types)}
     span = age_span(offer.ages)
     if span is not None:
         # The ages are the children's; schema.org has no property for that, so the text says so.
@@ -195,7 +198,7 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
         "description": offer.summary,
         "url": page,
         "serviceType": [catalog.types[key].name for key in offer.types],
-        "provider": {"@id": PROVIDER_ID},
+        "provider": _one_or_list([{"@id": organiser_id(offer, key)} for key in offer.organisers]),
         "audience": audience,
         "areaServed": area_served(catalog),
         # availableLanguage and keywords are not properties of Service: the languages belong to the channel
@@ -247,14 +250,27 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
             for c in offer.current_closures(catalog.today)
         ]
     events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
-    organiser = {"@id": PROVIDER_ID, **provider(catalog, offer.organiser)}
+    organisers = [{"@id": organiser_id(offer, key), **provider(catalog, key)} for key in offer.organisers]
     places = [{"@id": place_id(offer, place), **_place(place, urls, offer)} for place in offer.places]
-    graph: dict[str, Any] = _clean({"@context": SCHEMA_ORG, "@graph": [service, webpage, organiser, *places, *events]})
+    graph: dict[str, Any] = _clean(
+        {"@context": SCHEMA_ORG, "@graph": [service, webpage, *organisers, *places, *events]}
+    )
     return graph
 
 
 def place_id(offer: Offer, place: Place) -> str:
     return f"#plats-{offer.places.index(place) + 1}"
+
+
+def organiser_id(offer: Offer, key: str) -> str:
+    """The lead organiser is #arrangor, the others #arrangor-2, #arrangor-3 … in the offer's order."""
+    index = offer.organisers.index(key)
+    return PROVIDER_ID if index == 0 else f"{PROVIDER_ID}-{index + 1}"
+
+
+def _one_or_list(items: list[Any]) -> Any:
+    """A value schema.org allows once or many times: the value itself when there is one."""
+    return items[0] if len(items) == 1 else items
 
 
 def script_element(offer: Offer, catalog: Catalog, urls: SiteUrls) -> Markup:

@@ -19,7 +19,7 @@ from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc
 from stodguiden.language import swedish
 from stodguiden.language.swedish import ages as ages_text
 from stodguiden.language.swedish import language_name
-from stodguiden.model import Catalog, Format, GroupSize, Offer, Place, Round, file_order, plain_fields
+from stodguiden.model import Catalog, Format, GroupSize, Offer, Place, Round, Signup, file_order, plain_fields
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -255,6 +255,29 @@ def _date_text(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _organiser(catalog: Catalog, key: str) -> dict[str, str]:
+    organiser = catalog.organisers[key]
+    return {"id": organiser.key, "namn": organiser.name, "sektor": organiser.sector}
+
+
+def _signup(signup: Signup) -> dict[str, Any]:
+    """`anmälan` as the offer file says it, with `sätt` written out (also for the older `behövs`) and `behövs`
+    kept for those who read the files before `sätt` came (false only for sätt: ingen)."""
+    return {
+        "behövs": signup.needed,
+        "hur": signup.how,
+        "webb": signup.web,
+        "sätt": signup.way,
+        "telefon": signup.phone,
+        "e-post": signup.email,
+        "sedan": signup.then,
+        "av": signup.invited_by,
+        "båda_vårdnadshavarna": signup.both_guardians,
+        "kö": signup.queue,
+        "sista_dag": _date_text(signup.last_day),
+    }
+
+
 FIELDS: tuple[Field, ...] = (
     Field("id", lambda o, c, u: o.slug, _same("id")),
     Field("uuid", lambda o, c, u: u.uuid("erbjudande", o.slug)),
@@ -300,14 +323,12 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("nivå", lambda o, c, u: o.level, _same("nivå")),
     Field("målgrupp", lambda o, c, u: list(o.audiences), (Column("målgrupp", LIST_SEPARATOR.join),)),
+    Field("deltar", lambda o, c, u: list(o.participants), (Column("deltar", LIST_SEPARATOR.join),)),
+    Field("arrangör", lambda o, c, u: _organiser(c, o.organiser), (Column("arrangör", lambda v: v["namn"]),)),
     Field(
-        "arrangör",
-        lambda o, c, u: {
-            "id": c.organisers[o.organiser].key,
-            "namn": c.organisers[o.organiser].name,
-            "sektor": c.organisers[o.organiser].sector,
-        },
-        (Column("arrangör", lambda v: v["namn"]),),
+        "arrangörer",
+        lambda o, c, u: [_organiser(c, key) for key in o.organisers],
+        (Column("arrangörer", _names),),
     ),
     Field(
         "plats",
@@ -367,11 +388,19 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "anmälan",
-        lambda o, c, u: {"behövs": o.signup.needed, "hur": o.signup.how, "webb": o.signup.web},
+        lambda o, c, u: _signup(o.signup),
         (
             Column("anmälan_behövs", lambda v: _yes_no(v["behövs"])),
             Column("anmälan_hur", lambda v: v["hur"]),
             Column("anmälan_webb", lambda v: v["webb"]),
+            Column("anmälan_sätt", lambda v: v["sätt"]),
+            Column("anmälan_telefon", lambda v: v["telefon"]),
+            Column("anmälan_e-post", lambda v: v["e-post"]),
+            Column("anmälan_sedan", lambda v: v["sedan"]),
+            Column("anmälan_av", lambda v: v["av"]),
+            Column("anmälan_båda_vårdnadshavarna", lambda v: _yes_no(v["båda_vårdnadshavarna"])),
+            Column("anmälan_kö", lambda v: v["kö"]),
+            Column("anmälan_sista_dag", lambda v: v["sista_dag"]),
         ),
     ),
     Field(

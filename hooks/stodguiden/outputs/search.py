@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.jsontext import inert_json
 from stodguiden.base.richtext import plain_text
-from stodguiden.language import swedish, wordforms
+from stodguiden.language import participation, swedish, wordforms
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -67,6 +67,7 @@ def _offer_entry(
         search_words += ["på nätet", "digitalt"]
     if offer.cost and offer.cost.free:
         search_words += ["kostnadsfritt", "gratis"]
+    search_words += participation.search_words(offer)
     keywords = _stems(search_words, seen)
     summary = _stems([offer.summary], seen)
     description_texts = [plain_text(offer.description_html)]
@@ -83,7 +84,7 @@ def _offer_entry(
         "al": [low, high, int(ages.expecting)],
         "y": [type_index[key] for key in offer.types],
         "g": [group_index[group.key] for group in catalog.age_groups_of(offer)],
-        "o": organiser_index.get(offer.organiser, -1),
+        "o": [organiser_index[key] for key in offer.organisers if key in organiser_index],
         "f": [title, keywords, summary, description],
     }
 

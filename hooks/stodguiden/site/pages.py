@@ -31,7 +31,7 @@ from stodguiden.base.siteurls import (
     offer_path,
     section_path,
 )
-from stodguiden.language import languages, swedish
+from stodguiden.language import languages, participation, swedish
 from stodguiden.outputs import finder, jsonld, sitefiles
 from stodguiden.source import statement as statement_rules
 
@@ -171,6 +171,10 @@ def environment() -> Environment:
         isolate_ltr=languages.isolate_ltr,
         languages_marked=languages.names_marked,
         paragraphs=lambda text: [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()],
+        # who takes part and how (participation.py)
+        participants_label=participation.participants_label,
+        participant_sentences=participation.participant_sentences,
+        signup_fact=participation.signup_fact,
     )
     # when and how the meetings are (contract v2, sections 4 and 5)
     env.filters.update(
@@ -185,6 +189,7 @@ def environment() -> Environment:
         times_short=swedish.TIMES_SHORT.__getitem__,
     )
     env.globals["round_status"] = _round_status
+    env.globals["signup_text"] = participation.signup_text
     env.globals["share_links"] = share_links
     return env
 

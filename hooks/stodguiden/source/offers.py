@@ -8,10 +8,11 @@ from typing import Any
 
 from stodguiden.base import richtext
 from stodguiden.base.problems import Level, Problem
-from stodguiden.language import languages
+from stodguiden.language import languages, participation
 from stodguiden.language.swedish import WEEKDAYS, day, language_name
 from stodguiden.language.swedish import ages as ages_text
 from stodguiden.model import (
+    NO_SIGNUP,
     ONLINE_PLACE,
     Ages,
     Basis,
@@ -32,7 +33,7 @@ from stodguiden.model import (
     weekly_last_date,
 )
 from stodguiden.source.schemawalk import Document, field_name, quoted, slugify, suggest
-from stodguiden.source.vocabularies import contact_from, contact_problems
+from stodguiden.source.vocabularies import contact_from, contact_problems, phone_problems
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REVIEW_MAX_AGE = timedelta(days=365)
@@ -88,12 +89,13 @@ def build(
     for index, key in enumerate(data.get("typer", [])):
         if type_keys is not None and key not in type_keys:
             rules.unknown_key(("typer", index), key, type_keys, "typ av stöd", "data/typer.yml")
-    if organiser_keys is not None and "arrangör" in data and data["arrangör"] not in organiser_keys:
-        rules.unknown_key(("arrangör",), data["arrangör"], organiser_keys, "arrangör", "data/arrangorer.yml")
+    organisers = _organisers(data.get("arrangör"))
+    for pointer, key in organisers:
+        if organiser_keys is not None and key not in organiser_keys:
+            rules.unknown_key(pointer, key, organiser_keys, "arrangör", "data/arrangorer.yml")
     # Rules across fields only look at groups the schema check found no error in: a misspelt or
     # invalid field has its own message, and "missing" would only repeat it wrongly.
-    signup = data.get("anmälan")
-    rules.signup(signup)
+    signup = rules.signup(data.get("anmälan"))
     contact = data.get("kontakt")
     if contact is not None:
         rules.problems += contact_problems(doc, contact, "kontakt")
@@ -116,9 +118,9 @@ def build(
                 "eller ta bort filen om den kom med av misstag.",
             )
     reviewed, publish_until = rules.dates(data, today, changed)
-    if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or not data:
+    if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or signup is None or not data:
         return None, rules.problems
-    signup, contact = data["anmälan"], data["kontakt"]  # required: a complete document has both
+    contact = data["kontakt"]  # required: a complete document has it
     kost = data.get("kostnad")
     basis = data.get("kunskapsgrund")
     offer = Offer(
@@ -128,8 +130,8 @@ def build(
         summary=data["sammanfattning"],
         ages=ages,
         types=tuple(data["typer"]),
-        organiser=data["arrangör"],
-        signup=Signup(signup["behövs"], signup.get("hur"), signup.get("webb")),
+        organisers=tuple(key for _, key in organisers),
+        signup=signup,
         contact=contact_from(contact),
         description_html=description.html,
         places=tuple(places),
@@ -152,6 +154,7 @@ def build(
         times=data.get("tider"),
         next_start=_next_start(data.get("nästa_start")),
         format=offer_format,
+        participants=tuple(data.get("deltar", ())),
         **{attribute: data.get(name) for attribute, name in plain_fields(Offer).items()},
     )
     return offer, rules.problems
@@ -208,6 +211,13 @@ def accepted(doc: Document, problems: list[Problem]) -> list[Problem]:
             )
         kept = [p for p in kept if p not in matches]
     return kept
+
+
+def _organisers(value: str | list[str] | None) -> list[tuple[tuple[str | int, ...], str]]:
+    """The keys of `arrangör` (one key, or a list whose first leads), each with where it stands."""
+    if isinstance(value, list):
+        return [(("arrangör", index), key) for index, key in enumerate(value)]
+    return [] if value is None else [(("arrangör",), value)]
 
 
 def _an_hour_later(clock: str) -> str:
@@ -279,13 +289,61 @@ class _Rules:
             fix = f" Lägg först till den i {where}."
         self.error(pointer, f"Det finns ingen {what} som heter {quoted(key)} i {where}.{fix}")
 
-    def signup(self, signup: dict[str, Any] | None) -> None:
-        if signup and self.doc.clean("anmälan") and signup.get("behövs") and not ({"hur", "webb"} & signup.keys()):
+    def signup(self, signup: dict[str, Any] | None) -> Signup | None:
+        """How to take part: `sätt`, or the older `behövs` read as ingen (false) or anmälan (true), and the
+        fields that way needs and takes; None when something is wrong."""
+        if signup is None:
+            return None
+        self.problems += phone_problems(self.doc, signup, "anmälan")
+        if not self.doc.clean("anmälan"):
+            return None
+        if "sätt" in signup and "behövs" in signup:
+            self.error(
+                ("anmälan", "behövs"),
+                "Fältet anmälan har både sätt och behövs. Ta bort behövs: det är det gamla sättet att skriva, "
+                f"och sätt: {signup['sätt']} säger redan hur man kommer med.",
+            )
+            return None
+        if "sätt" in signup:
+            way_name, written = signup["sätt"], f"sätt: {signup['sätt']}"
+        elif "behövs" in signup:
+            way_name = "anmälan" if signup["behövs"] else NO_SIGNUP
+            written = f"behövs: {'true' if signup['behövs'] else 'false'}"
+        else:
             self.error(
                 ("anmälan",),
-                "Fältet anmälan har behövs: true men säger inte hur man anmäler sig. "
-                "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).",
+                "Fältet anmälan säger inte hur man kommer med. Skriv sätt: ingen (man bara kommer), anmälan, "
+                "ansökan, inbjudan eller konto.",
             )
+            return None
+        way = participation.WAYS[way_name]
+        # `behövs: false` with a `webb` was accepted before `sätt` came, and the page left the link out.
+        fits = way.fits | ({"webb"} if "sätt" not in signup and way_name == NO_SIGNUP else set())
+        wrong = [name for name in signup if name not in fits and name not in ("sätt", "behövs")]
+        for name in wrong:
+            ways = [key for key, other in participation.WAYS.items() if name in other.fits]
+            either = " eller ".join([", ".join(ways[:-1]), ways[-1]] if len(ways) > 1 else ways)
+            self.error(
+                ("anmälan", name),
+                f"Fältet {name} i anmälan passar inte med {written}, bara med sätt: {either}. "
+                f"Ta bort {name}, eller välj ett annat sätt.",
+            )
+        if way.needs and not set(way.needs) & signup.keys():
+            self.error(("anmälan",), f"Fältet anmälan har {written} men {way.missing}")
+        if wrong or (way.needs and not set(way.needs) & signup.keys()):
+            return None
+        return Signup(
+            way_name,
+            how=signup.get("hur"),
+            web=signup.get("webb"),
+            phone=signup.get("telefon"),
+            email=signup.get("e-post"),
+            then=signup.get("sedan"),
+            invited_by=signup.get("av"),
+            both_guardians=signup.get("båda_vårdnadshavarna", False),
+            queue=signup.get("kö"),
+            last_day=_date(signup.get("sista_dag")),
+        )
 
     def languages(self, codes: list[str], at: tuple[str | int, ...] = ("språk",)) -> None:
         for index, code in enumerate(codes):

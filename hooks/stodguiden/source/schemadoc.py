@@ -27,8 +27,8 @@ _KINDS = {
 
 def _kind(schema: dict[str, Any]) -> str:
     kinds = schema.get("type", "string")
-    if isinstance(kinds, list):  # `träffar`: 8 or 6–8
-        return " eller ".join(_KINDS.get(k, "text") for k in kinds)
+    if isinstance(kinds, list):
+        return " eller ".join(_kind({**schema, "type": kind}) for kind in kinds)
     kind = _KINDS.get(kinds, "text")
     if schema.get("format") == "date":
         return "datum (ÅÅÅÅ-MM-DD)"
@@ -38,6 +38,8 @@ def _kind(schema: dict[str, Any]) -> str:
         return "e-postadress"
     if "enum" in schema:
         return "ett av: " + ", ".join(schema["enum"])
+    if kind == "lista" and "enum" in schema.get("items", {}):
+        return "lista med ett eller flera av: " + ", ".join(schema["items"]["enum"])
     if kind == "lista" and "items" in schema and schema["items"].get("type") == "string":
         return "lista med texter"
     return kind

@@ -247,7 +247,9 @@ class _Walker:
             )
             return None
         kind = schema.get("type")
-        if isinstance(kind, list):
+        if isinstance(kind, list) and "array" in kind:
+            kind, schema = _list_or_single(node, kind, schema)
+        if isinstance(kind, list):  # `träffar`: 8 or 6–8
             schema = {**schema, "type": self.integer_or_text(node, kind)}
         if kind == "object":
             return self.mapping(node, schema, ptr, line)
@@ -645,6 +647,17 @@ class _Walker:
         return text
 
 
+def _list_or_single(node: yaml.Node, kinds: list[str], schema: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """For a field that takes one value or a list of them (`arrangör: a` or `arrangör: [a, b]`, the schema's
+    `"type": ["string", "array"]`): the list when the editor wrote one, else the single value's type.
+    Any other mistake is then told as for a single value."""
+    if isinstance(node, yaml.SequenceNode):
+        return "array", schema
+    others = [kind for kind in kinds if kind != "array"]
+    single = others[0] if len(others) == 1 else others
+    return single, {**schema, "type": single}
+
+
 def _url_parts(text: str) -> SplitResult | None:
     """The parts of a web address, or None if it has a character no address has or cannot be read
     (urlsplit refuses a [ without ], as in "https://[www.exempelby.se")."""
@@ -681,12 +694,14 @@ def _example(schema: dict[str, Any]) -> str | None:
 
 
 def _home_of(key: str, properties: dict[str, Any]) -> str | None:
-    """The field whose group (or list of groups) has a field called `key`, for lines indented wrongly."""
+    """The fields whose group (or list of groups) has a field called `key`, for lines indented wrongly:
+    "kontakt", or "anmälan eller kontakt" when both have one."""
+    homes = []
     for name, sub in properties.items():
         group = sub.get("items", {}) if sub.get("type") == "array" else sub
         if key in group.get("properties", {}):
-            return name
-    return None
+            homes.append(name)
+    return _either(homes) if homes else None
 
 
 def _required_hint(name: str, schema: dict[str, Any]) -> str:

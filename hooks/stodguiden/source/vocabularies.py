@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-from stodguiden.base.problems import Problem
+import yaml
+
+from stodguiden.base.problems import Level, Problem
 from stodguiden.language.swedish import listing, parse_phone, phone_fault
 from stodguiden.model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
 from stodguiden.source import statement, theme
 from stodguiden.source.schemawalk import Document, quoted
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def contact_from(data: dict[str, Any]) -> Contact:
@@ -146,12 +148,45 @@ def types(doc: Document) -> dict[str, Term]:
     }
 
 
+SIGNUP_WORDS = Path(__file__).parents[1] / "ordlistor" / "anmalningsord.yml"
+"""Words that say how to take part, which an organiser's shared description should not (see the file)."""
+
+
+@cache
+def signup_words() -> re.Pattern[str]:
+    """Any word of `SIGNUP_WORDS` as a whole word, in any case; a * in the list stands for more letters."""
+    words: list[str] = yaml.safe_load(SIGNUP_WORDS.read_text(encoding="utf-8"))
+    # Longest first, so that "drop in" is found whole rather than stopping at a shorter word.
+    longest_first = sorted(words, key=len, reverse=True)
+    alternatives = (re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in longest_first)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+
+
+def signup_word_problem(doc: Document, key: str, description: str) -> Problem | None:
+    """A warning when an organiser's description says how to take part: it is shown on all the organiser's
+    offers, also on those one takes part in another way, and each offer's `anmälan` says it instead."""
+    found = signup_words().search(description)
+    if found is None:
+        return None
+    return Problem(
+        doc.path,
+        doc.line(key, "beskrivning"),
+        f"Beskrivningen av {key} säger hur man kommer med ({quoted(found.group(0))}). Den visas på alla "
+        f"arrangörens erbjudanden, också där man kommer med på ett annat sätt. Låt beskrivningen säga vem "
+        "arrangören är, och skriv hur man kommer med i varje erbjudandes anmälan.",
+        Level.WARNING,
+    )
+
+
 def organisers(doc: Document) -> tuple[dict[str, Organiser], list[Problem]]:
     data = doc.data if isinstance(doc.data, dict) else {}
     problems: list[Problem] = []
     result = {}
     for key, entry in data.items():
         problems += phone_problems(doc, entry, key)
+        if isinstance(entry.get("beskrivning"), str):
+            problem = signup_word_problem(doc, key, entry["beskrivning"])
+            problems += [problem] if problem else []
         if {"namn", "beskrivning", "sektor"} <= entry.keys():
             result[key] = Organiser(key, entry["namn"], entry["beskrivning"], entry["sektor"], contact_from(entry))
     return result, problems
