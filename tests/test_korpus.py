@@ -35,6 +35,7 @@ LEVELS = {"universell", "selektiv", "indikerad"}
 DELTAR = {"föräldrar", "barn", "förälder_och_barn", "familj", "par", "blivande_föräldrar", "andra_vuxna"}
 TIMING_FIELDS = ("omgångar", "löpande", "tider", "nästa_start")
 NO_TIME_GIVEN = "Kontakta oss för att få veta när."
+MAX_DESCRIPTION = 250
 AGE_SPAN = re.compile(r"(\d{1,2})–(\d{1,2})(?: år|-åringar)")
 BESKRIVNING_CLASS = "sg-beskrivning"
 BLOCKS = {"p", "li", "ul", "ol", "div", "section", "h1", "h2", "h3", "h4", "br", "td", "th", "tr", "dt", "dd", "table"}
@@ -182,6 +183,20 @@ def test_corpus_has_at_least_25_offers_each_with_expectations() -> None:
     assert set(EXPECTED) == set(OFFERS), "forvantningar.yml and the offer files must list the same offers"
     thin = [slug for slug, facts in EXPECTED.items() if len(facts) < 5]
     assert not thin, f"offers with fewer than five expected facts: {thin}"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_offer_says_who_takes_part_ages_how_and_when(slug: str) -> None:
+    """Each offer's facts come from `deltar`, `ålder`, `anmälan` and a field that says when (or the lack of one)."""
+    fields = {fact["fält"].split(".")[0] for fact in EXPECTED[slug]}
+    assert {"deltar", "ålder", "anmälan"} <= fields, f"{slug}: {sorted(fields)}"
+    assert fields & {*TIMING_FIELDS, "uppehåll", "när"}, f"{slug}: no fact says when"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_description_is_short_and_holds_no_key_fact(slug: str) -> None:
+    description = OFFERS[slug].get("beskrivning", "")
+    assert len(description) <= MAX_DESCRIPTION, f"{slug}: the key facts belong in fields, not a long description"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
