@@ -254,7 +254,35 @@ def offer(index: int, rng: random.Random, types: list[str], organisers: list[str
     data["sökord"] = rng.sample(KEYWORDS, rng.randint(3, 8))
     data["publicera_till"] = (TODAY + timedelta(days=rng.randint(60, 700))).isoformat()
     data["granskad"] = (TODAY - timedelta(days=rng.randint(0, 300))).isoformat()
+    _when_and_format(index, data)
     return data
+
+
+def _when_and_format(index: int, data: dict[str, Any]) -> None:
+    """The fields of contract v2 sections 4 and 5, on a fixed share of the offers: chosen by index, not by
+    the shared random stream, so every other field stays as it was generated before."""
+    if index % 7 == 3 and "löpande" not in data:
+        data["löpande"] = [{"veckodag": "måndag–fredag", "tid": "09.00–12.00", "plats": data["omgångar"][0]["plats"]}]
+    if index % 4 == 0:
+        data["uppehåll"] = [{"från": "2027-06-28", "till": "2027-08-08", "info": "Sommaruppehåll."}]
+    if index % 10 == 5:
+        data["tider"] = "tidsbokning"
+    if index % 5 == 1:
+        data["nästa_start"] = {"mönster": "vår_och_höst", "intresseanmälan": True}
+    if index % 3 == 2:
+        data["format"] = {
+            "träffar": "6–8",
+            "träfflängd": 120,
+            "gruppstorlek": {"till": 8, "vilka": "föräldrar"},
+            "ledare": "två utbildade gruppledare",
+        }
+    if index % 4 == 1:
+        data["omgångar"][0] |= {
+            "språk": ["ar"],
+            "för": "pappor",
+            "träfflängd": 90,
+            "gruppstorlek": {"från": 4, "till": 7, "vilka": "barn"},
+        }
 
 
 def generate(data_dir: Path, count: int, seed: int = SEED) -> list[Path]:

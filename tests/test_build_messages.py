@@ -2,9 +2,11 @@
 
 MkDocs' own lines cannot be translated or left out without `-q`, and the README's commands must work as
 written. Only these are allowed: "Cleaning site directory", "Building documentation to directory: …" and
-"Documentation built in … seconds" (progress, no advice an editor needs). Material's English end-of-life
-notice is silenced by mkdocs.yml before the theme loads, and a failed build ends with our Swedish message,
-not MkDocs' "Aborted with a BuildError!".
+"Documentation built in … seconds" (progress, no advice an editor needs). Editors read the logs of the
+workflows in .github/workflows/ and .gitlab-ci.yml, which set NO_MKDOCS_2_WARNING so that Material's English
+end-of-life notice is left out (it prints before any hook could stop it); the builds here use exactly the
+environment those files set. A failed build ends with our Swedish message, not MkDocs' "Aborted with a
+BuildError!".
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from conftest import FIXTURE_SITES, TODAY, make_project
+import yaml
+
+from conftest import FIXTURE_SITES, ROOT, TODAY, make_project
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,9 +30,32 @@ MKDOCS_OWN = re.compile(
 )
 
 
+def workflow_environments() -> dict[str, dict[str, str]]:
+    """The environment each CI file sets for all its jobs, by file name."""
+    found = {
+        path.name: {
+            str(k): str(v) for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")).get("env") or {}).items()
+        }
+        for path in sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    }
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    found[".gitlab-ci.yml"] = {str(k): str(v) for k, v in (gitlab.get("variables") or {}).items()}
+    return found
+
+
+def test_every_ci_file_leaves_out_materials_english_notice() -> None:
+    assert {name: env.get("NO_MKDOCS_2_WARNING") for name, env in workflow_environments().items()} == {
+        "andring.yml": "1",
+        "publicera-ssh.yml": "1",
+        "publicera.yml": "1",
+        ".gitlab-ci.yml": "1",
+    }
+
+
 def build_as_an_editor(root: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build` with the environment an editor has: no NO_MKDOCS_2_WARNING."""
+    """`mkdocs build` as the pull-request workflow runs it: its environment, nothing of this machine's."""
     env = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "STODGUIDEN_IDAG")}
+    env.update(workflow_environments()["andring.yml"])
     env["STODGUIDEN_IDAG"] = TODAY
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build"],

@@ -89,3 +89,24 @@ def test_a_rounds_and_a_weekly_times_place_is_resolved_once_when_loading() -> No
     assert babysang.places_of(slot.place) == (slot.place,)
     assert slot.place.reference == "Kyrkans barnrum"
     assert online[0].reference == ONLINE_PLACE == "digitalt"
+
+
+def test_ages_as_programmes_state_them_are_grouped_by_their_0_to_17_part() -> None:
+    catalog, problems = load(ROOT, today=date(2027, 1, 18))
+    assert catalog is not None, problems
+    offers = {o.slug: o for o in catalog.offers}
+
+    def groups(slug: str) -> list[str]:
+        return [g.key for g in catalog.age_groups_of(offers[slug])]
+
+    assert offers["foraldrachatt-med-elevhalsan"].ages == Ages(6, None)  # från: 6, no till
+    assert groups("foraldrachatt-med-elevhalsan") == ["skolbarn", "tonaringar"]
+    assert offers["connect-for-tonarsforaldrar"].ages == Ages(13, 18)
+    assert groups("connect-for-tonarsforaldrar") == ["tonaringar"]
+    assert offers["bebistraff-pa-biblioteket"].ages == Ages(0, 2, high_months=30)  # till_månader alone: from birth
+    assert groups("bebistraff-pa-biblioteket") == ["spadbarn", "forskolebarn"]
+    assert offers["babysang-i-kyrkan"].ages == Ages(0, 1, low_months=2, high_months=18)
+    assert groups("babysang-i-kyrkan") == ["spadbarn", "forskolebarn"]
+    assert offers["foraldrautbildning-infor-forlossningen"].ages == Ages(None, None, True, pregnancy_week=28)
+    assert groups("foraldrautbildning-infor-forlossningen") == ["vantar-barn"]
+    assert offers["foraldragrupp-pa-persiska"].languages == ("fa", "prs")

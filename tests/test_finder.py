@@ -107,6 +107,29 @@ def test_json_is_safe_inside_a_script_element() -> None:
     assert json.loads(text) == {"n": "</script><b>&amp;"}
 
 
+@pytest.mark.parametrize(
+    ("ages", "expected", "text"),
+    [
+        (Ages(4, None), [4, 17], "Från 4 år"),
+        (Ages(12, 18), [12, 18], "12–18 år"),
+        (Ages(0, 2, high_months=30), [0, 2], "Upp till 2½ år"),
+        (Ages(0, 1, low_months=2, high_months=18), [0, 1], "2–18 månader"),
+    ],
+)
+def test_ages_as_programmes_state_them_match_every_finder_age_they_cover(
+    minimal: Catalog, ages: Ages, expected: list[int], text: str
+) -> None:
+    """An offer "från 4 år" matches the finder's ages 4..17, one for 12–18 år matches 12..17 (hitta-stod.js
+    compares the chosen age with "a" as it is)."""
+    komet = next(o for o in minimal.offers if o.slug == "komet")
+    catalog = dataclasses.replace(minimal, offers=(dataclasses.replace(komet, ages=ages),))
+    (record,) = _data(catalog)["o"]  # type: ignore[misc]
+    assert record["a"] == expected
+    assert record["x"][0] == text
+    matched = [age for age in finder.AGES if record["a"][0] <= age <= record["a"][1]]
+    assert matched == [age for age in finder.AGES if catalog.offers[0].ages.covers(age)]
+
+
 def test_filter_choices(sample: Catalog) -> None:
     choices = finder.filters(sample)
     assert [c.value for c in choices.ages] == ["vantar", *map(str, range(18))]
@@ -116,6 +139,7 @@ def test_filter_choices(sample: Catalog) -> None:
     # by Swedish name, in Swedish alphabetical order
     assert [c.label for c in choices.languages] == [
         "Arabiska",
+        "Dari",
         "Engelska",
         "Persiska",
         "Somaliska",

@@ -24,7 +24,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from conftest import FIXTURE_SITES, ROOT, Build, BuildFactory, make_project, run_build
 from stodguiden.base.siteurls import SiteUrls, generated_at
 from stodguiden.base.timezone import TIME_ZONE
-from stodguiden.outputs import ics, jsonld, opendata
+from stodguiden.model import Ages
+from stodguiden.outputs import hsds, ics, jsonld, opendata
 from stodguiden.source.catalog import load
 
 if TYPE_CHECKING:
@@ -347,10 +348,8 @@ def test_every_offer_page_has_json_ld_for_the_service_and_its_rounds(sample_buil
         assert service["areaServed"]["name"] == "Exempelby kommun"
         assert service["audience"]["@type"] == "PeopleAudience"
         if offer.ages.low is not None:
-            assert (service["audience"]["suggestedMinAge"], service["audience"]["suggestedMaxAge"]) == (
-                offer.ages.low,
-                offer.ages.high,
-            )
+            assert service["audience"]["suggestedMinAge"] == offer.ages.stated_years[0]
+            assert service["audience"].get("suggestedMaxAge") == offer.ages.stated_years[1]
         assert len(events) == len(offer.upcoming_rounds(catalog.today))
         for event, round_ in zip(events, offer.upcoming_rounds(catalog.today), strict=True):
             assert event["@type"] == "Event"
@@ -642,3 +641,59 @@ def test_the_open_data_schema_describes_the_field_table() -> None:
     assert list(record["properties"]) == names, hint
     assert record["required"] == names, hint
     assert len(set(opendata.CSV_COLUMNS)) == len(opendata.CSV_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("ages", "record", "stated", "audience"),
+    [
+        (
+            Ages(4, None),
+            {"från": 4, "till": None, "från_månader": None, "till_månader": None, "text": "Från 4 år"},
+            (4, None),
+            "Föräldrar till barn från 4 år",
+        ),
+        (
+            Ages(0, 1, low_months=2, high_months=18),
+            {"från": 0, "till": 1, "från_månader": 2, "till_månader": 18, "text": "2–18 månader"},
+            (0.17, 1.5),
+            "Föräldrar till barn som är 2–18 månader",
+        ),
+        (
+            Ages(13, 18),
+            {"från": 13, "till": 18, "från_månader": None, "till_månader": None, "text": "13–18 år"},
+            (13, 18),
+            "Föräldrar till barn som är 13–18 år",
+        ),
+    ],
+)
+def test_ages_as_programmes_state_them_in_json_csv_hsds_and_json_ld(
+    ages: Ages, record: dict[str, Any], stated: tuple[float, float | None], audience: str
+) -> None:
+    catalog = minimal_catalog()
+    komet = next(o for o in catalog.offers if o.slug == "komet")
+    offer = dataclasses.replace(komet, ages=ages)
+    catalog = dataclasses.replace(catalog, offers=(offer,))
+    urls = SiteUrls(SITE_URL)
+    written = opendata.offer_record(offer, catalog, urls)["ålder"]
+    assert {key: written[key] for key in record} == record
+    assert written["väntar_barn"] is False
+    assert written["från_graviditetsvecka"] is None
+    (row,) = read_csv(opendata.offers_csv(catalog, urls))
+    assert row["ålder_text"] == record["text"]
+    assert row["ålder_till"] == ("" if record["till"] is None else str(record["till"]))
+    (service,) = hsds.tables(catalog, urls)["service"]
+    assert (service["minimum_age"], service.get("maximum_age")) == stated  # no highest age: left out
+    graph = jsonld.offer_graph(offer, catalog, urls)
+    node = next(n for n in graph["@graph"] if n.get("@type") == "Service")
+    assert node["audience"]["description"] == audience
+    assert node["audience"]["suggestedMinAge"] == stated[0]
+    assert node["audience"].get("suggestedMaxAge") == stated[1]
+
+
+def test_pregnancy_week_in_the_open_data() -> None:
+    catalog = minimal_catalog()
+    komet = next(o for o in catalog.offers if o.slug == "komet")
+    offer = dataclasses.replace(komet, ages=Ages(None, None, expecting=True, pregnancy_week=23))
+    written = opendata.offer_record(offer, catalog, SiteUrls(SITE_URL))["ålder"]
+    assert written["från_graviditetsvecka"] == 23
+    assert written["text"] == "Väntar barn från graviditetsvecka 23"

@@ -143,6 +143,12 @@ def test_index_has_every_offer_once_with_what_the_results_show(sample: Catalog) 
     assert komet["s"].startswith("En föräldrakurs för dig som ofta hamnar i bråk")
     assert komet["a"] == "3–11 år"
     assert komet["al"] == [3, 11, 0]
+    # "barn 4 år" finds an offer "från 4 år" (open upper age: up to 17) and "18 år" one for 13–18 år
+    assert entries["foraldrachatt-med-elevhalsan"]["al"] == [6, 17, 0]
+    assert entries["foraldrachatt-med-elevhalsan"]["a"] == "Från 6 år"
+    assert entries["connect-for-tonarsforaldrar"]["al"] == [13, 18, 0]
+    assert entries["babysang-i-kyrkan"]["al"] == [0, 1, 0]
+    assert entries["babysang-i-kyrkan"]["a"] == "2–18 månader"
     assert [index["typer"][t]["n"] for t in komet["y"]] == ["Föräldrakurser"]
     assert [index["grupper"][g]["n"] for g in komet["g"]] == ["Barn 1–5 år", "Barn 6–12 år"]
     title, keywords, summary, description = (field.split() for field in komet["f"])

@@ -63,21 +63,59 @@ class Organiser:
     contact: Contact = Contact()
 
 
+OLDEST_CHILD = 17
+"""The highest age of the site's age groups and the finder: an offer with no upper age (`från` alone) is for
+every age from its lowest up to this one, and one up to 18 is listed under the groups its 0–17 part touches."""
+
+
 @dataclass(frozen=True)
 class Ages:
+    """The ages an offer is for. `low` and `high` are whole years (0–18), for grouping and filters; months
+    for the youngest count as the years they fall in. `high` is None when no upper age is given."""
+
     low: int | None
     high: int | None
     expecting: bool = False
+    low_months: int | None = None
+    """`från_månader` as written (0–35), instead of `från`."""
+    high_months: int | None = None
+    """`till_månader` as written (0–35), instead of `till`."""
+    pregnancy_week: int | None = None
+    """`från_graviditetsvecka` (1–42), with `expecting`."""
+
+    @property
+    def open_ended(self) -> bool:
+        """A lowest age and no highest one: "från 4 år"."""
+        return self.low is not None and self.high is None
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The whole years the offer is for, an open upper age counted as OLDEST_CHILD; None without ages."""
+        if self.low is None:
+            return None
+        return (self.low, self.high if self.high is not None else max(self.low, OLDEST_CHILD))
+
+    @property
+    def stated_years(self) -> tuple[float | None, float | None]:
+        """The lowest and highest age as stated, in years, for machine-readable data: months as a part of a
+        year (30 months is 2.5), the highest None when there is none."""
+
+        def exact(years: int | None, months: int | None) -> float | None:
+            return years if months is None else round(months / 12, 2) if months % 12 else months // 12
+
+        return exact(self.low, self.low_months), exact(self.high, self.high_months)
 
     def overlaps(self, group: AgeGroup) -> bool:
         if group.expecting:
             return self.expecting
-        if self.low is None or self.high is None or group.low is None or group.high is None:
+        years = self.years
+        if years is None or group.low is None or group.high is None:
             return False
-        return self.low <= group.high and group.low <= self.high
+        return years[0] <= group.high and group.low <= years[1]
 
     def covers(self, age: int) -> bool:
-        return self.low is not None and self.high is not None and self.low <= age <= self.high
+        years = self.years
+        return years is not None and years[0] <= age <= years[1]
 
 
 ONLINE_PLACE = "digitalt"
@@ -102,6 +140,52 @@ class Place:
 
 
 @dataclass(frozen=True)
+class GroupSize:
+    """How many take part in a group (`gruppstorlek`): at most `high`, at least `low` when given."""
+
+    high: int
+    who: str
+    """barn, föräldrar or familjer."""
+    low: int | None = None
+
+
+@dataclass(frozen=True)
+class Format:
+    """How an offer's meetings usually are (`format`); a round's own values win over these."""
+
+    meetings: int | None = None
+    meetings_max: int | None = None
+    """The upper end when the number varies (`träffar: 6–8`); None when it is exact."""
+    duration: int | None = None
+    """Minutes per meeting (`träfflängd`)."""
+    group_size: GroupSize | None = None
+    leaders: str | None = None
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A period the offer is closed (`uppehåll`): its weekly times do not happen from `start` to `end`."""
+
+    start: date
+    end: date
+    info: str | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class NextStart:
+    """When new groups usually start, before there are dates (`nästa_start`)."""
+
+    pattern: str
+    """varje_termin, vår_och_höst, varje_år or löpande_intag."""
+    info: str | None = None
+    interest: bool = False
+    """Parents can sign up their interest in the next group (`intresseanmälan: true`)."""
+
+
+@dataclass(frozen=True)
 class Round:
     """A course round: weekly meetings from `start`, unless an explicit last date is given."""
 
@@ -114,13 +198,23 @@ class Round:
     signup_by: date | None = None
     status: str = "öppen"
     info: str | None = None
+    meetings_max: int | None = None
+    """The upper end when the number of meetings varies (`träffar: 6–8`, with `slut`); None when exact."""
+    languages: tuple[str, ...] = ()
+    """The round's own languages (`språk`), when it is held in other languages than the offer says."""
+    for_whom: str | None = None
+    """Whom this round is for (`för`): mammor, pappor."""
+    duration: int | None = None
+    """Minutes per meeting (`träfflängd`)."""
+    group_size: GroupSize | None = None
 
     def has_ended(self, today: date) -> bool:
         return self.last < today
 
     @property
     def weekly(self) -> bool:
-        return self.last == weekly_last_date(self.start, self.meetings)
+        # a varying number of meetings (6–8) is never known to be weekly: only its first and last date are
+        return self.meetings_max is None and self.last == weekly_last_date(self.start, self.meetings)
 
     def signup_closed(self, today: date) -> bool:
         return self.signup_by is not None and self.signup_by < today
@@ -137,6 +231,9 @@ class Recurring:
     place: Place | None = None
     """The offer's place that the weekly time names in `plats`, resolved; None when it names none."""
     info: str | None = None
+    days: tuple[str, ...] = ()
+    """All days of the entry when the editor wrote a range (`måndag–fredag`): the entry becomes one weekly
+    time per day, each with the whole range here, so the page can show the range once."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +298,11 @@ class Offer:
     """Pages get a quick-exit button and the national help lines (`känsligt: true`)."""
     publish_until: date | None = None
     reviewed: date | None = None
+    closures: tuple[Closure, ...] = ()
+    times: str | None = None
+    """när_du_vill or tidsbokning (`tider`), for offers without fixed times."""
+    next_start: NextStart | None = None
+    format: Format | None = None
 
     def is_published(self, today: date) -> bool:
         return self.publish_until is None or self.publish_until >= today
@@ -215,6 +317,21 @@ class Offer:
     @property
     def online(self) -> bool:
         return any(p.online for p in self.places)
+
+    def current_closures(self, today: date) -> tuple[Closure, ...]:
+        """Closures that have not ended, the first first."""
+        return tuple(sorted((c for c in self.closures if c.end >= today), key=lambda c: c.start))
+
+    def closed_on(self, day: date) -> Closure | None:
+        return next((c for c in self.closures if c.covers(day)), None)
+
+    def round_duration(self, round_: Round) -> int | None:
+        """Minutes per meeting of a round: its own, else the offer's `format`."""
+        return round_.duration or (self.format.duration if self.format else None)
+
+    def round_group_size(self, round_: Round) -> GroupSize | None:
+        """A round's group size: its own, else the offer's `format`."""
+        return round_.group_size or (self.format.group_size if self.format else None)
 
     def places_of(self, place: Place | None) -> tuple[Place, ...]:
         """Where a round or weekly time is: the place it names, else any of the offer's places."""

@@ -71,9 +71,14 @@ def test_the_checks_find_clipped_and_overlapping_text(new_context: ContextFactor
     # The checks above must be able to fail: break a page on purpose and look.
     page = new_context(width=WIDTH, height=HEIGHT, device_scale_factor=ZOOM).new_page()
     open_page(page, site_url + PAGES["erbjudande-med-omgangar"])
-    page.add_style_tag(
-        content=".sg-lead { white-space: nowrap; overflow: hidden; width: 10em; }"
-        "#rubrik { position: relative; top: 2.5em; }"
+    # Styles set through the DOM (the page's Content-Security-Policy allows no inline <style> element).
+    page.evaluate(
+        """() => {
+            for (const lead of document.querySelectorAll(".sg-lead")) {
+                Object.assign(lead.style, {whiteSpace: "nowrap", overflow: "hidden", width: "10em"});
+            }
+            Object.assign(document.getElementById("rubrik").style, {position: "relative", top: "2.5em"});
+        }"""
     )
     assert any("sg-lead" in html for html in page.evaluate(CLIPPED))
     assert page.evaluate(OVERLAPPING) != []

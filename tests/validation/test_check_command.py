@@ -21,7 +21,7 @@ OLD_REVIEW = (
     "varning: Uppgifterna granskades senast 1 december 2025, för mer än ett år sedan. Kontrollera att "
     "allt stämmer och skriv dagens datum i granskad."
 )
-TOO_OLD = "Fältet till i ålder ska vara ett tal mellan 0 och 17, men här står 18."
+TOO_OLD = "Fältet till i ålder ska vara ett tal mellan 0 och 18, men här står 19."
 
 
 def run(root: Path, *args: str, github: bool = False, today: str = "2027-01-18") -> subprocess.CompletedProcess[str]:
@@ -52,7 +52,7 @@ def with_warning(site: Path) -> Path:
 
 def with_error_and_warning(site: Path) -> Path:
     (site / OFFER).write_text(
-        VALID_OFFER.replace("  till: 5", "  till: 18") + "granskad: 2025-12-01\n", encoding="utf-8"
+        VALID_OFFER.replace("  till: 5", "  till: 19") + "granskad: 2025-12-01\n", encoding="utf-8"
     )
     return site
 

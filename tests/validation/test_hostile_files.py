@@ -69,10 +69,10 @@ def test_windows_line_endings_are_accepted(site: Path) -> None:
 
 
 def test_windows_line_endings_keep_line_numbers_right(site: Path) -> None:
-    write(site, VALID_OFFER.replace("  till: 5", "  till: 18").replace("\n", "\r\n").encode())
+    write(site, VALID_OFFER.replace("  till: 5", "  till: 19").replace("\n", "\r\n").encode())
     _, problems = check(site)
     assert lines(problems) == [
-        f"{OFFER}:5: Fältet till i ålder ska vara ett tal mellan 0 och 17, men här står 18.",
+        f"{OFFER}:5: Fältet till i ålder ska vara ett tal mellan 0 och 18, men här står 19.",
     ]
 
 

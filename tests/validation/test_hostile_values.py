@@ -185,6 +185,6 @@ def test_every_file_is_checked_even_when_the_first_has_errors(site: Path) -> Non
     assert lines(problems) == [
         "data/erbjudanden/a.yml:1: Listan inom hakparenteser som börjar här saknar ett ] på slutet, eller ett "
         "kommatecken mellan två värden. Skriv till exempel [grupper, kurser].",
-        "data/erbjudanden/b.yml:5: Fältet till i ålder ska vara ett tal mellan 0 och 17, men här står 50.",
+        "data/erbjudanden/b.yml:5: Fältet till i ålder ska vara ett tal mellan 0 och 18, men här står 50.",
         "data/typer.yml:2: Fältet namn i kurser är för kort: ”K”. Skriv minst 2 tecken.",
     ]

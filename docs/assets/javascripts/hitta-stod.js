@@ -104,6 +104,8 @@
     if (state.alder === "vantar") {
       if (!offer.e) { return false; }
     } else if (state.alder) {
+      /* a = [lowest, highest] whole years: finder.py counts an open upper age ("från 4 år") up to 17, and an
+         offer up to 18 keeps 18, so both match every age the finder offers from their lowest one */
       var age = Number(state.alder);
       if (!offer.a || age < offer.a[0] || age > offer.a[1]) { return false; }
     }

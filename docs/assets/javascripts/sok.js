@@ -279,7 +279,8 @@
 
   Index.prototype.scoreTerm = function (word) {
     var R = this.rules;
-    if (/^\d{1,2}$/.test(word) && Number(word) <= 17) return this.scoreAge(Number(word));
+    /* an age: 0–18, as offers state them (an offer for 12–18 år is found by "18 år") */
+    if (/^\d{1,2}$/.test(word) && Number(word) <= 18) return this.scoreAge(Number(word));
     var whole = this.scoreWord(word, false);
     var parts = this.parts(word);
     if (parts) {

@@ -1,16 +1,23 @@
 """Language tags of text in other languages than Swedish: their names and their writing direction.
 
 A tag is a BCP 47 language (two or three letters, `ar`, `ckb`) with an optional script (`ku-Arab`).
-The direction of a language comes from CLDR through babel (`Locale.character_order`); a script
-subtag overrides it, from the list of right-to-left scripts below.
+A language is written with one rule: its two-letter code (ISO 639-1) where it has one (`fa`, not `fas`),
+else its three-letter one (ISO 639-3: `prs` dari, `kmr` kurmanji, `ckb` sorani). Names come from CLDR
+through babel where it knows the language, else from the shipped table `sprak.yml`.
+The direction of a language comes from CLDR through babel (`Locale.character_order`) or the table; a
+script subtag overrides it, from the list of right-to-left scripts below.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
+import yaml
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from markupsafe import Markup, escape
 
 TAG = re.compile(r"^(?P<language>[a-z]{2,3})(?:-(?P<script>[A-Z][a-z]{3}))?$")
@@ -21,6 +28,45 @@ Thaana and Yezidi."""
 _SV = Locale("sv")
 _LTR_RUN = re.compile(r"[0-9A-Za-zÀ-ɏ+][0-9A-Za-zÀ-ɏ .,:@+/–-]*[0-9A-Za-zÀ-ɏ]|[0-9A-Za-zÀ-ɏ]")
 """A run of Latin letters and digits, with the spaces and signs inside names, phone numbers and addresses."""
+
+
+TABLE = Path(__file__).with_name("sprak.yml")
+
+
+@dataclass(frozen=True)
+class TableLanguage:
+    """A language babel has no name for, from `sprak.yml`."""
+
+    swedish: str
+    own: str
+    direction: str
+
+
+@cache
+def table() -> dict[str, TableLanguage]:
+    with TABLE.open(encoding="utf-8") as file:
+        entries = yaml.safe_load(file)
+    return {
+        code: TableLanguage(entry["svenska"], entry["eget_namn"], entry["riktning"]) for code, entry in entries.items()
+    }
+
+
+@cache
+def two_letter_code(code: str) -> str | None:
+    """'fa' for 'fas' or 'per': the ISO 639-1 code to write instead of a three-letter code for the same
+    language; None when `code` is the one to write. A three-letter code babel names itself (`ckb`) or the
+    table holds (`prs`, `kmr`) is the one to write, even where CLDR counts it under a two-letter one."""
+    if len(code) != 3 or code in table() or code in _SV.languages:
+        return None
+    alias = get_global("language_aliases").get(code)
+    return alias if isinstance(alias, str) and len(alias) == 2 and alias in _SV.languages else None
+
+
+def is_language(code: str) -> bool:
+    """True for a language code (no script) as offers write it: one babel names, or one in the table."""
+    if code in table():
+        return True
+    return bool(re.fullmatch(r"[a-z]{2,3}", code)) and code in _SV.languages and two_letter_code(code) is None
 
 
 @cache
@@ -34,7 +80,11 @@ def _locale(language: str) -> Locale | None:
 def is_known(tag: str) -> bool:
     """True for a well-formed tag whose language CLDR knows (and whose script, if any, exists there)."""
     match = TAG.match(tag)
+    if match is not None and match["language"] in table():
+        return match["script"] is None or match["script"] in _SV.scripts
     if match is None or _locale(match["language"]) is None or match["language"] not in _SV.languages:
+        return False
+    if two_letter_code(match["language"]) is not None:
         return False
     return match["script"] is None or match["script"] in _SV.scripts
 
@@ -47,6 +97,8 @@ def direction(tag: str) -> str:
         return "ltr"
     if match["script"]:
         return "rtl" if match["script"] in RTL_SCRIPTS else "ltr"
+    if match["language"] in table():
+        return table()[match["language"]].direction
     locale = _locale(match["language"])
     return "rtl" if locale is not None and locale.character_order == "right-to-left" else "ltr"
 
@@ -56,7 +108,8 @@ def swedish_name(tag: str) -> str:
     """'arabiska' for 'ar'; 'kurdiska (skrift: arabiska)' for 'ku-Arab'."""
     match = TAG.match(tag)
     assert match is not None, tag
-    name: str = _SV.languages.get(match["language"], tag)
+    known = table().get(match["language"])
+    name: str = _SV.languages.get(match["language"]) or (known.swedish if known else tag)
     if match["script"]:
         name += f" (skrift: {_SV.scripts.get(match['script'], match['script']).lower()})"
     return name
@@ -71,6 +124,9 @@ def own_name(tag: str) -> str:
     """
     match = TAG.match(tag)
     assert match is not None, tag
+    known = table().get(match["language"])
+    if known is not None and not match["script"]:
+        return known.own
     locale = _locale(match["language"]) if not match["script"] else None
     name = locale.get_display_name(locale) if locale is not None else None
     return name or swedish_name(tag)

@@ -12,6 +12,8 @@ from babel.core import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from stodguiden.language import languages
+
 if TYPE_CHECKING:
     from stodguiden.model import Ages, TimeRange
 
@@ -43,18 +45,67 @@ def weekday_plural(value: date | str) -> str:
 
 
 def age_span(value: Ages) -> str | None:
-    """'3–11 år', '5 år', 'under 1 år', or None when the offer gives no ages."""
-    if value.low is None or value.high is None:
+    """'3–11 år', '5 år', 'under 1 år', 'från 4 år', '2–18 månader', 'upp till 2½ år', or None when the offer
+    gives no ages."""
+    if value.low is None:
         return None
+    if value.low_months is not None or value.high_months is not None:
+        return _month_span(value)
+    if value.high is None:
+        return f"från {value.low} år"
     if value.low == value.high == 0:
         return "under 1 år"
     return f"{value.low} år" if value.low == value.high else f"{value.low}–{value.high} år"
 
 
+def _in_years(months: int) -> str | None:
+    """'2' for 24 months, '2½' for 30, None when months are not whole or half years (from one year)."""
+    if months % 12 == 0:
+        return str(months // 12)
+    if months % 12 == 6 and months > 12:
+        return f"{months // 12}½"
+    return None
+
+
+def _age_in(months: int) -> str:
+    """'2½ år', '18 månader': in years where that is exact, else in months."""
+    years = _in_years(months)
+    return f"{years} år" if years is not None else f"{months} månader"
+
+
+def _month_span(value: Ages) -> str:
+    """An age span with months at one end or both (`från_månader`, `till_månader`)."""
+    assert value.low is not None
+    first = value.low_months if value.low_months is not None else value.low * 12
+    if value.high_months is None and value.high is None:
+        return f"från {_age_in(first)}"
+    if value.high_months is None:  # the upper age in whole years: through that year, never as months
+        low_years = _in_years(first)
+        return f"{low_years}–{value.high} år" if low_years is not None else f"{first} månader–{value.high} år"
+    last = value.high_months
+    if first == 0:
+        return f"upp till {_age_in(last)}"
+    if first == last:
+        return _age_in(first)
+    low_years, high_years = _in_years(first), _in_years(last)
+    if low_years is not None and high_years is not None:
+        return f"{low_years}–{high_years} år"
+    if last < 36:
+        return f"{first}–{last} månader"
+    return f"{_age_in(first)}–{_age_in(last)}"
+
+
+def _expecting(value: Ages) -> str | None:
+    if not value.expecting:
+        return None
+    week = value.pregnancy_week
+    return "väntar barn" if week is None else f"väntar barn från graviditetsvecka {week}"
+
+
 def ages(value: Ages) -> str:
-    """'3–11 år', 'Under 1 år', 'Väntar barn', 'Väntar barn och 0–1 år'."""
+    """'3–11 år', 'Under 1 år', 'Väntar barn', 'Väntar barn och 0–1 år', 'Från 4 år', 'Upp till 2½ år'."""
     span = age_span(value)
-    text = " och ".join(part for part in ("väntar barn" if value.expecting else None, span) if part)
+    text = " och ".join(part for part in (_expecting(value), span) if part)
     return text[:1].upper() + text[1:]
 
 
@@ -73,9 +124,9 @@ def listing(items: list[str]) -> str:
 
 
 def language_name(code: str) -> str | None:
-    """'arabiska' for 'ar', or None when the code is not a language babel knows."""
-    name = _SV.languages.get(code)
-    return name if name and len(code) == 2 else None
+    """'arabiska' for 'ar', 'dari' for 'prs', or None when the code is not a language as offers write it
+    (languages.py: babel's names, else the shipped table; `fas` is not, `fa` is)."""
+    return languages.swedish_name(code) if languages.is_language(code) else None
 
 
 _PHONE_WRITTEN = re.compile(r"\+?[0-9][0-9 \-–]*")
@@ -177,9 +228,21 @@ def for_whom(value: Ages) -> str:
     """A sentence on who an offer is for: 'För dig som väntar barn eller har barn som är 0–1 år.'"""
     span = age_span(value)
     having = None
-    if span is not None:
-        having = "har en bebis " + span if span.startswith("under") else "har barn som är " + span
-    parts = [part for part in ("väntar barn" if value.expecting else None, having) if part]
+    if span is not None and span.startswith("under"):
+        having = "har en bebis " + span
+    elif span is not None and span.startswith("upp till"):
+        having = "har barn " + span
+    elif span is not None and value.open_ended and value.low_months is None:
+        having = "har barn" if value.low == 0 else f"har barn som är {value.low} år eller äldre"
+    elif span is not None and value.open_ended:
+        having = "har barn som är " + span.removeprefix("från ") + " eller äldre"
+    elif span is not None:
+        having = "har barn som är " + span
+    expecting = None
+    if value.expecting:
+        week = value.pregnancy_week
+        expecting = "väntar barn" if week is None else f"väntar barn och är i graviditetsvecka {week} eller senare"
+    parts = [part for part in (expecting, having) if part]
     return "För dig som " + " eller ".join(parts) + "."
 
 
@@ -187,3 +250,73 @@ def sentence(text: str) -> str:
     """Text ending with a full stop, whether or not the editor wrote one."""
     text = text.rstrip()
     return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+# ---- when and how the meetings are (contract v2, sections 4 and 5) ----
+
+NEXT_START = {
+    "varje_termin": "Ny grupp startar varje termin.",
+    "vår_och_höst": "Nya grupper startar på våren och på hösten.",
+    "varje_år": "Ny grupp startar en gång om året.",
+    "löpande_intag": "Nya deltagare kan börja under hela året.",
+}
+"""What the page says for `nästa_start.mönster`."""
+NEXT_START_SHORT = {
+    "varje_termin": "Ny grupp varje termin",
+    "vår_och_höst": "Nya grupper vår och höst",
+    "varje_år": "Ny grupp en gång om året",
+    "löpande_intag": "Börja under hela året",
+}
+"""The same in a card or the finder's results."""
+TIMES = {
+    "när_du_vill": "Du börjar när du vill.",
+    "tidsbokning": "Du bokar en tid som passar. Ni bestämmer tid tillsammans när du kontaktar oss.",
+}
+"""What the page says for `tider`."""
+TIMES_SHORT = {"när_du_vill": "Börja när du vill", "tidsbokning": "Boka en tid"}
+GROUP_MEMBERS = {"barn": ("barn", "barn"), "föräldrar": ("förälder", "föräldrar"), "familjer": ("familj", "familjer")}
+"""`vilka` of a group size: the word for one and for more."""
+
+
+def day_span(days: tuple[str, ...]) -> str:
+    """'måndag–fredag' for each day from Monday to Friday."""
+    return f"{days[0]}–{days[-1]}" if len(days) > 1 else "".join(days)
+
+
+def period(start: date, end: date) -> str:
+    """'11–24 januari 2027', '29 juni–9 augusti 2027', '20 december 2027–2 januari 2028', '1 maj 2027'."""
+    if start == end:
+        return day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{day(end)}"
+    if start.year == end.year:
+        return f"{format_date(start, 'd MMMM', locale=_SV)}–{day(end)}"
+    return f"{day(start)}–{day(end)}"
+
+
+def meetings(low: int, high: int | None = None) -> str:
+    """'1 träff', '8 träffar', '6–8 träffar'."""
+    if high is not None:
+        return f"{low}–{high} träffar"
+    return f"{low} {'träff' if low == 1 else 'träffar'}"
+
+
+def duration(minutes: int) -> str:
+    """'45 minuter', '1 timme', '2 timmar', '1 timme och 30 minuter'."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} {'timme' if hours == 1 else 'timmar'}")
+    if rest:
+        parts.append(f"{rest} {'minut' if rest == 1 else 'minuter'}")
+    return " och ".join(parts)
+
+
+def group_size(low: int | None, high: int, who: str) -> str:
+    """'4–7 barn', 'högst 8 föräldrar', '6 familjer'."""
+    one, more = GROUP_MEMBERS[who]
+    if low is None:
+        return f"högst {high} {one if high == 1 else more}"
+    if low == high:
+        return f"{high} {one if high == 1 else more}"
+    return f"{low}–{high} {more}"

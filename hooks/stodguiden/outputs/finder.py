@@ -79,7 +79,9 @@ def filters(catalog: Catalog) -> Filters:
 
 
 def languages_of(offer: Offer) -> tuple[str, ...]:
-    return offer.languages or (DEFAULT_LANGUAGE,)
+    own = offer.languages or (DEFAULT_LANGUAGE,)
+    # a round held in another language (contract v2) is found under that language too
+    return tuple(dict.fromkeys((*own, *(code for r in offer.rounds for code in r.languages))))
 
 
 def _text(markup: object) -> str:
@@ -94,8 +96,9 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
         "n": offer.title,
         "s": offer.summary,
     }
-    if offer.ages.low is not None and offer.ages.high is not None:
-        result["a"] = [offer.ages.low, offer.ages.high]
+    years = offer.ages.years  # an open upper age counts up to the oldest child: "från 4 år" is [4, 17]
+    if years is not None:
+        result["a"] = list(years)
     if offer.ages.expecting:
         result["e"] = 1
     result["k"] = list(offer.types)

@@ -13,11 +13,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, readable_json
+from stodguiden.language import swedish
 from stodguiden.language.swedish import WEEKDAYS, clock, day, for_whom, kronor, language_name
 from stodguiden.model import ONLINE_PLACE, Catalog, Offer, Place, Recurring, Round, file_order
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from datetime import date
 
 DIRECTORY = f"{OPEN_DATA}/hsds/"
 """The folder in the site that holds one file per table."""
@@ -207,8 +209,8 @@ class _Tables:
                 kronor(offer.cost.amount) + (f". {offer.cost.info}" if offer.cost.info else "") if offer.cost else None
             ),
             eligibility_description=for_whom(offer.ages),
-            minimum_age=offer.ages.low,
-            maximum_age=offer.ages.high,
+            minimum_age=offer.ages.stated_years[0],
+            maximum_age=offer.ages.stated_years[1],
             assured_date=offer.reviewed.isoformat() if offer.reviewed else None,
         )
         if offer.contact.phone:
@@ -289,7 +291,7 @@ class _Tables:
 
     def round_schedule(self, offer: Offer, round_: Round, service_id: str, at_location: dict[Place, str]) -> None:
         weekly = round_.weekly and round_.meetings > 1
-        text = f"{round_.meetings} {'träff' if round_.meetings == 1 else 'träffar'} från {day(round_.start)}"
+        text = f"{swedish.meetings(round_.meetings, round_.meetings_max)} från {day(round_.start)}"
         text += f", en gång i veckan till {day(round_.last)}" if weekly else f" till {day(round_.last)}"
         if round_.time:
             text += f", {clock(round_.time)}"
@@ -310,7 +312,9 @@ class _Tables:
             closes_at=f"{round_.time.end:%H:%M}" if round_.time else None,
             description=text + ". Tiderna är svensk tid.",
             attending_type="På nätet" if round_.place and round_.place.online else None,
-            notes=" ".join(part for part in (f"Status: {round_.status}.", round_.info) if part),
+            notes=" ".join(
+                part for part in (f"Status: {round_.status}.", round_.info, _round_details(offer, round_)) if part
+            ),
         )
 
     def recurring_schedule(self, offer: Offer, slot: Recurring, service_id: str, at_location: dict[Place, str]) -> None:
@@ -328,8 +332,29 @@ class _Tables:
             closes_at=f"{slot.time.end:%H:%M}",
             description=f"Varje {slot.weekday} {clock(slot.time)}. Tiderna är svensk tid.",
             attending_type="På nätet" if slot.place and slot.place.online else None,
-            notes=slot.info,
+            notes=" ".join(part for part in (slot.info, _closures(offer, self.catalog.today)) if part) or None,
         )
+
+
+def _round_details(offer: Offer, round_: Round) -> str:
+    """A round's languages, audience, meeting length and group size, for the schedule's notes."""
+    parts = []
+    if round_.languages:
+        parts.append(f"På {swedish.listing([language_name(code) or code for code in round_.languages])}.")
+    if round_.for_whom:
+        parts.append(f"För {round_.for_whom}.")
+    minutes = offer.round_duration(round_)
+    if minutes:
+        parts.append(f"Varje träff är {swedish.duration(minutes)}.")
+    size = offer.round_group_size(round_)
+    if size:
+        parts.append(f"I gruppen: {swedish.group_size(size.low, size.high, size.who)}.")
+    return " ".join(parts)
+
+
+def _closures(offer: Offer, today: date) -> str:
+    """The offer's closures (`uppehåll`), for a weekly schedule's notes: HSDS 3.0 has no exception dates."""
+    return " ".join(f"Stängt {swedish.period(c.start, c.end)}." for c in offer.current_closures(today))
 
 
 def tables(catalog: Catalog, urls: SiteUrls) -> dict[str, list[dict[str, Any]]]:

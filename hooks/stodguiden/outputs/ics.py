@@ -2,7 +2,8 @@
 
 A weekly round is one event with `RRULE:FREQ=WEEKLY;COUNT=n`. A round with its own last date (not
 weekly) has only its first and last meeting as events, since the dates in between are not in the data.
-Weekly drop-in times (`löpande`) repeat from the next such weekday, until `publicera_till` if it is set.
+Weekly drop-in times (`löpande`) repeat from the next such weekday, until `publicera_till` if it is set;
+the days the offer is closed (`uppehåll`) are left out with EXDATE (rounds keep their own dates).
 Times are local Swedish time with a VTIMEZONE for Europe/Stockholm; UIDs stay the same between builds.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path
 from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
+from stodguiden.language import swedish
 from stodguiden.language.swedish import WEEKDAYS, day
 from stodguiden.model import Catalog, Offer, Place, Recurring, Round, TimeRange, file_order
 
@@ -117,12 +119,15 @@ class _Writer:
         *,
         rule: str | None = None,
         cancelled: bool = False,
+        skipped: tuple[date, ...] = (),
     ) -> list[str]:
         url = self.urls.offer(offer.slug)
         description = "\n\n".join([offer.summary, *notes, f"Läs mer och anmäl dig: {url}"])
         lines = ["BEGIN:VEVENT", f"UID:{uid}@{self.urls.host}", f"DTSTAMP:{self.stamp}", *_when(start, clock)]
         if rule:
             lines.append(f"RRULE:{rule}")
+        if skipped and clock is not None:
+            lines.append(f"EXDATE;TZID={TZID}:" + ",".join(_local(moment, clock.start) for moment in skipped))
         lines += [f"SUMMARY:{text(summary)}", f"DESCRIPTION:{text(description)}"]
         location = _location(offer, place)
         if location:
@@ -136,12 +141,19 @@ class _Writer:
         uid = f"{offer.slug}.omgang.{round_.start:%Y%m%d}"
         cancelled = round_.status == "inställd"
         notes = [note for note in (round_.info, "Omgången är inställd." if cancelled else None) if note]
+        details = _round_details(offer, round_)
+        if details:
+            notes.insert(0, details)
         if round_.meetings == 1:
             yield self.event(
                 offer, uid, round_.start, round_.time, offer.title, notes, round_.place, cancelled=cancelled
             )
         elif round_.weekly:
-            notes.insert(0, f"{round_.meetings} träffar, en gång i veckan. Sista träffen är {day(round_.last)}.")
+            notes.insert(
+                0,
+                f"{swedish.meetings(round_.meetings, round_.meetings_max)}, en gång i veckan. "
+                f"Sista träffen är {day(round_.last)}.",
+            )
             yield self.event(
                 offer,
                 uid,
@@ -156,7 +168,8 @@ class _Writer:
         else:
             notes.insert(
                 0,
-                f"{round_.meetings} träffar mellan {day(round_.start)} och {day(round_.last)}. "
+                f"{swedish.meetings(round_.meetings, round_.meetings_max)} mellan {day(round_.start)} och "
+                f"{day(round_.last)}. "
                 "Fråga arrangören om datumen för de andra träffarna.",
             )
             yield self.event(
@@ -183,13 +196,16 @@ class _Writer:
     def recurring_event(self, offer: Offer, slot: Recurring) -> list[str]:
         today = self.catalog.today
         first = today + timedelta(days=(WEEKDAYS.index(slot.weekday) - today.weekday()) % 7)
+        while offer.closed_on(first):  # closed today: the series starts on the first day it is open
+            first += timedelta(weeks=1)
         rule = "FREQ=WEEKLY"
         if offer.publish_until:
             last = datetime.combine(offer.publish_until, time(23, 59, 59), TIME_ZONE)
             rule += f";UNTIL={_utc(last.astimezone(UTC))}"
         uid = f"{offer.slug}.lopande.{WEEKDAYS.index(slot.weekday) + 1}.{slot.time.start:%H%M}"
         notes = [note for note in (slot.info,) if note]
-        return self.event(offer, uid, first, slot.time, offer.title, notes, slot.place, rule=rule)
+        skipped = _closed_days(offer, first)
+        return self.event(offer, uid, first, slot.time, offer.title, notes, slot.place, rule=rule, skipped=skipped)
 
     def offer_events(self, offer: Offer) -> Iterator[list[str]]:
         for round_ in offer.upcoming_rounds(self.catalog.today):
@@ -215,6 +231,36 @@ class _Writer:
             *VTIMEZONE,
         ]
         return ("".join(_folded(line) for line in head) + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+def _closed_days(offer: Offer, first: date) -> tuple[date, ...]:
+    """The weekly dates from `first` (every 7 days) that fall in one of the offer's closures, up to
+    `publicera_till`: the EXDATEs of a weekly time."""
+    days: list[date] = []
+    for closure in offer.closures:
+        moment = max(first, closure.start)
+        moment += timedelta(days=(first.weekday() - moment.weekday()) % 7)
+        while moment <= closure.end and (offer.publish_until is None or moment <= offer.publish_until):
+            days.append(moment)
+            moment += timedelta(weeks=1)
+    return tuple(sorted(set(days)))
+
+
+def _round_details(offer: Offer, round_: Round) -> str:
+    """A round's languages, whom it is for, how long each meeting is and the group size, as a note."""
+    parts = []
+    if round_.languages:
+        names = [swedish.language_name(code) or code for code in round_.languages]
+        parts.append(f"På {swedish.listing(names)}.")
+    if round_.for_whom:
+        parts.append(f"För {round_.for_whom}.")
+    duration = offer.round_duration(round_)
+    if duration:
+        parts.append(f"Varje träff är {swedish.duration(duration)}.")
+    size = offer.round_group_size(round_)
+    if size:
+        parts.append(f"I gruppen: {swedish.group_size(size.low, size.high, size.who)}.")
+    return " ".join(parts)
 
 
 def _folded(line: str) -> str:

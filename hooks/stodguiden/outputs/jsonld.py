@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from stodguiden.base.jsontext import inert_json
 from stodguiden.base.timezone import TIME_ZONE, TIME_ZONE_NAME
-from stodguiden.language.swedish import WEEKDAYS, language_name
+from stodguiden.language.swedish import WEEKDAYS, age_span, language_name
 
 if TYPE_CHECKING:
     from stodguiden.base.siteurls import SiteUrls
@@ -153,18 +153,39 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
             "endTime": f"{clock.end:%H:%M}" if clock else None,
             "scheduleTimezone": TIME_ZONE_NAME,
         }
+    event.update(_round_format(offer, round_))
     return event
+
+
+def _round_format(offer: Offer, round_: Round) -> dict[str, Any]:
+    """A round's languages, audience, meeting length and group size (its own, else the offer's `format`)."""
+    result: dict[str, Any] = {}
+    if round_.languages:
+        result["inLanguage"] = list(round_.languages)
+    if round_.for_whom:
+        result["audience"] = {"@type": "PeopleAudience", "audienceType": round_.for_whom}
+    minutes = offer.round_duration(round_)
+    if minutes:
+        hours, rest = divmod(minutes, 60)
+        result["duration"] = "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
+    size = offer.round_group_size(round_)
+    if size:
+        result["maximumAttendeeCapacity"] = size.high
+    return result
 
 
 def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
     """The JSON-LD document for one offer page."""
     page = urls.offer(offer.slug)
     audience: dict[str, Any] = {"@type": "PeopleAudience", "audienceType": "Föräldrar"}
-    if offer.ages.low is not None:
+    span = age_span(offer.ages)
+    if span is not None:
         # The ages are the children's; schema.org has no property for that, so the text says so.
-        audience["description"] = f"Föräldrar till barn som är {offer.ages.low}–{offer.ages.high} år"
-        audience["suggestedMinAge"] = offer.ages.low
-        audience["suggestedMaxAge"] = offer.ages.high
+        audience["description"] = "Föräldrar till barn " + ("som är " + span if span[0].isdigit() else span)
+        low, high = offer.ages.stated_years
+        audience["suggestedMinAge"] = low
+        if high is not None:  # "från 4 år": no highest age
+            audience["suggestedMaxAge"] = high
     if offer.ages.expecting:
         audience["description"] = ", ".join(filter(None, ["Blivande föräldrar", audience.get("description")]))
     service: dict[str, Any] = {
@@ -212,6 +233,18 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
                 "closes": f"{s.time.end:%H:%M}",
             }
             for s in offer.recurring
+        ]
+        # schema.org's way to say closed all day: opens and closes at 00:00, for the days of the period
+        service["hoursAvailable"] += [
+            {
+                "@type": "OpeningHoursSpecification",
+                "opens": "00:00",
+                "closes": "00:00",
+                "validFrom": c.start.isoformat(),
+                "validThrough": c.end.isoformat(),
+                "description": c.info,
+            }
+            for c in offer.current_closures(catalog.today)
         ]
     events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
     organiser = {"@id": PROVIDER_ID, **provider(catalog, offer.organiser)}

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.richtext import plain_text
 from stodguiden.base.siteurls import OPEN_DATA, SiteUrls, calendar_path, iso_utc, readable_json
+from stodguiden.language import swedish
+from stodguiden.language.swedish import ages as ages_text
 from stodguiden.language.swedish import language_name
-from stodguiden.model import Catalog, Offer, Place, Round, file_order, plain_fields
+from stodguiden.model import Catalog, Format, GroupSize, Offer, Place, Round, file_order, plain_fields
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -87,7 +89,47 @@ def _round(round_: Round) -> dict[str, Any]:
         "sista_anmälan": round_.signup_by.isoformat() if round_.signup_by else None,
         "status": round_.status,
         "info": round_.info,
+        **_round_format(round_),
     }
+
+
+def _group_size(size: GroupSize | None) -> dict[str, Any] | None:
+    return {"från": size.low, "till": size.high, "vilka": size.who} if size else None
+
+
+def _round_format(round_: Round) -> dict[str, Any]:
+    """A round's own languages, audience and format (contract v2): only what the round itself says; the
+    offer's `format` is its own field, so a re-user sees which value came from where."""
+    return {
+        "träffar_till": round_.meetings_max,
+        "språk": [{"kod": code, "namn": language_name(code) or code} for code in round_.languages],
+        "för": round_.for_whom,
+        "träfflängd": round_.duration,
+        "gruppstorlek": _group_size(round_.group_size),
+    }
+
+
+def _format(value: Format | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {
+        "träffar": value.meetings,
+        "träffar_till": value.meetings_max,
+        "träfflängd": value.duration,
+        "gruppstorlek": _group_size(value.group_size),
+        "ledare": value.leaders,
+    }
+
+
+def _csv_meetings(value: dict[str, Any]) -> str | None:
+    if value is None or value["träffar"] is None:
+        return None
+    high = value["träffar_till"]
+    return f"{value['träffar']}–{high}" if high is not None else str(value["träffar"])
+
+
+def _csv_group_size(size: dict[str, Any] | None) -> str | None:
+    return swedish.group_size(size["från"], size["till"], size["vilka"]) if size else None
 
 
 def sorted_offers(catalog: Catalog) -> list[Offer]:
@@ -153,7 +195,7 @@ def _yes_no(value: bool) -> str:
 
 
 def _csv_round(item: dict[str, Any]) -> str:
-    parts = [f"{item['start']}–{item['slut']}", f"{item['träffar']} {'träff' if item['träffar'] == 1 else 'träffar'}"]
+    parts = [f"{item['start']}–{item['slut']}", swedish.meetings(item["träffar"], item.get("träffar_till"))]
     if item["tid"]:
         parts.append(f"{item['tid']['start']}–{item['tid']['slut']}")
     if item["plats"]:
@@ -227,11 +269,23 @@ FIELDS: tuple[Field, ...] = (
     Field("beskrivning_html", lambda o, c, u: o.description_html or None),
     Field(
         "ålder",
-        lambda o, c, u: {"från": o.ages.low, "till": o.ages.high, "väntar_barn": o.ages.expecting},
+        lambda o, c, u: {
+            "från": o.ages.low,
+            "till": o.ages.high,
+            "väntar_barn": o.ages.expecting,
+            "från_månader": o.ages.low_months,
+            "till_månader": o.ages.high_months,
+            "från_graviditetsvecka": o.ages.pregnancy_week,
+            "text": ages_text(o.ages),
+        },
         (
             Column("ålder_från", lambda v: v["från"]),
             Column("ålder_till", lambda v: v["till"]),
             Column("väntar_barn", lambda v: _yes_no(v["väntar_barn"])),
+            Column("ålder_från_månader", lambda v: v["från_månader"]),
+            Column("ålder_till_månader", lambda v: v["till_månader"]),
+            Column("från_graviditetsvecka", lambda v: v["från_graviditetsvecka"]),
+            Column("ålder_text", lambda v: v["text"]),
         ),
     ),
     Field(
@@ -281,6 +335,35 @@ FIELDS: tuple[Field, ...] = (
             for s in o.recurring
         ],
         (Column("löpande", lambda v: ITEM_SEPARATOR.join(_weekly(s) for s in v)),),
+    ),
+    # when and how the meetings are (contract v2, sections 4 and 5)
+    Field(
+        "uppehåll",
+        lambda o, c, u: [
+            {"från": k.start.isoformat(), "till": k.end.isoformat(), "info": k.info}
+            for k in o.current_closures(c.today)
+        ],
+        (Column("uppehåll", lambda v: ITEM_SEPARATOR.join(f"{k['från']}–{k['till']}" for k in v)),),
+    ),
+    Field("tider", lambda o, c, u: o.times, _same("tider")),
+    Field(
+        "nästa_start",
+        lambda o, c, u: (
+            {"mönster": o.next_start.pattern, "info": o.next_start.info, "intresseanmälan": o.next_start.interest}
+            if o.next_start
+            else None
+        ),
+        (Column("nästa_start", lambda v: v["mönster"] if v else None),),
+    ),
+    Field(
+        "format",
+        lambda o, c, u: _format(o.format),
+        (
+            Column("format_träffar", _csv_meetings),
+            Column("format_träfflängd", lambda v: v["träfflängd"] if v else None),
+            Column("format_gruppstorlek", lambda v: _csv_group_size(v["gruppstorlek"]) if v else None),
+            Column("format_ledare", lambda v: v["ledare"] if v else None),
+        ),
     ),
     Field(
         "anmälan",

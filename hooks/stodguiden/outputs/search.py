@@ -60,6 +60,9 @@ def _offer_entry(
         search_words.append(offer.basis.name)
     search_words += [place.area for place in offer.places if place.area]
     search_words += [name for code in offer.languages if (name := swedish.language_name(code))]
+    # a round's own languages and audience (contract v2): a parent searching "arabiska" or "pappor" finds it
+    search_words += [name for r in offer.rounds for code in r.languages if (name := swedish.language_name(code))]
+    search_words += [r.for_whom for r in offer.rounds if r.for_whom]
     if offer.online:
         search_words += ["på nätet", "digitalt"]
     if offer.cost and offer.cost.free:
@@ -71,12 +74,13 @@ def _offer_entry(
         description_texts.append(offer.basis.description)
     description = _stems(description_texts, seen, MAX_DESCRIPTION_STEMS, MIN_DESCRIPTION_STEM)
     ages = offer.ages
+    low, high = ages.years or (None, None)  # as the finder: "från 4 år" is 4–17, months count as their years
     return {
         "u": offer.slug,
         "t": offer.title,
         "s": offer.summary,
         "a": swedish.ages(ages),
-        "al": [ages.low, ages.high, int(ages.expecting)],
+        "al": [low, high, int(ages.expecting)],
         "y": [type_index[key] for key in offer.types],
         "g": [group_index[group.key] for group in catalog.age_groups_of(offer)],
         "o": organiser_index.get(offer.organiser, -1),

@@ -172,6 +172,18 @@ def environment() -> Environment:
         languages_marked=languages.names_marked,
         paragraphs=lambda text: [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()],
     )
+    # when and how the meetings are (contract v2, sections 4 and 5)
+    env.filters.update(
+        day_span=swedish.day_span,
+        period=lambda closure: swedish.period(closure.start, closure.end),
+        meetings=swedish.meetings,
+        duration=swedish.duration,
+        group_size=lambda size: swedish.group_size(size.low, size.high, size.who),
+        next_start=swedish.NEXT_START.__getitem__,
+        next_start_short=swedish.NEXT_START_SHORT.__getitem__,
+        times=swedish.TIMES.__getitem__,
+        times_short=swedish.TIMES_SHORT.__getitem__,
+    )
     env.globals["round_status"] = _round_status
     env.globals["share_links"] = share_links
     return env

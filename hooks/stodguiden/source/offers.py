@@ -9,12 +9,17 @@ from typing import Any
 from stodguiden.base import richtext
 from stodguiden.base.problems import Level, Problem
 from stodguiden.language import languages
-from stodguiden.language.swedish import day, language_name
+from stodguiden.language.swedish import WEEKDAYS, day, language_name
+from stodguiden.language.swedish import ages as ages_text
 from stodguiden.model import (
     ONLINE_PLACE,
     Ages,
     Basis,
+    Closure,
     Cost,
+    Format,
+    GroupSize,
+    NextStart,
     Offer,
     OtherLanguageText,
     Place,
@@ -34,8 +39,18 @@ REVIEW_MAX_AGE = timedelta(days=365)
 """`granskad` older than this gives a warning: someone should check the offer again."""
 EXPIRY_NOTICE = timedelta(days=30)
 """`publicera_till` this close gives a warning, so the offer does not vanish unnoticed."""
+_AGE_NUMBER = r"(\d{1,2}(?:½|,5)?)"
+_STATED_SPAN_RE = re.compile(
+    rf"(?<![\d.,:]){_AGE_NUMBER} ?(?:[-–—]| till ) ?{_AGE_NUMBER}"
+    r"(?: ?(år|månader)(?!\w)| ?års(?!\w)|[- ]?åringar(?!\w))"
+)
+"""An age span in a title or summary: '8–18 år', '2-18 månader', 'för 0–6-åringar', '3 till 11 års ålder'."""
+_STATED_UPPER_RE = re.compile(rf"(?<!\w)upp till {_AGE_NUMBER} ?(år|månader)(?!\w)", re.IGNORECASE)
+"""An upper age in a title or summary: 'upp till 12 år', 'upp till 2½ år'."""
 _ONE_CLOCK_RE = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 _TIME_RE = re.compile(r"^(\d{1,2})[.:](\d{2}) ?[-–] ?(\d{1,2})[.:](\d{2})$")
+_SPAN_RE = re.compile(r"^(\S+?) ?[-–] ?(\S+)$")
+"""Two words with a dash between: a range of weekdays (måndag–fredag) or of meetings (6–8)."""
 
 
 def slug_problem(path: str, stem: str) -> Problem | None:
@@ -86,6 +101,10 @@ def build(
     references = _PlaceReferences(places)
     rounds = rules.rounds(data.get("omgångar", []), references, today if changed else None)
     recurring = rules.recurring(data.get("löpande", []), references)
+    closures = rules.closures(data.get("uppehåll", []))
+    offer_format = rules.format(data.get("format"))
+    if ages is not None:
+        rules.stated_ages(data, ages)
     rules.languages(data.get("språk", []))
     rules.other_languages(data.get("på_andra_språk", []))
     description = rules.description(data)
@@ -129,6 +148,10 @@ def build(
         sensitive=data.get("känsligt", False),
         publish_until=publish_until,
         reviewed=reviewed,
+        closures=tuple(closures),
+        times=data.get("tider"),
+        next_start=_next_start(data.get("nästa_start")),
+        format=offer_format,
         **{attribute: data.get(name) for attribute, name in plain_fields(Offer).items()},
     )
     return offer, rules.problems
@@ -193,8 +216,30 @@ def _an_hour_later(clock: str) -> str:
     return f"{(int(hours) + 1) % 24:02}.{minutes}"
 
 
+def _months(low: str, high: str, unit: str | None) -> tuple[int, int]:
+    """A stated age span in months: ('2', '18', 'månader') is (2, 18), ('1', '2½', 'år') is (12, 30)."""
+
+    def one(number: str) -> int:
+        if unit == "månader":
+            return int(number)
+        half = number.endswith(("½", ",5"))
+        return int(number.removesuffix("½").removesuffix(",5")) * 12 + (6 if half else 0)
+
+    return one(low), one(high)
+
+
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def _next_start(data: dict[str, Any] | None) -> NextStart | None:
+    if not data:
+        return None
+    return NextStart(data["mönster"], data.get("info"), data.get("intresseanmälan", False))
+
+
+def _group_size(data: dict[str, Any] | None) -> GroupSize | None:
+    return GroupSize(data["till"], data["vilka"], data.get("från")) if data else None
 
 
 class _PlaceReferences:
@@ -242,14 +287,31 @@ class _Rules:
                 "Lägg till hur: (med vanliga ord) eller webb: (länk till ett formulär).",
             )
 
-    def languages(self, codes: list[str]) -> None:
+    def languages(self, codes: list[str], at: tuple[str | int, ...] = ("språk",)) -> None:
         for index, code in enumerate(codes):
+            if self.language_too_long(code, (*at, index)):
+                continue
             if language_name(code) is None:
                 self.error(
-                    ("språk", index),
-                    f"Språkkoden {quoted(code)} finns inte. Skriv en kod med två bokstäver "
-                    "enligt ISO 639-1, till exempel sv (svenska), en (engelska), ar (arabiska), so (somaliska).",
+                    (*at, index),
+                    f"Språkkoden {quoted(code)} finns inte. Skriv koden med två bokstäver (ISO 639-1) där "
+                    "språket har en, annars med tre (ISO 639-3), till exempel sv (svenska), ar (arabiska), "
+                    "so (somaliska), prs (dari) eller kmr (kurmanji).",
                 )
+
+    def language_too_long(self, tag: str, pointer: tuple[str | int, ...]) -> bool:
+        """An error when `tag` has a three-letter code for a language that has a two-letter one (`fas`)."""
+        code, _, script = tag.partition("-")
+        shorter = languages.two_letter_code(code)
+        if shorter is None:
+            return False
+        better = f"{shorter}-{script}" if script else shorter
+        self.error(
+            pointer,
+            f"Språkkoden {quoted(tag)} har en kortare form: skriv {better} ({languages.swedish_name(better)}). "
+            "Koden med två bokstäver (ISO 639-1) gäller där språket har en.",
+        )
+        return True
 
     def other_languages(self, entries: list[Any]) -> None:
         seen_languages: set[str] = set()
@@ -263,6 +325,8 @@ class _Rules:
                     "Fältet på_andra_språk är för texter på andra språk "
                     "än svenska. Skriv den svenska texten i sammanfattning och beskrivning.",
                 )
+            elif self.language_too_long(code, ("på_andra_språk", index, "språk")):
+                pass
             elif not languages.is_known(code):
                 self.error(
                     ("på_andra_språk", index, "språk"),
@@ -328,27 +392,80 @@ class _Rules:
             return None
         if not self.doc.clean("ålder"):
             return None
-        low, high, expecting = data.get("från"), data.get("till"), data.get("väntar_barn", False)
-        if (low is None) != (high is None):
-            missing = "till" if high is None else "från"
+        expecting = data.get("väntar_barn", False)
+        both = [(y, m) for y, m in (("från", "från_månader"), ("till", "till_månader")) if y in data and m in data]
+        for years, months in both:
+            self.error(
+                ("ålder", months),
+                f"Fältet ålder har både {years} och {months}. Skriv åldern antingen i år ({years}) eller i "
+                f"månader ({months}), inte båda.",
+            )
+        if "från_graviditetsvecka" in data and not expecting:
+            self.error(
+                ("ålder", "från_graviditetsvecka"),
+                "Fältet från_graviditetsvecka i ålder gäller bara blivande föräldrar. Skriv också väntar_barn: true, "
+                "eller ta bort från_graviditetsvecka.",
+            )
+            return None
+        if both:
+            return None
+        low, high = data.get("från"), data.get("till")
+        low_months, high_months = data.get("från_månader"), data.get("till_månader")
+        if low is None and low_months is None and high_months is not None:
+            low = 0  # "upp till 2½ år": from birth
+        if low is None and low_months is None and high is not None:
             self.error(
                 ("ålder",),
-                f"Fältet ålder har bara {'från' if missing == 'till' else 'till'}. "
-                f"Skriv också {missing}, till exempel från: 3 och till: 11.",
+                "Fältet ålder har bara till. Skriv också från, till exempel från: 3 och till: 11.",
             )
             return None
-        if low is None and not expecting:
+        if low is None and low_months is None and not expecting:
             self.error(
                 ("ålder",),
-                "Fältet ålder behöver från och till (hela år 0–17), eller väntar_barn: true för blivande föräldrar.",
+                "Fältet ålder behöver från (och till om det finns en högsta ålder), eller väntar_barn: true "
+                "för blivande föräldrar.",
             )
             return None
-        if low is not None and high is not None and low > high:
-            self.error(
-                ("ålder", "till"), f"Åldern slutar ({high} år) innan den börjar ({low} år). Byt plats på från och till."
-            )
+        if low_months is not None:
+            low = low_months // 12
+        if high_months is not None:
+            high = high_months // 12
+        first = low_months if low_months is not None else None if low is None else low * 12
+        last = high_months if high_months is not None else None if high is None else high * 12 + 11
+        if first is not None and last is not None and first > last:
+            if low_months is None and high_months is None:
+                message = f"Åldern slutar ({high} år) innan den börjar ({low} år). Byt plats på från och till."
+            else:
+                start = f"{low_months} månader" if low_months is not None else f"{low} år"
+                stop = f"{high_months} månader" if high_months is not None else f"{high} år"
+                message = f"Åldern slutar ({stop}) innan den börjar ({start}). Kontrollera från och till i ålder."
+            self.error(("ålder", "till_månader" if high_months is not None else "till"), message)
             return None
-        return Ages(low, high, expecting)
+        return Ages(low, high, expecting, low_months, high_months, data.get("från_graviditetsvecka"))
+
+    def stated_ages(self, data: dict[str, Any], ages: Ages) -> None:
+        """An error when the title or summary states an age span or upper age that `ålder` does not say."""
+        first = ages.low_months if ages.low_months is not None else None if ages.low is None else ages.low * 12
+        last = ages.high_months if ages.high_months is not None else None if ages.high is None else ages.high * 12
+        for name in ("titel", "sammanfattning"):
+            text = data.get(name)
+            if not isinstance(text, str) or not self.doc.clean(name):
+                continue
+            spans = [(m, *_months(m.group(1), m.group(2), m.group(3))) for m in _STATED_SPAN_RE.finditer(text)]
+            uppers = [(m, *_months("0", m.group(1), m.group(2).lower())) for m in _STATED_UPPER_RE.finditer(text)]
+            if not spans and not uppers:
+                continue
+            wrong = bool(spans) and (min(s[1] for s in spans), max(s[2] for s in spans)) != (first, last)
+            wrong = wrong or (bool(uppers) and max(u[2] for u in uppers) != last)
+            if wrong:
+                found = sorted((m for m, _, _ in spans + uppers), key=lambda m: m.start())
+                said = " och ".join(quoted(m.group(0).strip()) for m in found)
+                shown = ages_text(ages)
+                self.error(
+                    (name,),
+                    f"Fältet {name} säger {said}, men fältet ålder säger {shown[:1].lower() + shown[1:]}. "
+                    "Skriv samma ålder i båda, så att föräldrar inte får två olika svar.",
+                )
 
     def places(self, items: list[dict[str, Any]], settings: Settings | None) -> list[Place]:
         result = []
@@ -438,10 +555,23 @@ class _Rules:
             ptr = ("omgångar", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
             place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
+            self.languages(item.get("språk", []), (*ptr, "språk"))
+            size = self.group_size(item.get("gruppstorlek"), (*ptr, "gruppstorlek"))
             if "start" not in item or "träffar" not in item or not self.doc.clean(*ptr):
                 continue
+            meetings = self.meetings(item["träffar"], (*ptr, "träffar"))
+            if meetings is None:
+                continue
+            if meetings[1] is not None and "slut" not in item:
+                self.error(
+                    (*ptr, "träffar"),
+                    f"Fältet {field_name((*ptr, 'träffar'))} är {quoted(item['träffar'])}, men omgången har inget "
+                    "slut. När antalet träffar varierar går det inte att räkna ut sista träffen: skriv slut: "
+                    "(datum för sista träffen), eller ett bestämt antal träffar.",
+                )
+                continue
             start = date.fromisoformat(item["start"])
-            last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, item["träffar"])
+            last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, meetings[0])
             if last < start:
                 self.error(
                     (*ptr, "slut"),
@@ -474,23 +604,135 @@ class _Rules:
             result.append(
                 Round(
                     start,
-                    item["träffar"],
+                    meetings[0],
                     last,
                     clock,
                     place,
                     signup_by,
                     item.get("status", "öppen"),
                     item.get("info"),
+                    meetings_max=meetings[1],
+                    languages=tuple(item.get("språk", ())),
+                    for_whom=item.get("för"),
+                    duration=item.get("träfflängd"),
+                    group_size=size,
                 )
             )
         return result
 
-    def recurring(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Recurring]:
+    def meetings(self, value: int | str, pointer: tuple[str | int, ...]) -> tuple[int, int | None] | None:
+        """A number of meetings, `8` or `6–8`: (the number or the lower end, the upper end or None)."""
+        if isinstance(value, int):
+            return value, None
+        match = _SPAN_RE.match(value)
+        if not match:
+            return None  # the schema's pattern has said what is wrong
+        low, high = int(match.group(1)), int(match.group(2))
+        if not 1 <= low < high <= 100:
+            self.error(
+                pointer,
+                f"Fältet {field_name(pointer)} är {quoted(value)}. Skriv det lägsta antalet först och sedan det "
+                "högsta, mellan 1 och 100, till exempel 6–8. Är antalet bestämt, skriv bara siffran.",
+            )
+            return None
+        return low, high
+
+    def group_size(self, data: dict[str, Any] | None, pointer: tuple[str | int, ...]) -> GroupSize | None:
+        if not data or not self.doc.clean(*pointer):
+            return None
+        size = _group_size(data)
+        if size is not None and size.low is not None and size.low > size.high:
+            self.error(
+                (*pointer, "från"),
+                f"Fältet {field_name(pointer)} har från: {size.low}, som är fler än till: {size.high}. "
+                "Skriv det minsta antalet i från och det största i till.",
+            )
+            return None
+        return size
+
+    def format(self, data: dict[str, Any] | None) -> Format | None:
+        if not data:
+            return None
+        size = self.group_size(data.get("gruppstorlek"), ("format", "gruppstorlek"))
+        meetings = self.meetings(data["träffar"], ("format", "träffar")) if "träffar" in data else None
+        return Format(
+            meetings[0] if meetings else None,
+            meetings[1] if meetings else None,
+            data.get("träfflängd"),
+            size,
+            data.get("ledare"),
+        )
+
+    def closures(self, items: list[dict[str, Any]]) -> list[Closure]:
         result = []
+        for index, item in enumerate(items):
+            ptr = ("uppehåll", index)
+            if "från" not in item or "till" not in item or not self.doc.clean(*ptr):
+                continue
+            start, end = date.fromisoformat(item["från"]), date.fromisoformat(item["till"])
+            if end < start:
+                self.error(
+                    (*ptr, "till"),
+                    f"Fältet {field_name((*ptr, 'till'))} ({day(end)}) är före från ({day(start)}). "
+                    "Skriv första stängda dagen i från och sista stängda dagen i till.",
+                )
+                continue
+            result.append(Closure(start, end, item.get("info")))
+        return result
+
+    def same_weekly_time(
+        self, seen: dict[tuple[str, time], int], days: tuple[str, ...], clock: TimeRange, index: int
+    ) -> None:
+        """A weekly time written twice (easy with a range: måndag–fredag and onsdag at the same hour).
+        `seen` maps each day and start time already written to the number of its entry."""
+        twice = [weekday for weekday in days if (weekday, clock.start) in seen]
+        if twice:
+            earlier = seen[(twice[0], clock.start)]
+            self.error(
+                ("löpande", index),
+                f"Fältet {field_name(('löpande', index))} börjar {twice[0]} kl. {clock.start:%H.%M}, men den "
+                f"tiden finns redan i löpande nr {earlier + 1}. Ta bort den ena, eller ändra dagarna.",
+            )
+        for weekday in days:
+            seen.setdefault((weekday, clock.start), index)
+
+    def weekdays(self, text: str, pointer: tuple[str | int, ...]) -> tuple[str, ...] | None:
+        """The days of `veckodag`: one day, or each day of a range such as måndag–fredag."""
+        if text in WEEKDAYS:
+            return (text,)
+        match = _SPAN_RE.match(text)
+        parts = [match.group(1), match.group(2)] if match else [text]
+        if all(part in WEEKDAYS for part in parts) and len(parts) == 2:
+            first, last = WEEKDAYS.index(parts[0]), WEEKDAYS.index(parts[1])
+            if first < last:
+                return WEEKDAYS[first : last + 1]
+            self.error(
+                pointer,
+                f"Fältet {field_name(pointer)} är {quoted(text)}. Skriv den första dagen först och den sista "
+                "sist, till exempel måndag–fredag. Är det bara en dag, skriv bara den.",
+            )
+            return None
+        hints = [part if part in WEEKDAYS else suggest(part, list(WEEKDAYS)) for part in parts]
+        hint = "–".join(h for h in hints if h) if all(hints) else None
+        self.error(
+            pointer,
+            f"Fältet {field_name(pointer)} kan vara en veckodag ({', '.join(WEEKDAYS[:-1])} eller {WEEKDAYS[-1]}) "
+            f"eller flera dagar i följd (måndag–fredag), men här står {quoted(text)}."
+            + (f" Menade du {hint}?" if hint else ""),
+        )
+        return None
+
+    def recurring(self, items: list[dict[str, Any]], refs: _PlaceReferences) -> list[Recurring]:
+        result: list[Recurring] = []
+        seen: dict[tuple[str, time], int] = {}
         for index, item in enumerate(items):
             ptr = ("löpande", index)
             clock = self.time_range(item.get("tid"), (*ptr, "tid"))
             place = self.place_ref(item.get("plats"), refs, (*ptr, "plats"))
-            if clock and "veckodag" in item:
-                result.append(Recurring(item["veckodag"], clock, place, item.get("info")))
+            days = self.weekdays(item["veckodag"], (*ptr, "veckodag")) if "veckodag" in item else None
+            if clock and days:
+                self.same_weekly_time(seen, days, clock, index)
+                # A range becomes one weekly time per day: every output handles single days already.
+                span = days if len(days) > 1 else ()
+                result += [Recurring(weekday, clock, place, item.get("info"), span) for weekday in days]
         return result

@@ -26,7 +26,10 @@ _KINDS = {
 
 
 def _kind(schema: dict[str, Any]) -> str:
-    kind = _KINDS.get(schema.get("type", "string"), "text")
+    kinds = schema.get("type", "string")
+    if isinstance(kinds, list):  # `träffar`: 8 or 6–8
+        return " eller ".join(_KINDS.get(k, "text") for k in kinds)
+    kind = _KINDS.get(kinds, "text")
     if schema.get("format") == "date":
         return "datum (ÅÅÅÅ-MM-DD)"
     if schema.get("format") == "uri":

@@ -58,6 +58,9 @@ SUPPORTED_KEYWORDS = frozenset(
         # a key from a vocabulary file: checked against the file's keys by source/offers, whose message
         # names the nearest key, so the walker leaves its pattern (for VS Code) to that rule
         "x-nyckel-i",
+        # a value checked by the rule of that name in source/offers, whose message names the nearest
+        # value (veckodag: a day or a range of days); the walker leaves its pattern to that rule
+        "x-regel",
     }
 )
 
@@ -244,6 +247,8 @@ class _Walker:
             )
             return None
         kind = schema.get("type")
+        if isinstance(kind, list):
+            schema = {**schema, "type": self.integer_or_text(node, kind)}
         if kind == "object":
             return self.mapping(node, schema, ptr, line)
         if kind == "array":
@@ -608,11 +613,18 @@ class _Walker:
                 return None
             return text
         pattern = schema.get("pattern")
-        if pattern and "x-nyckel-i" not in schema and not re.search(pattern, text):
+        if pattern and "x-nyckel-i" not in schema and "x-regel" not in schema and not re.search(pattern, text):
             advice = schema.get("errorMessage", "")
             self.problem(ptr, line, f"{_field_title(ptr)} har fel form: {quoted(text)}. {advice}".rstrip())
             return None
         return text
+
+    @staticmethod
+    def integer_or_text(node: yaml.Node, kinds: list[str]) -> str:
+        """Which of `"type": ["integer", "string"]` a value is read as: a number written plainly is an
+        integer (with its minimum and maximum), anything else text (with its pattern), as `träffar: 6–8`."""
+        plain_number = isinstance(node, yaml.ScalarNode) and node.style is None and _INT_RE.match(node.value.strip())
+        return "integer" if plain_number and "integer" in kinds else "string"
 
     def date_text(self, text: str, ptr: Pointer, line: int) -> str | None:
         if not _DATE_RE.match(text):
