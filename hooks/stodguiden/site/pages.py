@@ -198,11 +198,17 @@ def _render(template: str, page_url: str, urls: SiteUrls | None = None, **contex
     """A template with `url` (links relative to this page, `PageLinks`), `sections` (the section folders)
     and `address` (the page's own absolute address, None without site_url) for sharing."""
     address = urls.to(page_url) if urls is not None and urls.base else None
-    return (
+    html = (
         environment()
         .get_template(template)
         .render(url=PageLinks(page_url), sections=SECTIONS, address=address, **context)
     )
+    return _BLANK_LINES.sub("\n", html) if "<pre" not in html and "<textarea" not in html else html
+
+
+_BLANK_LINES = re.compile(r"\n\s+")
+"""Whitespace that holds a line break (empty lines, indentation): one line break shows the same outside
+<pre> and <textarea>, where a browser folds any run of whitespace into one space."""
 
 
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
