@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -32,7 +33,7 @@ from stodguiden.model import (
     plain_fields,
     weekly_last_date,
 )
-from stodguiden.source.schemawalk import Document, field_name, quoted, slugify, suggest
+from stodguiden.source.schemawalk import Document, Pointer, field_name, quoted, slugify, suggest
 from stodguiden.source.vocabularies import contact_from, contact_problems, phone_problems
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -86,13 +87,7 @@ def build(
     data = doc.data if isinstance(doc.data, dict) else {}
     rules = _Rules(doc)
     ages = rules.ages(data.get("ålder"))
-    for index, key in enumerate(data.get("typer", [])):
-        if type_keys is not None and key not in type_keys:
-            rules.unknown_key(("typer", index), key, type_keys, "typ av stöd", "data/typer.yml")
-    organisers = _organisers(data.get("arrangör"))
-    for pointer, key in organisers:
-        if organiser_keys is not None and key not in organiser_keys:
-            rules.unknown_key(pointer, key, organiser_keys, "arrangör", "data/arrangorer.yml")
+    organisers = rules.vocabulary_keys(data, type_keys, organiser_keys)
     # Rules across fields only look at groups the schema check found no error in: a misspelt or
     # invalid field has its own message, and "missing" would only repeat it wrongly.
     signup = rules.signup(data.get("anmälan"))
@@ -101,42 +96,65 @@ def build(
         rules.problems += contact_problems(doc, contact, "kontakt")
     places = rules.places(data.get("plats", []), settings)
     references = _PlaceReferences(places)
-    rounds = rules.rounds(data.get("omgångar", []), references, today if changed else None)
-    recurring = rules.recurring(data.get("löpande", []), references)
-    closures = rules.closures(data.get("uppehåll", []))
-    offer_format = rules.format(data.get("format"))
+    checked = _Checked(
+        ages=ages,
+        organisers=organisers,
+        signup=signup,
+        places=places,
+        rounds=rules.rounds(data.get("omgångar", []), references, today if changed else None),
+        recurring=rules.recurring(data.get("löpande", []), references),
+        closures=rules.closures(data.get("uppehåll", [])),
+        format=rules.format(data.get("format")),
+    )
     if ages is not None:
         rules.stated_ages(data, ages)
     rules.languages(data.get("språk", []))
     rules.other_languages(data.get("på_andra_språk", []))
-    description = rules.description(data)
-    for name, text in TEMPLATE_TEXTS.items():
-        if data.get(name) == text:
-            rules.error(
-                (name,),
-                f"Fältet {name} står kvar som i mallen: {quoted(text)}. Skriv erbjudandets egen text, "
-                "eller ta bort filen om den kom med av misstag.",
-            )
-    reviewed, publish_until = rules.dates(data, today, changed)
+    checked.description_html = rules.description(data).html
+    rules.template_texts(data)
+    checked.reviewed, checked.publish_until = rules.dates(data, today, changed)
     if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or signup is None or not data:
         return None, rules.problems
-    contact = data["kontakt"]  # required: a complete document has it
+    return _offer(slug, doc.path, data, checked), rules.problems
+
+
+@dataclass
+class _Checked:
+    """What the rules made of an offer file's groups, for `_offer` once the file has no error."""
+
+    ages: Ages | None
+    organisers: list[tuple[Pointer, str]]
+    signup: Signup | None
+    places: list[Place]
+    rounds: list[Round]
+    recurring: list[Recurring]
+    closures: list[Closure]
+    format: Format | None
+    description_html: str = ""
+    reviewed: date | None = None
+    publish_until: date | None = None
+
+
+def _offer(slug: str, source: str, data: dict[str, Any], checked: _Checked) -> Offer:
+    """The offer of a file without errors: every required field is there, and each group is checked."""
+    assert checked.ages is not None
+    assert checked.signup is not None
     kost = data.get("kostnad")
     basis = data.get("kunskapsgrund")
-    offer = Offer(
+    return Offer(
         slug=slug,
-        source=doc.path,
+        source=source,
         title=data["titel"],
         summary=data["sammanfattning"],
-        ages=ages,
+        ages=checked.ages,
         types=tuple(data["typer"]),
-        organisers=tuple(key for _, key in organisers),
-        signup=signup,
-        contact=contact_from(contact),
-        description_html=description.html,
-        places=tuple(places),
-        rounds=tuple(rounds),
-        recurring=tuple(recurring),
+        organisers=tuple(key for _, key in checked.organisers),
+        signup=checked.signup,
+        contact=contact_from(data["kontakt"]),
+        description_html=checked.description_html,
+        places=tuple(checked.places),
+        rounds=tuple(checked.rounds),
+        recurring=tuple(checked.recurring),
         cost=Cost(kost["belopp"], kost.get("info")) if kost else None,
         languages=tuple(data.get("språk", ())),
         interpreter=data.get("tolk", False),
@@ -148,16 +166,15 @@ def build(
         keywords=tuple(data.get("sökord", ())),
         level=data.get("nivå"),
         sensitive=data.get("känsligt", False),
-        publish_until=publish_until,
-        reviewed=reviewed,
-        closures=tuple(closures),
+        publish_until=checked.publish_until,
+        reviewed=checked.reviewed,
+        closures=tuple(checked.closures),
         times=data.get("tider"),
         next_start=_next_start(data.get("nästa_start")),
-        format=offer_format,
+        format=checked.format,
         participants=tuple(data.get("deltar", ())),
         **{attribute: data.get(name) for attribute, name in plain_fields(Offer).items()},
     )
-    return offer, rules.problems
 
 
 TEMPLATE_TEXTS = {
@@ -272,6 +289,29 @@ class _Rules:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
+
+    def vocabulary_keys(
+        self, data: dict[str, Any], type_keys: list[str] | None, organiser_keys: list[str] | None
+    ) -> list[tuple[Pointer, str]]:
+        """Kinds of support and organisers named by keys that their files hold; the organisers, in order."""
+        for index, key in enumerate(data.get("typer", [])):
+            if type_keys is not None and key not in type_keys:
+                self.unknown_key(("typer", index), key, type_keys, "typ av stöd", "data/typer.yml")
+        organisers = _organisers(data.get("arrangör"))
+        for pointer, key in organisers:
+            if organiser_keys is not None and key not in organiser_keys:
+                self.unknown_key(pointer, key, organiser_keys, "arrangör", "data/arrangorer.yml")
+        return organisers
+
+    def template_texts(self, data: dict[str, Any]) -> None:
+        """The template's own texts, copied unchanged, are an error: the offer would say nothing."""
+        for name, text in TEMPLATE_TEXTS.items():
+            if data.get(name) == text:
+                self.error(
+                    (name,),
+                    f"Fältet {name} står kvar som i mallen: {quoted(text)}. Skriv erbjudandets egen text, "
+                    "eller ta bort filen om den kom med av misstag.",
+                )
 
     def error(self, pointer: tuple[str | int, ...], message: str) -> None:
         self.problems.append(Problem(self.doc.path, self.doc.line(*pointer), message))
