@@ -26,6 +26,9 @@ import yaml
 from stodguiden.base.problems import Problem
 from stodguiden.source.yamlsource import AliasNode, Source
 
+LISTED_FIELDS_AT_MOST = 12
+"""An unknown field's message lists the fields allowed in its place up to this many; an offer's 28 would
+hide the message itself, so beyond it the message points to the guide's field reference."""
 Pointer = tuple[str | int, ...]
 
 SUPPORTED_KEYWORDS = frozenset(
@@ -398,6 +401,8 @@ class _Walker:
             fix = f"Menade du {hint}?"
         elif home:
             fix = f"Det hör hemma under {home}: flytta raden dit och dra in den som raderna där."
+        elif len(properties) > LISTED_FIELDS_AT_MOST:
+            fix = "Se vilka fält som finns i REDAKTÖRSGUIDE.md, under Alla fält."
         else:
             fix = "Tillåtna fält här är: " + ", ".join(properties) + "."
         self.problem(child, key_line, f"Fältet {key} finns inte{_in(ptr)}. {fix}")
