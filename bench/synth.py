@@ -12,6 +12,8 @@ writes DATA_DIR/erbjudanden/*.yml (DATA_DIR must already hold the vocabulary fil
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import random
 import re
 import unicodedata
@@ -24,6 +26,7 @@ import yaml
 TODAY = date(2027, 1, 18)
 """The day the benchmark builds as (STODGUIDEN_IDAG): the sample data's own fixed day."""
 SEED = 7
+OFFER_SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "erbjudande.schema.json"
 
 ACTIVITIES = [
     ("Föräldrakurs", "en kurs där du träffar andra föräldrar och får verktyg för vardagen"),
@@ -269,6 +272,8 @@ def offer(index: int, rng: random.Random, types: list[str], organisers: list[str
     data["publicera_till"] = (TODAY + timedelta(days=rng.randint(60, 700))).isoformat()
     data["granskad"] = (TODAY - timedelta(days=rng.randint(0, 300))).isoformat()
     _when_and_format(index, data)
+    if index % 3 == 0:
+        _plain_texts(data)
     return data
 
 
@@ -297,6 +302,21 @@ def _when_and_format(index: int, data: dict[str, Any]) -> None:
             "träfflängd": 90,
             "gruppstorlek": {"från": 4, "till": 7, "vilka": "barn"},
         }
+
+
+@functools.cache
+def _offer_properties() -> dict[str, Any]:
+    properties: dict[str, Any] = json.loads(OFFER_SCHEMA.read_text(encoding="utf-8"))["properties"]
+    return properties
+
+
+def _plain_texts(data: dict[str, Any]) -> None:
+    """Every top-level free text the generator does not write itself gets its schema example, so a new
+    optional text field is used here without an edit (tests/test_bench_synth.py checks every field)."""
+    for key, field in _offer_properties().items():
+        free_text = field.get("type") == "string" and not {"enum", "format", "pattern"} & field.keys()
+        if key not in data and free_text and field.get("examples"):
+            data[key] = field["examples"][0]
 
 
 def generate(data_dir: Path, count: int, seed: int = SEED) -> list[Path]:
