@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 from stodguiden.language import languages
 
 if TYPE_CHECKING:
-    from stodguiden.model import Ages, TimeRange
+    from stodguiden.model import Ages, Offer, Round, TimeRange
 
 _SV = Locale("sv")
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
@@ -320,3 +320,20 @@ def group_size(low: int | None, high: int, who: str) -> str:
     if low == high:
         return f"{high} {one if high == 1 else more}"
     return f"{low}–{high} {more}"
+
+
+def round_details(offer: Offer, round_: Round) -> str:
+    """A round's languages, whom it is for, how long each meeting is and its group size, as sentences
+    for the notes of a calendar event or an HSDS schedule."""
+    parts = []
+    if round_.languages:
+        parts.append(f"På {listing([language_name(code) or code for code in round_.languages])}.")
+    if round_.for_whom:
+        parts.append(f"För {round_.for_whom}.")
+    minutes = offer.round_duration(round_)
+    if minutes:
+        parts.append(f"Varje träff är {duration(minutes)}.")
+    size = offer.round_group_size(round_)
+    if size:
+        parts.append(f"I gruppen: {group_size(size.low, size.high, size.who)}.")
+    return " ".join(parts)

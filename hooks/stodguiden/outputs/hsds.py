@@ -308,7 +308,9 @@ class _Tables:
             description=text + ". Tiderna är svensk tid.",
             attending_type="På nätet" if round_.place and round_.place.online else None,
             notes=" ".join(
-                part for part in (f"Status: {round_.status}.", round_.info, _round_details(offer, round_)) if part
+                part
+                for part in (f"Status: {round_.status}.", round_.info, swedish.round_details(offer, round_))
+                if part
             ),
         )
 
@@ -329,22 +331,6 @@ class _Tables:
             attending_type="På nätet" if slot.place and slot.place.online else None,
             notes=" ".join(part for part in (slot.info, _closures(offer, self.catalog.today)) if part) or None,
         )
-
-
-def _round_details(offer: Offer, round_: Round) -> str:
-    """A round's languages, audience, meeting length and group size, for the schedule's notes."""
-    parts = []
-    if round_.languages:
-        parts.append(f"På {swedish.listing([language_name(code) or code for code in round_.languages])}.")
-    if round_.for_whom:
-        parts.append(f"För {round_.for_whom}.")
-    minutes = offer.round_duration(round_)
-    if minutes:
-        parts.append(f"Varje träff är {swedish.duration(minutes)}.")
-    size = offer.round_group_size(round_)
-    if size:
-        parts.append(f"I gruppen: {swedish.group_size(size.low, size.high, size.who)}.")
-    return " ".join(parts)
 
 
 def _closures(offer: Offer, today: date) -> str:

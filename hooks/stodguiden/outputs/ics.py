@@ -141,7 +141,7 @@ class _Writer:
         uid = f"{offer.slug}.omgang.{round_.start:%Y%m%d}"
         cancelled = round_.status == "inställd"
         notes = [note for note in (round_.info, "Omgången är inställd." if cancelled else None) if note]
-        details = _round_details(offer, round_)
+        details = swedish.round_details(offer, round_)
         if details:
             notes.insert(0, details)
         if round_.meetings == 1:
@@ -244,23 +244,6 @@ def _closed_days(offer: Offer, first: date) -> tuple[date, ...]:
             days.append(moment)
             moment += timedelta(weeks=1)
     return tuple(sorted(set(days)))
-
-
-def _round_details(offer: Offer, round_: Round) -> str:
-    """A round's languages, whom it is for, how long each meeting is and the group size, as a note."""
-    parts = []
-    if round_.languages:
-        names = [swedish.language_name(code) or code for code in round_.languages]
-        parts.append(f"På {swedish.listing(names)}.")
-    if round_.for_whom:
-        parts.append(f"För {round_.for_whom}.")
-    duration = offer.round_duration(round_)
-    if duration:
-        parts.append(f"Varje träff är {swedish.duration(duration)}.")
-    size = offer.round_group_size(round_)
-    if size:
-        parts.append(f"I gruppen: {swedish.group_size(size.low, size.high, size.who)}.")
-    return " ".join(parts)
 
 
 def _folded(line: str) -> str:
