@@ -136,6 +136,11 @@ def make_plain_project(target: Path, hooks_project: Path) -> Path:
     return target
 
 
+def _keys(value: str | list[str]) -> list[str]:
+    """`arrangör` is one key or a list of them."""
+    return [value] if isinstance(value, str) else value
+
+
 def _offer_markdown(offer: dict[str, Any], types: dict[str, Any], organisers: dict[str, Any]) -> str:
     lines = [
         f"# {offer['titel']}",
@@ -144,7 +149,7 @@ def _offer_markdown(offer: dict[str, Any], types: dict[str, Any], organisers: di
         "",
         "Typ av stöd: " + ", ".join(types[k]["namn"] for k in offer["typer"]),
         "",
-        f"Arrangör: {organisers[offer['arrangör']]['namn']}",
+        "Arrangör: " + ", ".join(organisers[key]["namn"] for key in _keys(offer["arrangör"])),
         "",
         offer.get("beskrivning", ""),
         "",
