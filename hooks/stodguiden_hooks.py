@@ -52,7 +52,8 @@ class _State:
         # and rendered, reused where its file and everything it depends on are unchanged.
         self.checked_files: catalog_module.CheckedFiles | None = None
         self.rendered: pages_module.RenderedPages | None = None
-        self.script_hashes: set[str] = set()  # of every page's inline scripts: the header policy allows them all
+        self.script_hashes: set[str] = set()
+        """Every page's inline scripts in this build, for the header policy; emptied by each build."""
 
 
 state = _State()
@@ -77,6 +78,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
+    state.script_hashes = set()  # `mkdocs serve` builds again in the same process
     try:
         # Several processes for many offers in `mkdocs build`; `load` stays in one under `mkdocs serve`.
         catalog, problems = catalog_module.load(root, workers=os.cpu_count() or 1, checked_files=state.checked_files)

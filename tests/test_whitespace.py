@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from jinja2 import DictLoader, Environment
 
 from conftest import FIXTURE_SITES, Build, make_project, run_build
-from stodguiden.site.whitespace import CompactTemplates, compact
+from stodguiden.site.whitespace import CompactTemplates, compact, fold_line_breaks
 
 
 def same_words(a: str, b: str) -> bool:
@@ -126,3 +126,12 @@ def test_every_page_of_a_site_has_the_same_words_as_without_it(minimal_build: Bu
         assert _breaks(before) == _breaks(after), page
     offer = Path("erbjudanden/komet/index.html")
     assert len((minimal_build.site / offer).read_bytes()) < 0.85 * len((plain.site / offer).read_bytes())
+
+
+def test_line_breaks_fold_except_where_whitespace_shows() -> None:
+    assert (
+        fold_line_breaks("<dl>\n  <div>a</div>\n\n  <div>b</div>\n</dl>") == "<dl>\n<div>a</div>\n<div>b</div>\n</dl>"
+    )
+    kept = "<pre>a\n    b</pre>\n  <p>c</p>"
+    assert fold_line_breaks(kept) == kept
+    assert fold_line_breaks("<textarea>\n  x</textarea>") == "<textarea>\n  x</textarea>"

@@ -102,28 +102,19 @@ class _Tables:
     def taxonomies(self) -> None:
         for key, (name, description) in TAXONOMIES.items():
             self.add("taxonomy", id=self.id("taxonomy", key), name=name, description=description, version="1")
-        for term in self.catalog.types.values():
-            self.add(
-                "taxonomy_term",
-                id=self.id("typ", term.key),
-                code=term.key,
-                name=term.name,
-                description=term.description,
-                taxonomy=TAXONOMIES["typer"][0],
-                taxonomy_id=self.id("taxonomy", "typer"),
-                language="sv",
-            )
-        for group in self.catalog.age_groups.values():
-            self.add(
-                "taxonomy_term",
-                id=self.id("aldersgrupp", group.key),
-                code=group.key,
-                name=group.name,
-                description=group.description,
-                taxonomy=TAXONOMIES["aldersgrupper"][0],
-                taxonomy_id=self.id("taxonomy", "aldersgrupper"),
-                language="sv",
-            )
+        vocabularies = (("typ", "typer", self.catalog.types), ("aldersgrupp", "aldersgrupper", self.catalog.age_groups))
+        for prefix, taxonomy, terms in vocabularies:
+            for term in terms.values():
+                self.add(
+                    "taxonomy_term",
+                    id=self.id(prefix, term.key),
+                    code=term.key,
+                    name=term.name,
+                    description=term.description,
+                    taxonomy=TAXONOMIES[taxonomy][0],
+                    taxonomy_id=self.id("taxonomy", taxonomy),
+                    language="sv",
+                )
 
     def organizations(self) -> None:
         used = {offer.organiser for offer in self.catalog.offers}

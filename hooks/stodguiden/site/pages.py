@@ -33,6 +33,7 @@ from stodguiden.base.siteurls import (
 )
 from stodguiden.language import languages, participation, swedish
 from stodguiden.outputs import finder, jsonld, sitefiles
+from stodguiden.site.whitespace import fold_line_breaks
 from stodguiden.source import statement as statement_rules
 
 if TYPE_CHECKING:
@@ -203,12 +204,7 @@ def _render(template: str, page_url: str, urls: SiteUrls | None = None, **contex
         .get_template(template)
         .render(url=PageLinks(page_url), sections=SECTIONS, address=address, **context)
     )
-    return _BLANK_LINES.sub("\n", html) if "<pre" not in html and "<textarea" not in html else html
-
-
-_BLANK_LINES = re.compile(r"\n\s+")
-"""Whitespace that holds a line break (empty lines, indentation): one line break shows the same outside
-<pre> and <textarea>, where a browser folds any run of whitespace into one space."""
+    return fold_line_breaks(html)
 
 
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')

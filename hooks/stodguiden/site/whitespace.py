@@ -202,6 +202,18 @@ def compact(source: str) -> str:
     return "".join(parts) + end
 
 
+_LINE_BREAK_RUN = re.compile(r"\n\s+")
+
+
+def fold_line_breaks(html: str) -> str:
+    """Whitespace that holds a line break (empty lines, indentation) as one line break: it shows the same,
+    since a browser folds any run of whitespace into one space, except in <pre> and <textarea>, so HTML
+    with either is returned as it is."""
+    if "<pre" in html or "<textarea" in html:
+        return html
+    return _LINE_BREAK_RUN.sub("\n", html)
+
+
 class CompactTemplates(Extension):
     """Jinja extension: `compact` every HTML template as it is loaded."""
 
