@@ -69,6 +69,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    if git(root, "merge-base", "HEAD", args.fran, check=False).returncode != 0:
+        print(
+            f"fel: Ert förråd och {args.fran} har ingen gemensam historik (förrådet skapades kanske med Use this "
+            "template). Koppla ihop dem en gång, med den version av Stödguiden som ni utgick från: "
+            f'git merge --allow-unrelated-histories -s ours {args.fran} -m "Koppla till Stödguiden". '
+            "Läs mer i README.md, Starta en egen webbplats.",
+            file=sys.stderr,
+        )
+        return 1
     merge = git(root, "merge", "--no-ff", "--no-commit", args.fran, check=False)
     if not _merge_head(root):
         if merge.returncode == 0:

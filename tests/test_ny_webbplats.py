@@ -340,3 +340,33 @@ def test_an_upstream_update_merges_into_the_site_and_keeps_its_data(tmp_path: Pa
         [sys.executable, str(site / "hooks" / "uppdatera.py")], cwd=site, capture_output=True, text=True, check=False
     )
     assert (again.returncode, again.stdout) == (0, "Ingenting nytt: ni har redan allt från upstream/main.\n")
+
+
+def test_a_repository_without_upstream_history_is_told_how_to_link_it(tmp_path: Path) -> None:
+    # "Use this template" gives a repository whose history shares nothing with Stödguiden's.
+    upstream = copy_repository(tmp_path / "upstream")
+    git(upstream, "init", "-q", "-b", "main")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-q", "-m", "Stödguiden")
+    site = copy_repository(tmp_path / "site")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "Initial commit")
+    git(site, "remote", "add", "upstream", str(upstream))
+    git(site, "fetch", "-q", "upstream")
+    result = subprocess.run(
+        [sys.executable, str(site / "hooks" / "uppdatera.py")], cwd=site, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "fel: Ert förråd och upstream/main har ingen gemensam historik (förrådet skapades kanske med Use this "
+        "template). Koppla ihop dem en gång, med den version av Stödguiden som ni utgick från: git merge "
+        '--allow-unrelated-histories -s ours upstream/main -m "Koppla till Stödguiden". Läs mer i README.md, '
+        "Starta en egen webbplats.\n"
+    )
+    # The documented step links them; from then on an update merges as in a clone.
+    git(site, "merge", "--allow-unrelated-histories", "-s", "ours", "upstream/main", "-m", "Koppla till Stödguiden")
+    again = subprocess.run(
+        [sys.executable, str(site / "hooks" / "uppdatera.py")], cwd=site, capture_output=True, text=True, check=False
+    )
+    assert (again.returncode, again.stdout) == (0, "Ingenting nytt: ni har redan allt från upstream/main.\n")
