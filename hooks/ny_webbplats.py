@@ -203,6 +203,11 @@ def check(values: dict[str, str | None], region: bool) -> tuple[Answers | None, 
             if message:
                 problems.append(message)
             municipality = municipalities.municipalities().get(code)
+            named = municipalities.find(name)
+            if municipality and named and named != municipality:
+                problems.append(
+                    f"{named.official_name} har kommunkoden {named.code}, inte {code}. Rätta --namn eller --kommunkod."
+                )
         else:
             municipality = municipalities.find(name)
             if municipality is None:

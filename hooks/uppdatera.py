@@ -10,6 +10,7 @@ solved by hand. Nothing is committed unless the merge is then complete.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,13 @@ SITE_OWNED = (
     "docs/bilder/exempelby-logotyp.svg",
 )
 """What ny_webbplats.py replaced or removed: the site's version always wins over upstream's sample."""
+CONFIG = "mkdocs.yml"
+SITE_KEYS = re.compile(r"#? ?(site_url|repo_url):.*")
+"""The lines of mkdocs.yml that ny_webbplats.py set: in a conflict made only of them, the site's stay."""
+_CONFLICT = re.compile(
+    r"^<<<<<<< [^\n]*\n(?P<ours>.*?)^(?:\|\|\|\|\|\|\| [^\n]*\n.*?)?=======\n(?P<theirs>.*?)^>>>>>>> [^\n]*\n",
+    re.MULTILINE | re.DOTALL,
+)
 
 
 def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -45,6 +53,18 @@ def keep_site_data(root: Path) -> None:
         git(root, "rm", "-q", "-f", "--", path)
     if ours:
         git(root, "checkout", "HEAD", "--", *sorted(ours))
+
+
+def keep_site_address(text: str) -> str | None:
+    """mkdocs.yml with each conflict that touches only site_url and repo_url settled for the site, or None
+    when another conflict is left (the web team then merges the file by hand)."""
+
+    def settle(match: re.Match[str]) -> str:
+        lines = (match["ours"] + match["theirs"]).splitlines()
+        return match["ours"] if all(SITE_KEYS.fullmatch(line) for line in lines) else match[0]
+
+    settled = _CONFLICT.sub(settle, text)
+    return None if _CONFLICT.search(settled) else settled
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     keep_site_data(root)
     left = files(root, "diff", "--name-only", "--diff-filter=U")
+    if CONFIG in left:
+        settled = keep_site_address((root / CONFIG).read_text(encoding="utf-8"))
+        if settled is not None:
+            (root / CONFIG).write_text(settled, encoding="utf-8")
+            git(root, "add", "--", CONFIG)
+            left.discard(CONFIG)
     if left:
         print("Era uppgifter i data/ är kvar som de var. De här filerna behöver ni slå ihop för hand:", file=sys.stderr)
         print("\n".join(f"  {path}" for path in sorted(left)), file=sys.stderr)

@@ -176,6 +176,10 @@ def test_unknown_names_and_codes_are_refused_with_the_likely_right_one(tmp_path:
         "fel: E-postadressen foraldrastod@krokom går inte att använda. Skriv den som foraldrastod@krokom.se.\n"
         "Kommunkoden 2310 finns inte. Menade du 2309 (Krokom)?\nIngenting ändrades.\n"
     )
+    result = run(root, *KROKOM[2:], "--namn", "Åre", "--kommunkod", "2309")
+    assert result.stderr == (
+        "fel: Åre kommun har kommunkoden 2321, inte 2309. Rätta --namn eller --kommunkod.\nIngenting ändrades.\n"
+    )
     assert snapshot(root) == before
 
 
@@ -308,6 +312,13 @@ def test_an_upstream_update_merges_into_the_site_and_keeps_its_data(tmp_path: Pa
     settings = upstream / "data" / "webbplats.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("Exempelby", "Exempelstad"), encoding="utf-8")
     (upstream / "docs" / "bilder" / "exempelby-logotyp.svg").write_text("<svg/>\n", encoding="utf-8")
+    config = upstream / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("site_url: https://www.exempelby.se/foraldraskapsstod/", "site_url: https://exempelby.se/stod/")
+        .replace("use_directory_urls: true", "use_directory_urls: true  # upstream"),
+        encoding="utf-8",
+    )
     git(upstream, "add", "-A")
     git(upstream, "commit", "-q", "-m", "Stödguiden 2")
     git(site, "fetch", "-q", "upstream")
@@ -318,7 +329,7 @@ def test_an_upstream_update_merges_into_the_site_and_keeps_its_data(tmp_path: Pa
     assert "CONFLICT (modify/delete): data/erbjudanden/komet.yml" in plain.stdout
     git(site, "merge", "--abort")
 
-    kept = {p: (site / p).read_bytes() for p in ("data/webbplats.yml", "data/arrangorer.yml", "mkdocs.yml")}
+    kept = {p: (site / p).read_bytes() for p in ("data/webbplats.yml", "data/arrangorer.yml")}
     result = subprocess.run(
         [sys.executable, str(site / "hooks" / "uppdatera.py")], cwd=site, capture_output=True, text=True, check=False
     )
@@ -330,6 +341,10 @@ def test_an_upstream_update_merges_into_the_site_and_keeps_its_data(tmp_path: Pa
     assert sorted(p.name for p in (site / "data" / "erbjudanden").iterdir()) == [".gitkeep", "vara-barn.yml"]
     assert not (site / "docs" / "bilder" / "exempelby-logotyp.svg").exists()
     assert {p: (site / p).read_bytes() for p in kept} == kept
+    # mkdocs.yml: upstream's other change arrives, the site's address stays.
+    config_text = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nsite_url: https://www.krokom.se/foraldraskapsstod/\n" in config_text
+    assert "use_directory_urls: true  # upstream\n" in config_text
     checked = check(site)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "Allt ser bra ut: 1 erbjudande visas på webbplatsen." in checked.stderr
@@ -370,3 +385,18 @@ def test_a_repository_without_upstream_history_is_told_how_to_link_it(tmp_path: 
         [sys.executable, str(site / "hooks" / "uppdatera.py")], cwd=site, capture_output=True, text=True, check=False
     )
     assert (again.returncode, again.stdout) == (0, "Ingenting nytt: ni har redan allt från upstream/main.\n")
+
+
+def test_only_conflicts_in_the_site_address_are_settled_in_mkdocs_yml() -> None:
+    import uppdatera
+
+    address = (
+        "site_name: x\n<<<<<<< HEAD\nsite_url: https://www.krokom.se/stod/\n# repo_url: https://github.com/O/F\n"
+        "||||||| base\nsite_url: https://www.exempelby.se/\n=======\nsite_url: https://exempelby.se/\n"
+        ">>>>>>> upstream/main\ndocs_dir: docs\n"
+    )
+    assert uppdatera.keep_site_address(address) == (
+        "site_name: x\nsite_url: https://www.krokom.se/stod/\n# repo_url: https://github.com/O/F\ndocs_dir: docs\n"
+    )
+    other = "<<<<<<< HEAD\nnav: []\n=======\nnav: [a]\n>>>>>>> upstream/main\n"
+    assert uppdatera.keep_site_address(address + other) is None
