@@ -17,15 +17,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Imported after the line above, which makes them importable when this file is run as a script.
-from stodguiden.base import municipalities
-from stodguiden.base.cli import SwedishArgumentParser
-from stodguiden.source.schemawalk import slugify
-from stodguiden.source.vocabularies import phone_message
+from environment import restart_in_venv
+
+try:
+    import yaml
+
+    from stodguiden.base import municipalities
+    from stodguiden.base.cli import SwedishArgumentParser
+    from stodguiden.source.schemawalk import slugify
+    from stodguiden.source.vocabularies import phone_message
+except ModuleNotFoundError as exc:
+    sys.exit(restart_in_venv(__file__, exc.name))
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_LOGO = "docs/bilder/exempelby-logotyp.svg"

@@ -400,3 +400,22 @@ def test_only_conflicts_in_the_site_address_are_settled_in_mkdocs_yml() -> None:
     )
     other = "<<<<<<< HEAD\nnav: []\n=======\nnav: [a]\n>>>>>>> upstream/main\n"
     assert uppdatera.keep_site_address(address + other) is None
+
+
+def test_a_python_without_the_packages_is_told_what_to_run(tmp_path: Path) -> None:
+    root = copy_repository(tmp_path)  # without .venv: nothing to start again with
+    result = subprocess.run(
+        [sys.executable, "-S", str(root / "hooks" / "ny_webbplats.py"), *KROKOM],
+        cwd=root,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "fel: Kommandot behöver paketen i projektets virtuella miljö (.venv), men den här Pythonen saknar yaml. "
+        "Skapa miljön en gång (se README.md) och kör sedan kommandot med den:\n"
+        "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+        "  .venv/bin/python hooks/ny_webbplats.py\n"
+    )
