@@ -330,6 +330,8 @@ class Offer:
     format: Format | None = None
     participants: tuple[str, ...] = ()
     """Who takes part (`deltar`): föräldrar, barn, förälder_och_barn …; empty when the file does not say."""
+    programme: str | None = plain("program")
+    """The key of the programme or method the offer runs, in the shared list (`Programme`)."""
 
     @property
     def organiser(self) -> str:
@@ -371,6 +373,21 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class Programme:
+    """A parenting programme or method in the shared list that ships with Stödguiden (source/program.yml)."""
+
+    key: str
+    name: str
+    evidence: str
+    """A short note, in our own words, on what is known about its effect."""
+    source: str
+    """Where the note comes from (an address)."""
+    checked: date
+    """When the source was read."""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class HelpLine:
     """A national help line, shown on sensitive offers."""
 
@@ -406,6 +423,17 @@ class AccessibilityStatement:
 
 
 @dataclass(frozen=True)
+class OverviewSettings:
+    """The coordinators' overview (`översikt` in data/webbplats.yml); off the site unless `publish`."""
+
+    publish: bool = False
+    review_months: int | None = None
+    """`granska_efter_månader`: an offer is due for review this long after `granskad`; None: the check's limit."""
+    needed_languages: tuple[str, ...] = ()
+    """`språk_som_behövs`: language codes the municipality says parents need offers in."""
+
+
+@dataclass(frozen=True)
 class Settings:
     name: str
     municipality: str
@@ -426,6 +454,7 @@ class Settings:
     help_lines: tuple[HelpLine, ...] = ()
     leave_url: str = DEFAULT_LEAVE_URL
     accessibility: AccessibilityStatement | None = None
+    overview: OverviewSettings = OverviewSettings()
 
 
 @dataclass(frozen=True)
@@ -438,6 +467,8 @@ class Catalog:
     organisers: dict[str, Organiser]
     age_groups: dict[str, AgeGroup]
     offers: tuple[Offer, ...] = field(default=())
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    """The shared list of programmes, by key."""
 
     def offers_for_age_group(self, key: str) -> list[Offer]:
         group = self.age_groups[key]

@@ -1,0 +1,174 @@
+"""The coordinators' overview (`outputs/overview.py`, `hooks/oversikt.py`) on real data files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import FIXTURE_SITES, ROOT, TODAY
+from stodguiden.outputs import overview
+from stodguiden.site import coordination
+from stodguiden.source.catalog import load
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+OVERSIKT = ROOT / "hooks" / "oversikt.py"
+DAY = date.fromisoformat(TODAY)
+TEEN_OFFER = """\
+titel: Tonårskväll
+sammanfattning: En kväll för alla föräldrar till tonåringar, med fika och samtal.
+ålder: {från: 13, till: 17}
+typer: [kurser]
+arrangör: socialtjansten
+nivå: universell
+anmälan:
+  sätt: ingen
+kontakt:
+  e-post: tonar@testby.se
+plats:
+  - namn: Fritidsgården
+    adress: Norrvägen 2, 123 46 Testby
+    område: Norrby
+löpande:
+  - veckodag: torsdag
+    tid: 18.00–20.00
+kostnad:
+  belopp: 0
+språk: [sv]
+granskad: 2026-12-01
+"""
+
+
+def copy_of(tmp_path: Path, source: Path) -> Path:
+    root = tmp_path / "projekt"
+    shutil.copytree(source / "data", root / "data")
+    if (source / "docs").is_dir():
+        shutil.copytree(source / "docs", root / "docs")  # the logo the settings name
+    return root
+
+
+def overview_of(root: Path) -> overview.Overview:
+    catalog, problems = load(root, today=DAY)
+    assert catalog is not None, [str(p) for p in problems if p.is_error]
+    return overview.of_catalog(catalog)
+
+
+@pytest.fixture(scope="module")
+def sample() -> overview.Overview:
+    return overview_of(ROOT)
+
+
+def test_the_age_matrix_counts_each_year_and_level(sample: overview.Overview) -> None:
+    matrix = sample.matrices[0]
+    assert matrix.rows[:3] == ("Väntar barn", "0 år", "1 år")
+    assert matrix.rows[-1] == "17 år"
+    assert matrix.columns == ("Universell", "Selektiv", "Indikerad")
+    catalog, _ = load(ROOT, today=DAY)
+    assert catalog is not None
+    universal_at_14 = [o for o in catalog.offers if o.level == "universell" and o.ages.covers(14)]
+    assert matrix.counts[matrix.rows.index("14 år")][0] == len(universal_at_14)
+
+
+def test_online_offers_are_counted_apart_from_areas(sample: overview.Overview) -> None:
+    matrix = sample.matrices[2]
+    assert matrix.columns[-1] == "Digitalt"
+    catalog, _ = load(ROOT, today=DAY)
+    assert catalog is not None
+    teens = catalog.age_groups["tonaringar"]
+    online = [o for o in catalog.offers if o.online and o.ages.overlaps(teens)]
+    assert matrix.counts[matrix.rows.index(teens.name)][-1] == len(online)
+
+
+def test_removing_the_only_universal_offer_for_teenagers_names_the_gap(tmp_path: Path) -> None:
+    root = copy_of(tmp_path, FIXTURE_SITES / "minimal")
+    offer = root / "data" / "erbjudanden" / "tonarskvall.yml"
+    offer.write_text(TEEN_OFFER, encoding="utf-8")
+    before = [g.text for g in overview_of(root).gaps]
+    assert not any("13–17-åringar" in text for text in before), before
+    offer.unlink()
+    after = overview_of(root)
+    assert "Det finns inget universellt stöd för 12–17-åringar." in [g.text for g in after.gaps]
+    assert "- Det finns inget universellt stöd för 12–17-åringar. Ett erbjudande för alla föräldrar (nivå: " in (
+        overview.markdown(after)
+    )
+
+
+def test_an_offer_reviewed_two_years_ago_is_listed_under_its_organiser(tmp_path: Path) -> None:
+    root = copy_of(tmp_path, ROOT)
+    komet = root / "data" / "erbjudanden" / "komet.yml"
+    komet.write_text(komet.read_text(encoding="utf-8").replace("granskad: 2026-11-23", "granskad: 2025-01-18"))
+    result = overview_of(root)
+    (review,) = [r for r in result.reviews if r.key == "socialtjansten"]
+    (due,) = [d for d in review.offers if d.source == "data/erbjudanden/komet.yml"]
+    assert (due.reviewed, due.due, due.responsible) == (
+        date(2025, 1, 18),
+        date(2026, 1, 18),
+        "Familjeenhetens föräldrastöd",
+    )
+    assert (
+        "### Socialtjänsten, Exempelby kommun\n\n"
+        "- Komet för föräldrar till barn 3–11 år (`data/erbjudanden/komet.yml`): granskad 18 januari 2025, "
+        "skulle granskas senast 18 januari 2026. Ansvarig: Familjeenhetens föräldrastöd."
+    ) in overview.markdown(result)
+
+
+def test_review_months_from_the_settings() -> None:
+    context = overview.Context(DAY, (), (), {}, (), review_months=6)
+    assert context.due_date(date(2026, 8, 31)) == date(2027, 2, 28)
+    assert context.due_date(date(2026, 7, 18)) == date(2027, 1, 18)
+    assert overview.Context(DAY, (), (), {}, ()).due_date(date(2026, 1, 18)) == date(2027, 1, 18)
+
+
+def test_needed_languages_and_kinds_with_one_organiser(tmp_path: Path) -> None:
+    root = copy_of(tmp_path, FIXTURE_SITES / "minimal")
+    settings = root / "data" / "webbplats.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "översikt:\n  granska_efter_månader: 1\n  språk_som_behövs: [ar, so]\n",
+        encoding="utf-8",
+    )
+    result = overview_of(root)
+    texts = [g.text for g in result.gaps]
+    assert "Det finns inget erbjudande på somaliska." in texts
+    assert not any("arabiska" in t for t in texts)
+    assert any(t.startswith("Det finns bara en arrangör av typen ") for t in texts), texts
+    assert result.due_count >= 1
+
+
+def test_completeness_names_what_is_missing(sample: overview.Overview) -> None:
+    assert 0 < sample.site_percent <= 100
+    for item in sample.completeness:
+        assert set(item.missing) <= set(overview.COMPLETENESS.values())
+        assert item.percent == round(100 * (6 - len(item.missing)) / 6)
+
+
+def test_the_command_prints_markdown_and_writes_html(tmp_path: Path) -> None:
+    html = tmp_path / "oversikt.html"
+    result = subprocess.run(
+        [sys.executable, str(OVERSIKT), "--root", str(ROOT), "--html", str(html)],
+        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Översikt för samordnare: Exempelby kommun\n")
+    page = html.read_text(encoding="utf-8")
+    assert page.count("<caption") == 3
+    assert '<th scope="col">Universell</th>' in page
+    assert '<td class="sg-tom">Inget</td>' in page
+
+
+def test_the_html_escapes_the_data(sample: overview.Overview) -> None:
+    hostile = overview.Overview("<b>Kommun</b>", DAY, 0, (), (), (), (), ())
+    page = coordination.standalone(hostile)
+    assert "&lt;b&gt;Kommun&lt;/b&gt;" in page
+    assert "<b>Kommun" not in page
