@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import FIXTURE_SITES, ROOT, TODAY
+from conftest import FIXTURE_SITES, ROOT, TODAY, make_project, run_build
 from stodguiden.outputs import overview
 from stodguiden.site import coordination
 from stodguiden.source.catalog import load
@@ -172,3 +172,25 @@ def test_the_html_escapes_the_data(sample: overview.Overview) -> None:
     page = coordination.standalone(hostile)
     assert "&lt;b&gt;Kommun&lt;/b&gt;" in page
     assert "<b>Kommun" not in page
+
+
+def test_the_site_publishes_the_overview_only_when_the_settings_say_so(tmp_path: Path) -> None:
+    data = copy_of(tmp_path / "data", FIXTURE_SITES / "minimal") / "data"
+    settings = data / "webbplats.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "översikt:\n  publicera: true\n", encoding="utf-8")
+    build = run_build(make_project(tmp_path / "site", data))
+    assert build.ok, build.result.stderr
+    page = (build.site / "oversikt" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in page
+    assert '<link rel="stylesheet" href="../assets/stylesheets/stodguiden-oversikt.css">' in page
+    assert "<caption" in page
+    assert (build.site / "assets" / "stylesheets" / "stodguiden-oversikt.css").is_file()
+    start = (build.site / "index.html").read_text(encoding="utf-8")
+    assert "oversikt/" not in start  # in no menu
+
+
+def test_the_overview_is_off_the_site_by_default() -> None:
+    catalog, _ = load(ROOT, today=DAY)
+    assert catalog is not None
+    assert not catalog.settings.overview.publish
+    assert coordination.page(catalog) is None

@@ -52,7 +52,7 @@ def page(catalog: Catalog) -> pages.GeneratedPage | None:
     result = overview_data.of_catalog(catalog)
     url = pages.url_of(PAGE)
     stylesheet = Markup('<link rel="stylesheet" href="{}">').format(pages.relative_url(url, sitefiles.OVERVIEW_CSS))
-    html = stylesheet + fragment(result, url)
+    html = str(stylesheet + Markup(fragment(result, url)))  # the fragment is rendered HTML
     return pages.GeneratedPage(
         PAGE,
         f"Översikt för samordnare: {result.label}",
