@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURE_SITES, ROOT, TODAY, make_project, run_build
 from stodguiden.outputs import overview
 from stodguiden.site import coordination
+from stodguiden.source import programmes
 from stodguiden.source.catalog import load
 
 if TYPE_CHECKING:
@@ -194,3 +195,19 @@ def test_the_overview_is_off_the_site_by_default() -> None:
     assert catalog is not None
     assert not catalog.settings.overview.publish
     assert coordination.page(catalog) is None
+
+
+def test_the_overview_counts_where_each_programme_runs(sample: overview.Overview) -> None:
+    uses = {use.key: use for use in sample.programmes}
+    assert uses["icdp"].offers == 3
+    assert uses["komet"].where == ("Centrum",)
+    unused = [g for g in sample.gaps if g.rule == "program"]
+    assert len(unused) == 1
+    assert "Triple P" in unused[0].what
+    assert "- ICDP – Vägledande samspel: 3 erbjudanden, i " in overview.markdown(sample)
+
+
+def test_the_editor_guide_lists_every_programme() -> None:
+    guide = (ROOT / "REDAKTÖRSGUIDE.md").read_text(encoding="utf-8")
+    for programme in programmes.shared().values():
+        assert f"| `{programme.key}` | {programme.name} | {programme.for_whom} |" in guide

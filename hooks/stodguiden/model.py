@@ -378,6 +378,7 @@ class Programme:
 
     key: str
     name: str
+    for_whom: str
     evidence: str
     """A short note, in our own words, on what is known about its effect."""
     source: str

@@ -33,6 +33,7 @@ from stodguiden.model import (
     plain_fields,
     weekly_last_date,
 )
+from stodguiden.source import programmes
 from stodguiden.source.schemawalk import Document, Pointer, field_name, quoted, slugify, suggest
 from stodguiden.source.vocabularies import contact_from, contact_problems, phone_problems
 
@@ -109,6 +110,8 @@ def build(
     if ages is not None:
         rules.stated_ages(data, ages)
     rules.languages(data.get("språk", []))
+    if isinstance(data.get("program"), str) and (message := programmes.unknown(data["program"])):
+        rules.error(("program",), message)
     rules.other_languages(data.get("på_andra_språk", []))
     checked.description_html = rules.description(data).html
     rules.template_texts(data)
