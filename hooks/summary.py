@@ -166,6 +166,8 @@ def ended_rounds(doc: Document | None, today: date) -> list[tuple[date, date]]:
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
     result = []
     for item in data.get("omgångar", []):
+        if isinstance(item, dict) and "uppföljning" in item:
+            continue  # kept on purpose: the yearly follow-up counts it
         try:
             start = date.fromisoformat(item["start"])
             last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, item["träffar"])

@@ -186,6 +186,18 @@ class NextStart:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A round's counts for the coordinators' follow-up (`uppföljning`): numbers only, never names."""
+
+    places: int | None = None
+    signed_up: int | None = None
+    started: int | None = None
+    completed: int | None = None
+    reason: str | None = None
+    """Why the round was cancelled (`orsak`, with status inställd)."""
+
+
+@dataclass(frozen=True)
 class Round:
     """A course round: weekly meetings from `start`, unless an explicit last date is given."""
 
@@ -207,6 +219,7 @@ class Round:
     duration: int | None = None
     """Minutes per meeting (`träfflängd`)."""
     group_size: GroupSize | None = None
+    follow_up: FollowUp | None = None
 
     def has_ended(self, today: date) -> bool:
         return self.last < today
