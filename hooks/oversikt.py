@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Imported after the line above, which makes them importable when this file is run as a script.
-from summary import git_data
+from summary import catalog_from, git_data
 
 from stodguiden.base.cli import SwedishArgumentParser
 from stodguiden.base.problems import sort_key
@@ -44,25 +43,12 @@ def commit_before(root: Path, day: date) -> str | None:
 
 def catalog_at(root: Path, revision: str, days: tuple[date, ...]) -> Catalog | None:
     """The catalog of data/ as it was in `revision`, as on the first of `days` it loads on without errors
-    (a file reviewed later than the year's last day, as example data is, loads only as on a later day);
-    None when it cannot be read or has errors on every day."""
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder)
-        try:
-            files = git_data(root, revision)
-        except subprocess.CalledProcessError:
-            return None
-        for name, content in files.items():
-            target = copy / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        if (root / "docs").is_dir():
-            (copy / "docs").symlink_to(root / "docs")  # the logo the settings name
-        for day in days:
-            catalog, _ = load(copy, today=day)
-            if catalog is not None:
-                return catalog
+    (a file reviewed later than the year's last day, as example data is, loads only as on a later day)."""
+    try:
+        files = git_data(root, revision)
+    except subprocess.CalledProcessError:
         return None
+    return catalog_from(root, files, days)
 
 
 def year_catalog(root: Path, current: Catalog, year: int) -> Catalog | None:

@@ -211,3 +211,31 @@ def test_the_editor_guide_lists_every_programme() -> None:
     guide = (ROOT / "REDAKTÖRSGUIDE.md").read_text(encoding="utf-8")
     for programme in programmes.shared().values():
         assert f"| `{programme.key}` | {programme.name} | {programme.for_whom} |" in guide
+
+
+def test_the_pull_request_summary_names_the_gap_a_change_opens(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is missing")
+    repo = copy_of(tmp_path, FIXTURE_SITES / "minimal")
+    offer = repo / "data" / "erbjudanden" / "tonarskvall.yml"
+    offer.write_text(TEEN_OFFER, encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "base"], ["checkout", "-qb", "x"]):
+        subprocess.run(["git", *command], cwd=repo, env=env, check=True, capture_output=True)
+    offer.unlink()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "summary.py"), "--root", str(repo), "--base", "main"],
+        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        "## Luckor i utbudet\n\n"
+        "- Efter ändringen finns inget universellt stöd för 13–17-åringar.\n"
+        "- Efter ändringen finns inget stöd på plats i Norrby för gruppen tonåringar 13–17 år.\n"
+    ) in result.stdout

@@ -34,6 +34,9 @@ COMPLETENESS = {
     "plats": "plats",
 }
 """What makes an offer complete: the field (as an editor writes it), and how the overview names it."""
+UNIVERSAL_RULE = "universell-ålder"
+COVERAGE_RULES = frozenset({UNIVERSAL_RULE, "område", "område-ålder", "språk", "typ", "en-arrangör"})
+"""The gaps in what is offered (not in how the data is kept): the pull request summary says when one opens."""
 DEFAULT_REVIEW_DAYS = 365
 """When `granska_efter_månader` is not set: the same limit as the check's warning (offers.REVIEW_MAX_AGE)."""
 
@@ -259,29 +262,29 @@ def age_words(low: int, high: int) -> str:
     return f"{low}-åringar" if low == high else f"{low}–{high}-åringar"
 
 
-def _age_gaps(offers: Sequence[Offer]) -> list[Gap]:
+def missing_universal(offers: Sequence[Offer]) -> set[int | None]:
+    """The ages (None: expecting) that no universal offer is for."""
     universal = [o for o in offers if o.level == "universell"]
+    return {age for age in AGES if not any(_for_age(o, age) for o in universal)}
+
+
+def age_phrases(ages: set[int | None]) -> list[tuple[str, int | None, int | None]]:
+    """Ages as the words the gaps use, each with its first and last year: 'blivande föräldrar', '14–17-åringar'."""
+    result: list[tuple[str, int | None, int | None]] = [("blivande föräldrar", None, None)] if None in ages else []
+    years = sorted(age for age in ages if age is not None)
+    return result + [(age_words(low, high), low, high) for low, high in _spans(years)]
+
+
+def _age_gaps(offers: Sequence[Offer]) -> list[Gap]:
     gaps = []
-    if not any(o.ages.expecting for o in universal):
-        gaps.append(
-            Gap(
-                "universell-ålder",
-                "inget universellt stöd för blivande föräldrar",
-                "Ett erbjudande för alla som väntar barn (nivå: universell, väntar_barn: true) skulle täcka det.",
-            )
-        )
-    missing = [age for age in range(OLDEST_CHILD + 1) if not any(o.ages.covers(age) for o in universal)]
-    for low, high in _spans(missing):
-        gaps.append(
-            Gap(
-                "universell-ålder",
-                f"inget universellt stöd för {age_words(low, high)}",
-                f"Ett erbjudande för alla föräldrar (nivå: universell) till barn {low}–{high} år skulle täcka det."
-                if low != high
-                else f"Ett erbjudande för alla föräldrar (nivå: universell) till barn som är {low} år skulle "
-                "täcka det.",
-            )
-        )
+    for words, low, high in age_phrases(missing_universal(offers)):
+        if low is None:
+            fix = "Ett erbjudande för alla som väntar barn (nivå: universell, väntar_barn: true) skulle täcka det."
+        elif low == high:
+            fix = f"Ett erbjudande för alla föräldrar (nivå: universell) till barn som är {low} år skulle täcka det."
+        else:
+            fix = f"Ett erbjudande för alla föräldrar (nivå: universell) till barn {low}–{high} år skulle täcka det."
+        gaps.append(Gap(UNIVERSAL_RULE, f"inget universellt stöd för {words}", fix))
     return gaps
 
 
