@@ -21,7 +21,7 @@ from summary import catalog_from, git_data
 
 from stodguiden.base.cli import SwedishArgumentParser
 from stodguiden.base.problems import sort_key
-from stodguiden.outputs import followup, overview
+from stodguiden.outputs import followup, overview, reminder
 from stodguiden.site import coordination
 from stodguiden.source.catalog import TodayError, load
 
@@ -73,6 +73,19 @@ def yearly(root: Path, current: Catalog, year: int) -> followup.Report | None:
     )
 
 
+def write_issue(root: Path, result: overview.Overview, folder: Path) -> None:
+    """The nightly workflow's issue: titel.txt and arende.md in `folder`, or neither when nothing is due."""
+    owners = root / ".github" / "CODEOWNERS"
+    rules = reminder.codeowners(owners.read_text(encoding="utf-8")) if owners.is_file() else []
+    found = reminder.issue(result, rules)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("titel.txt", "arende.md"):
+        (folder / name).unlink(missing_ok=True)
+    if found is not None:
+        (folder / "titel.txt").write_text(found.title + "\n", encoding="utf-8")
+        (folder / "arende.md").write_text(found.body, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = SwedishArgumentParser(
         prog="python hooks/oversikt.py",
@@ -82,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", type=Path, metavar="FIL", help="skriv också översikten som en HTML-sida")
     parser.add_argument("--csv", type=Path, metavar="FIL", help="skriv årets uppföljning som CSV (för Excel)")
     parser.add_argument("--json", type=Path, metavar="FIL", help="skriv årets uppföljning som JSON")
+    parser.add_argument(
+        "--granskning",
+        type=Path,
+        metavar="MAPP",
+        help="skriv ärendet om granskning (titel.txt och arende.md) i mappen, om något behöver granskas",
+    )
     parser.add_argument("--ar", type=int, metavar="ÅR", help="året för uppföljningen, till exempel 2027")
     parser.add_argument(
         "--root",
@@ -105,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(overview.markdown(result))
     if args.html:
         args.html.write_text(coordination.standalone(result), encoding="utf-8")
+    if args.granskning:
+        write_issue(args.root, result, args.granskning)
     if args.csv or args.json or args.ar:
         year = args.ar or catalog.today.year
         report = yearly(args.root, catalog, year)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import FIXTURE_SITES, ROOT, TODAY, make_project, run_build
-from stodguiden.outputs import overview
+from stodguiden.outputs import overview, reminder
 from stodguiden.site import coordination
 from stodguiden.source import programmes
 from stodguiden.source.catalog import load
@@ -239,3 +239,39 @@ def test_the_pull_request_summary_names_the_gap_a_change_opens(tmp_path: Path) -
         "- Efter ändringen finns inget universellt stöd för 13–17-åringar.\n"
         "- Efter ändringen finns inget stöd på plats i Norrby för gruppen tonåringar 13–17 år.\n"
     ) in result.stdout
+
+
+def test_the_nightly_issue_lists_due_offers_by_organiser_with_their_owners(tmp_path: Path) -> None:
+    root = copy_of(tmp_path, ROOT)
+    komet = root / "data" / "erbjudanden" / "komet.yml"
+    komet.write_text(komet.read_text(encoding="utf-8").replace("granskad: 2026-11-23", "granskad: 2025-01-18"))
+    rules = reminder.codeowners((ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
+    found = reminder.issue(overview_of(root), rules)
+    assert found is not None
+    assert found.title == "Att granska 18 januari 2027"
+    assert (
+        "### Socialtjänsten, Exempelby kommun\n\n"
+        "Ansvariga för filerna: @exempelby/foraldrastod-samordnare\n\n"
+        "- [ ] **Komet för föräldrar till barn 3–11 år** (`data/erbjudanden/komet.yml`): granskad 18 januari 2025, "
+        "skulle granskas senast 18 januari 2026. Ansvarig: Familjeenhetens föräldrastöd."
+    ) in found.body
+
+
+def test_no_issue_when_nothing_is_due(tmp_path: Path) -> None:
+    root = copy_of(tmp_path, FIXTURE_SITES / "minimal")
+    result = overview_of(root)
+    assert result.reviews  # babysång has never been reviewed
+    for path in (root / "data" / "erbjudanden").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        if "granskad:" not in text:
+            path.write_text(text + "granskad: 2027-01-10\n", encoding="utf-8")
+    assert reminder.issue(overview_of(root), []) is None
+
+
+def test_codeowners_last_matching_line_wins() -> None:
+    rules = reminder.codeowners(
+        "# kommentar\n*  @alla\n/data/  @data  # innehåll\n/data/erbjudanden/komet.yml @komet\n"
+    )
+    assert reminder.owners_of("data/erbjudanden/komet.yml", rules) == ("@komet",)
+    assert reminder.owners_of("data/erbjudanden/cope.yml", rules) == ("@data",)
+    assert reminder.owners_of("hooks/check.py", rules) == ("@alla",)
