@@ -110,13 +110,13 @@ def test_an_offer_reviewed_two_years_ago_is_listed_under_its_organiser(tmp_path:
     (due,) = [d for d in review.offers if d.source == "data/erbjudanden/komet.yml"]
     assert (due.reviewed, due.due, due.responsible) == (
         date(2025, 1, 18),
-        date(2026, 1, 18),
+        date(2025, 7, 18),  # the sample reviews every six months
         "Familjeenhetens föräldrastöd",
     )
     assert (
         "### Socialtjänsten, Exempelby kommun\n\n"
         "- Komet för föräldrar till barn 3–11 år (`data/erbjudanden/komet.yml`): granskad 18 januari 2025, "
-        "skulle granskas senast 18 januari 2026. Ansvarig: Familjeenhetens föräldrastöd."
+        "skulle granskas senast 18 juli 2025. Ansvarig: Familjeenhetens föräldrastöd."
     ) in overview.markdown(result)
 
 
@@ -253,7 +253,7 @@ def test_the_nightly_issue_lists_due_offers_by_organiser_with_their_owners(tmp_p
         "### Socialtjänsten, Exempelby kommun\n\n"
         "Ansvariga för filerna: @exempelby/foraldrastod-samordnare\n\n"
         "- [ ] **Komet för föräldrar till barn 3–11 år** (`data/erbjudanden/komet.yml`): granskad 18 januari 2025, "
-        "skulle granskas senast 18 januari 2026. Ansvarig: Familjeenhetens föräldrastöd."
+        "skulle granskas senast 18 juli 2025. Ansvarig: Familjeenhetens föräldrastöd."
     ) in found.body
 
 
@@ -275,3 +275,25 @@ def test_codeowners_last_matching_line_wins() -> None:
     assert reminder.owners_of("data/erbjudanden/komet.yml", rules) == ("@komet",)
     assert reminder.owners_of("data/erbjudanden/cope.yml", rules) == ("@data",)
     assert reminder.owners_of("hooks/check.py", rules) == ("@alla",)
+
+
+def test_the_sample_is_honest_it_has_a_real_gap_and_an_offer_due_for_review(
+    sample: overview.Overview, tmp_path: Path
+) -> None:
+    texts = [g.text for g in sample.gaps if g.rule in overview.COVERAGE_RULES]
+    assert "Det finns inget stöd på plats i Österåsen för gruppen barn 6–12 år." in texts
+    assert "Det finns inget erbjudande på centralkurdiska." in texts
+    due = {d.source: r.name for r in sample.reviews for d in r.offers}
+    assert due["data/erbjudanden/samarbetssamtal.yml"] == "Socialtjänsten, Exempelby kommun"
+    result = subprocess.run(
+        [sys.executable, str(OVERSIKT), "--root", str(ROOT), "--granskning", str(tmp_path / "g")],
+        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "g" / "titel.txt").read_text(encoding="utf-8") == "Att granska 18 januari 2027\n"
+    assert "Samarbetssamtal för föräldrar som har separerat" in (tmp_path / "g" / "arende.md").read_text()
