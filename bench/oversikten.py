@@ -1,7 +1,7 @@
 """The coordinators' overview at scale: how long `hooks/oversikt.py` takes for 10,000 synthetic offers.
 
-    python bench/oversikt.py            # 10,000 offers
-    python bench/oversikt.py 1000 10000
+    python bench/oversikten.py            # 10,000 offers
+    python bench/oversikten.py 1000 10000
 
 The data is loaded and checked once (as the check and the build do; `bench/run.py` measures that). What is
 timed here is what the overview adds: the overview itself, its Markdown and HTML, the nightly issue's text and
