@@ -297,3 +297,18 @@ def test_the_sample_is_honest_it_has_a_real_gap_and_an_offer_due_for_review(
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "g" / "titel.txt").read_text(encoding="utf-8") == "Att granska 18 januari 2027\n"
     assert "Samarbetssamtal för föräldrar som har separerat" in (tmp_path / "g" / "arende.md").read_text()
+
+
+def test_parts_side_by_side_count_per_part() -> None:
+    catalog, _ = load(ROOT, today=DAY)
+    assert catalog is not None
+    context = overview.context_of(catalog)
+    matrix = overview.side_by_side(
+        overview.by_area(catalog.offers, context), context, "Områdena sida vid sida", "Område"
+    )
+    assert matrix.rows == catalog.settings.areas
+    area_matrix = overview.age_areas(catalog.offers, context)
+    for row, counts in zip(matrix.rows, matrix.counts, strict=True):
+        column = area_matrix.columns.index(row)
+        assert counts[: len(context.age_groups)] == tuple(r[column] for r in area_matrix.counts)
+    assert matrix.counts[matrix.rows.index("Österåsen")][context.age_groups.index(catalog.age_groups["skolbarn"])] == 0

@@ -15,7 +15,7 @@ from stodguiden.language.swedish import day, language_name, listing
 from stodguiden.model import OLDEST_CHILD
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from stodguiden.model import AgeGroup, Catalog, Offer, Organiser, Programme, Term
 
@@ -492,6 +492,25 @@ def build(offers: Sequence[Offer], label: str, context: Context) -> Overview:
         ),
         programmes=programme_uses(offers, context),
     )
+
+
+def side_by_side(groups: Mapping[str, Sequence[Offer]], context: Context, caption: str, corner: str) -> Matrix:
+    """Parts of a site next to each other (the municipalities of a region, or a municipality's areas): for each
+    part, the number of offers for each age group, and of universal offers for each age group."""
+    columns = [g.name for g in context.age_groups] + [f"Universellt, {g.name.lower()}" for g in context.age_groups]
+    counts = tuple(
+        (
+            *(sum(1 for o in offers if o.ages.overlaps(g)) for g in context.age_groups),
+            *(sum(1 for o in offers if o.level == "universell" and o.ages.overlaps(g)) for g in context.age_groups),
+        )
+        for offers in groups.values()
+    )
+    return Matrix("sida-vid-sida", caption, corner, tuple(groups), tuple(columns), counts)
+
+
+def by_area(offers: Sequence[Offer], context: Context) -> dict[str, list[Offer]]:
+    """The offers in person in each of the site's areas (an offer with places in two areas is in both)."""
+    return {area: [o for o in offers if area in in_person_areas(o)] for area in context.areas}
 
 
 def of_catalog(catalog: Catalog) -> Overview:
