@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, fields
+from functools import cache
 from typing import TYPE_CHECKING
 
 from stodguiden.base.collation import sort_key
@@ -20,7 +21,7 @@ from stodguiden.outputs.overview import LEVELS, ONLINE, Context, in_person_areas
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from stodguiden.model import Offer, Round
+    from stodguiden.model import Offer
 
 SMALL = 5
 FEW = "färre än 5"
@@ -50,17 +51,13 @@ def shown(name: str, value: int) -> int | str:
     return FEW if name in PEOPLE and 0 < value < SMALL else value
 
 
-def _rounds(offer: Offer, year: int) -> list[Round]:
-    return [r for r in offer.rounds if r.start.year == year]
-
-
-def counts(offers: Sequence[Offer], year: int) -> Counts:
-    """The year's figures for these offers: each offer once, each of its rounds that starts in `year`."""
-    rounds = [r for o in offers for r in _rounds(o, year)]
+def _of_offer(offer: Offer, year: int) -> Counts:
+    """One offer's figures for the year: its rounds that start in `year`."""
+    rounds = [r for r in offer.rounds if r.start.year == year]
     held = [r for r in rounds if r.status != "inställd"]
     follow = [r.follow_up for r in held if r.follow_up is not None]
     return Counts(
-        erbjudanden=len(offers),
+        erbjudanden=1,
         omgångar=len(held),
         inställda=len(rounds) - len(held),
         platser=sum(f.places or 0 for f in follow),
@@ -68,6 +65,15 @@ def counts(offers: Sequence[Offer], year: int) -> Counts:
         startade=sum(f.started or 0 for f in follow),
         fullföljde=sum(f.completed or 0 for f in follow),
     )
+
+
+def _sum(parts: Sequence[Counts]) -> Counts:
+    return Counts(*(sum(getattr(part, name) for part in parts) for name in COLUMNS))
+
+
+def counts(offers: Sequence[Offer], year: int) -> Counts:
+    """The year's figures for these offers: each offer once, each of its rounds that starts in `year`."""
+    return _sum([_of_offer(o, year) for o in offers])
 
 
 Dimension = tuple[str, "Callable[[Offer, Context], list[str]]"]
@@ -78,7 +84,7 @@ def _age_groups(offer: Offer, context: Context) -> list[str]:
 
 
 def _kinds(offer: Offer, context: Context) -> list[str]:
-    names = {k.key: k.name for k in context.kinds}
+    names = context.kind_names
     return [names.get(key, key) for key in offer.types]
 
 
@@ -96,12 +102,17 @@ def _areas(offer: Offer, context: Context) -> list[str]:
     return ordered + ([ONLINE] if offer.online else [])
 
 
+@cache
+def _language(code: str) -> str:
+    return language_name(code) or code
+
+
 def _languages(offer: Offer, context: Context) -> list[str]:
-    return sorted(language_name(code) or code for code in offer_languages(offer))
+    return sorted(_language(code) for code in offer_languages(offer))
 
 
 def _programme(offer: Offer, context: Context) -> list[str]:
-    names = {p.key: p.name for p in context.programmes}
+    names = context.programme_names
     return [names.get(offer.programme, offer.programme)] if offer.programme else []
 
 
@@ -134,12 +145,15 @@ class Report:
     has_before: bool
 
 
-def _groups(offers: Sequence[Offer], context: Context) -> dict[tuple[str, str], list[Offer]]:
-    groups: dict[tuple[str, str], list[Offer]] = {("Totalt", TOTAL): list(offers)}
-    for dimension, values in DIMENSIONS:
-        for offer in offers:
+def _groups(offers: Sequence[Offer], context: Context, year: int) -> dict[tuple[str, str], list[Counts]]:
+    """Each row's offers' figures, each offer's figures made once."""
+    groups: dict[tuple[str, str], list[Counts]] = {("Totalt", TOTAL): []}
+    for offer in offers:
+        figures = _of_offer(offer, year)
+        groups[("Totalt", TOTAL)].append(figures)
+        for dimension, values in DIMENSIONS:
             for value in values(offer, context):
-                groups.setdefault((dimension, value), []).append(offer)
+                groups.setdefault((dimension, value), []).append(figures)
     return groups
 
 
@@ -153,8 +167,8 @@ def report(
     """The year's rows; with `before` (the offers and context of the year before), its figures alongside.
 
     Rows come in the order of DIMENSIONS, each dimension's values in Swedish alphabetical order."""
-    now = _groups(offers, context)
-    then = _groups(before[0], before[1]) if before else {}
+    now = _groups(offers, context, year)
+    then = _groups(before[0], before[1], year - 1) if before else {}
     keys = list(now) + [key for key in then if key not in now]
     order = {name: index for index, name in enumerate(["Totalt", *(d for d, _ in DIMENSIONS)])}
     keys.sort(key=lambda key: (order[key[0]], sort_key(key[1])))
@@ -162,8 +176,8 @@ def report(
         Row(
             dimension,
             value,
-            counts(now.get((dimension, value), []), year),
-            counts(then.get((dimension, value), []), year - 1) if before else None,
+            _sum(now.get((dimension, value), [])),
+            _sum(then.get((dimension, value), [])) if before else None,
         )
         for dimension, value in keys
     )

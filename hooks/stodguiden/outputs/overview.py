@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from stodguiden.language.swedish import day, language_name, listing
@@ -53,6 +54,14 @@ class Context:
     review_months: int | None = None
     needed_languages: tuple[str, ...] = ()
     programmes: tuple[Programme, ...] = ()
+
+    @cached_property
+    def kind_names(self) -> dict[str, str]:
+        return {kind.key: kind.name for kind in self.kinds}
+
+    @cached_property
+    def programme_names(self) -> dict[str, str]:
+        return {programme.key: programme.name for programme in self.programmes}
 
     def due_date(self, reviewed: date) -> date:
         """When an offer reviewed on `reviewed` should be reviewed again."""
@@ -194,52 +203,78 @@ def in_person_areas(offer: Offer) -> set[str]:
     return {p.area for p in offer.places if not p.online and p.area}
 
 
+def _zeros(rows: int, columns: int) -> list[list[int]]:
+    return [[0] * columns for _ in range(rows)]
+
+
+def _frozen(table: list[list[int]]) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(row) for row in table)
+
+
 def age_levels(offers: Sequence[Offer]) -> Matrix:
-    counts = tuple(
-        tuple(sum(1 for o in offers if o.level == level and _for_age(o, age)) for level in LEVELS) for age in AGES
-    )
+    # One pass over the offers, each adding to the rows of its ages: 10,000 offers take milliseconds.
+    levels = {level: index for index, level in enumerate(LEVELS)}
+    table = _zeros(len(AGES), len(LEVELS))
+    for offer in offers:
+        column = levels.get(offer.level or "")
+        if column is None:
+            continue
+        if offer.ages.expecting:
+            table[0][column] += 1
+        years = offer.ages.years
+        if years is not None:
+            for age in range(max(years[0], 0), min(years[1], OLDEST_CHILD) + 1):
+                table[age + 1][column] += 1
     return Matrix(
         "alder-niva",
         "Antal erbjudanden per ålder och nivå",
         "Barnets ålder",
         tuple(age_label(a) for a in AGES),
         tuple(LEVELS.values()),
-        counts,
+        _frozen(table),
         "Ett erbjudande räknas för varje ålder det är till för. Erbjudanden utan nivå räknas inte här.",
     )
 
 
+def _group_rows(offer: Offer, context: Context) -> list[int]:
+    return [index for index, group in enumerate(context.age_groups) if offer.ages.overlaps(group)]
+
+
 def age_kinds(offers: Sequence[Offer], context: Context) -> Matrix:
-    counts = tuple(
-        tuple(sum(1 for o in offers if kind.key in o.types and o.ages.overlaps(group)) for kind in context.kinds)
-        for group in context.age_groups
-    )
+    kinds = {kind.key: index for index, kind in enumerate(context.kinds)}
+    table = _zeros(len(context.age_groups), len(kinds))
+    for offer in offers:
+        columns = [kinds[key] for key in offer.types if key in kinds]
+        for row in _group_rows(offer, context):
+            for column in columns:
+                table[row][column] += 1
     return Matrix(
         "alder-typ",
         "Antal erbjudanden per åldersgrupp och typ av stöd",
         "Åldersgrupp",
         tuple(g.name for g in context.age_groups),
         tuple(k.name for k in context.kinds),
-        counts,
+        _frozen(table),
     )
 
 
 def age_areas(offers: Sequence[Offer], context: Context) -> Matrix:
-    areas = [(o, in_person_areas(o)) for o in offers]
-    counts = tuple(
-        (
-            *(sum(1 for o, found in areas if area in found and o.ages.overlaps(group)) for area in context.areas),
-            sum(1 for o in offers if o.online and o.ages.overlaps(group)),
-        )
-        for group in context.age_groups
-    )
+    areas = {area: index for index, area in enumerate(context.areas)}
+    table = _zeros(len(context.age_groups), len(areas) + 1)
+    for offer in offers:
+        columns = [areas[area] for area in in_person_areas(offer) if area in areas]
+        if offer.online:
+            columns.append(len(areas))
+        for row in _group_rows(offer, context):
+            for column in columns:
+                table[row][column] += 1
     return Matrix(
         "alder-omrade",
         "Antal erbjudanden på plats per åldersgrupp och område, och digitala för sig",
         "Åldersgrupp",
         tuple(g.name for g in context.age_groups),
         (*context.areas, ONLINE),
-        counts,
+        _frozen(table),
         "Ett erbjudande på plats räknas i varje område där det har en plats. Digitala erbjudanden räknas i "
         "en egen kolumn.",
     )
@@ -377,17 +412,33 @@ def _programme_gaps(offers: Sequence[Offer], context: Context) -> list[Gap]:
 
 
 def _planning_gaps(offers: Sequence[Offer], context: Context) -> list[Gap]:
-    unplanned = [o for o in offers if not o.has_upcoming_times(context.today) and o.times is None]
+    unplanned = [o for o in offers if not planned(o, context.today) and o.times is None]
     if not unplanned:
         return []
     return [
         Gap(
             "ingen-omgång",
             f"{_number(len(unplanned))} utan någon planerad omgång eller tid framåt: "
-            f"{listing(sorted(o.title for o in unplanned))}",
+            f"{_some(sorted(o.title for o in unplanned))}",
             "Lägg in nästa omgång under omgångar, eller löpande tider, eller skriv tider: när_du_vill.",
         )
     ]
+
+
+LISTED = 10
+"""At most this many titles are named in a gap; the rest are counted."""
+
+
+def _some(titles: list[str]) -> str:
+    """'A, B och C', or the first LISTED titles and how many more: 'A, B … och 990 till'."""
+    if len(titles) <= LISTED:
+        return listing(titles)
+    return listing([*titles[:LISTED], f"{len(titles) - LISTED} till"])
+
+
+def planned(offer: Offer, today: date) -> bool:
+    """A round that has not ended, or a weekly time (as `Offer.has_upcoming_times`, without sorting)."""
+    return bool(offer.recurring) or any(not r.has_ended(today) for r in offer.rounds)
 
 
 def _number(count: int) -> str:
@@ -443,7 +494,7 @@ def completeness(offer: Offer, today: date) -> Completeness:
         "anmälan": not signup.needed or bool(signup.how or signup.web or signup.phone or signup.email),
         "språk": bool(offer.languages),
         "kunskapsgrund": offer.basis is not None or offer.programme is not None,
-        "nästa_tillfälle": offer.has_upcoming_times(today) or offer.times is not None or offer.next_start is not None,
+        "nästa_tillfälle": planned(offer, today) or offer.times is not None or offer.next_start is not None,
         "plats": bool(offer.places),
     }
     return Completeness(
