@@ -156,6 +156,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = Markup(escape(generated.description))
     if generated.updated:
         page.update_date = generated.updated.isoformat()  # the sitemap's lastmod: when the offer was checked
+    if generated.noindex:
+        page.meta["robots"] = "noindex"  # overrides/main.html writes the meta tag
     if generated.hide_toc:
         page.meta["hide"] = ["toc"]  # Material's way to leave out the contents list
     if generated.leave_url:

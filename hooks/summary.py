@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -19,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from stodguiden.base.cli import SwedishArgumentParser
 from stodguiden.base.problems import Problem, sort_key
 from stodguiden.language.swedish import day
-from stodguiden.model import weekly_last_date
+from stodguiden.model import Catalog, weekly_last_date
+from stodguiden.outputs import overview
 from stodguiden.source import plainlanguage, yamlsource
 from stodguiden.source.catalog import TodayError, load, resolve_today, schema
 from stodguiden.source.datafiles import OFFER_DIR, OFFER_SUFFIXES
@@ -166,6 +168,8 @@ def ended_rounds(doc: Document | None, today: date) -> list[tuple[date, date]]:
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
     result = []
     for item in data.get("omgångar", []):
+        if isinstance(item, dict) and "uppföljning" in item:
+            continue  # kept on purpose: the yearly follow-up counts it
         try:
             start = date.fromisoformat(item["start"])
             last = date.fromisoformat(item["slut"]) if "slut" in item else weekly_last_date(start, item["träffar"])
@@ -217,6 +221,10 @@ def summary(root: Path, base: str, base_name: str | None = None) -> str:
         lines += ["", "### Borttagna erbjudanden", ""]
         lines += [f"- {_offer_line(offer)}" for offer in comparison.removed]
     lines += _other_files(base_data, head_data, problems, {o.path for o in comparison.added + comparison.changed})
+    before = catalog_from(root, base_data, (today,)) if catalog is not None else None
+    changes = gap_changes(before, catalog) if before is not None and catalog is not None else []
+    if changes:
+        lines += ["", "## Luckor i utbudet", "", *changes]
 
     everything = [OfferFile(path, content, document(path, content)) for path, content in head.items()]
     old = [(o, r) for o in everything if (r := review_date(o.doc)) and today - r > REVIEW_MAX_AGE]
@@ -238,6 +246,46 @@ def summary(root: Path, base: str, base_name: str | None = None) -> str:
             spans = ", ".join(f"{day(start)}–{day(last)}" for start, last in rounds)
             lines.append(f"- {_offer_line(offer)}: {spans}.")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def catalog_from(root: Path, files: dict[str, bytes], days: tuple[date, ...]) -> Catalog | None:
+    """The catalog of `files` (data/ as `git_data` gives it), as on the first of `days` it loads on without
+    errors; None when it has errors on every day. `root`'s docs/ stands in for the logo the settings name."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder)
+        for name, content in files.items():
+            target = copy / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        if (root / "docs").is_dir():
+            (copy / "docs").symlink_to((root / "docs").resolve())
+        for when in days:
+            catalog, _ = load(copy, today=when)
+            if catalog is not None:
+                return catalog
+    return None
+
+
+def gap_changes(before: Catalog, after: Catalog) -> list[str]:
+    """Lines on the gaps in what is offered that the change opens or closes (overview.COVERAGE_RULES)."""
+    old_ages, new_ages = overview.missing_universal(before.offers), overview.missing_universal(after.offers)
+    lines = [
+        f"- Efter ändringen finns inget universellt stöd för {words}."
+        for words, _, _ in overview.age_phrases(new_ages - old_ages)
+    ]
+    lines += [
+        f"- Efter ändringen finns universellt stöd för {words} igen."
+        for words, _, _ in overview.age_phrases(old_ages - new_ages)
+    ]
+
+    def others(catalog: Catalog) -> list[str]:
+        gaps = overview.of_catalog(catalog).gaps
+        return [g.what for g in gaps if g.rule in overview.COVERAGE_RULES and g.rule != overview.UNIVERSAL_RULE]
+
+    old, new = others(before), others(after)
+    lines += [f"- Efter ändringen finns {md(what)}." for what in new if what not in old]
+    lines += [f"- Ändringen täcker en lucka: förut fanns {md(what)}." for what in old if what not in new]
+    return lines
 
 
 def _count(number: int, one: str, many: str) -> str:

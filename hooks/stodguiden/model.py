@@ -186,6 +186,18 @@ class NextStart:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A round's counts for the coordinators' follow-up (`uppföljning`): numbers only, never names."""
+
+    places: int | None = None
+    signed_up: int | None = None
+    started: int | None = None
+    completed: int | None = None
+    reason: str | None = None
+    """Why the round was cancelled (`orsak`, with status inställd)."""
+
+
+@dataclass(frozen=True)
 class Round:
     """A course round: weekly meetings from `start`, unless an explicit last date is given."""
 
@@ -207,6 +219,7 @@ class Round:
     duration: int | None = None
     """Minutes per meeting (`träfflängd`)."""
     group_size: GroupSize | None = None
+    follow_up: FollowUp | None = None
 
     def has_ended(self, today: date) -> bool:
         return self.last < today
@@ -330,6 +343,8 @@ class Offer:
     format: Format | None = None
     participants: tuple[str, ...] = ()
     """Who takes part (`deltar`): föräldrar, barn, förälder_och_barn …; empty when the file does not say."""
+    programme: str | None = plain("program")
+    """The key of the programme or method the offer runs, in the shared list (`Programme`)."""
 
     @property
     def organiser(self) -> str:
@@ -371,6 +386,22 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class Programme:
+    """A parenting programme or method in the shared list that ships with Stödguiden (source/program.yml)."""
+
+    key: str
+    name: str
+    for_whom: str
+    evidence: str
+    """A short note, in our own words, on what is known about its effect."""
+    source: str
+    """Where the note comes from (an address)."""
+    checked: date
+    """When the source was read."""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class HelpLine:
     """A national help line, shown on sensitive offers."""
 
@@ -406,6 +437,17 @@ class AccessibilityStatement:
 
 
 @dataclass(frozen=True)
+class OverviewSettings:
+    """The coordinators' overview (`översikt` in data/webbplats.yml); off the site unless `publish`."""
+
+    publish: bool = False
+    review_months: int | None = None
+    """`granska_efter_månader`: an offer is due for review this long after `granskad`; None: the check's limit."""
+    needed_languages: tuple[str, ...] = ()
+    """`språk_som_behövs`: language codes the municipality says parents need offers in."""
+
+
+@dataclass(frozen=True)
 class Settings:
     name: str
     municipality: str
@@ -426,6 +468,7 @@ class Settings:
     help_lines: tuple[HelpLine, ...] = ()
     leave_url: str = DEFAULT_LEAVE_URL
     accessibility: AccessibilityStatement | None = None
+    overview: OverviewSettings = OverviewSettings()
 
 
 @dataclass(frozen=True)
@@ -438,6 +481,8 @@ class Catalog:
     organisers: dict[str, Organiser]
     age_groups: dict[str, AgeGroup]
     offers: tuple[Offer, ...] = field(default=())
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    """The shared list of programmes, by key."""
 
     def offers_for_age_group(self, key: str) -> list[Offer]:
         group = self.age_groups[key]

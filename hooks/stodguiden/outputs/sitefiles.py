@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from stodguiden.model import Catalog
 
 COLOUR_CSS = "assets/stylesheets/stodguiden-farger.css"
+OVERVIEW_CSS = "assets/stylesheets/stodguiden-oversikt.css"
+"""The coordinators' overview's stylesheet, written only when `översikt: publicera: true`."""
 
 Content = str | bytes
 
@@ -39,6 +41,8 @@ class Inputs:
     macros: Any
     """The templates' macros (site/templates/macros.html) with links left as they are: the finder's data
     file words dates, ages and costs as the offer cards do. The site layer provides them."""
+    overview_css: str = ""
+    """The stylesheet of the coordinators' overview (site/coordination.py), when the site publishes it."""
 
     @property
     def urls(self) -> SiteUrls:
@@ -69,6 +73,11 @@ DATA_FILES: tuple[DataFile, ...] = (
     _one("colours", COLOUR_CSS, lambda i: colour_css(i.catalog.settings)),
     _one("finder data", finder.DATA_PATH, lambda i: finder.to_json(finder.data(i.catalog, i.macros))),
     _one("search index", search.INDEX_PATH, lambda i: search.to_json(search.build(i.catalog))),
+    DataFile(
+        "overview styles",
+        lambda c: [OVERVIEW_CSS] if c.settings.overview.publish else [],
+        lambda i: iter([(OVERVIEW_CSS, i.overview_css)] if i.catalog.settings.overview.publish else []),
+    ),
 )
 
 OPEN_DATA_LINKS = {

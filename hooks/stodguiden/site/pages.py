@@ -78,6 +78,8 @@ class GeneratedPage:
     """Set on sensitive offers: where the "Lämna sidan snabbt" button goes."""
     hide_toc: bool = False
     """True where the page's contents list would only repeat what the page shows another way."""
+    noindex: bool = False
+    """Search engines are asked to leave the page out (the coordinators' overview)."""
 
 
 @dataclass
@@ -297,7 +299,10 @@ def text_macros() -> object:
 
 def data_inputs(catalog: Catalog, site_url: str | None, generated: datetime) -> sitefiles.Inputs:
     """What the registry of data files (`sitefiles.DATA_FILES`) makes the files from."""
-    return sitefiles.Inputs(catalog, site_url, generated, text_macros())
+    from stodguiden.site import coordination  # it renders with this module's templates
+
+    overview_css = coordination.css() if catalog.settings.overview.publish else ""
+    return sitefiles.Inputs(catalog, site_url, generated, text_macros(), overview_css)
 
 
 class OfferCards:
@@ -608,3 +613,9 @@ def _pages(
     if statement is not None:
         yield statement
     yield search_page(catalog)
+    # imported here: site/coordination renders with this module's templates
+    from stodguiden.site import coordination
+
+    published = coordination.page(catalog)
+    if published is not None:
+        yield published

@@ -17,7 +17,7 @@ from stodguiden.base.fingerprint import fingerprint
 from stodguiden.base.problems import Level, Problem
 from stodguiden.base.timezone import TIME_ZONE
 from stodguiden.model import Catalog, Offer, Settings
-from stodguiden.source import datafiles, plainlanguage, vocabularies, yamlsource
+from stodguiden.source import datafiles, plainlanguage, programmes, vocabularies, yamlsource
 from stodguiden.source import offers as offer_rules
 from stodguiden.source.datafiles import VOCABULARY_FILES, OfferFile, outside
 from stodguiden.source.schemawalk import Document, quoted, walk
@@ -152,7 +152,9 @@ def load(
     if any(p.is_error for p in problems) or vocab.settings is None:
         return None, problems
     published = tuple(offer for offer in offers if offer.is_published(today))
-    catalog = Catalog(today, vocab.settings, vocab.types, vocab.organisers, vocab.age_groups, published)
+    catalog = Catalog(
+        today, vocab.settings, vocab.types, vocab.organisers, vocab.age_groups, published, programmes.shared()
+    )
     return catalog, problems
 
 

@@ -19,6 +19,7 @@ from stodguiden.model import (
     Basis,
     Closure,
     Cost,
+    FollowUp,
     Format,
     GroupSize,
     NextStart,
@@ -33,6 +34,7 @@ from stodguiden.model import (
     plain_fields,
     weekly_last_date,
 )
+from stodguiden.source import programmes
 from stodguiden.source.schemawalk import Document, Pointer, field_name, quoted, slugify, suggest
 from stodguiden.source.vocabularies import contact_from, contact_problems, phone_problems
 
@@ -109,6 +111,8 @@ def build(
     if ages is not None:
         rules.stated_ages(data, ages)
     rules.languages(data.get("språk", []))
+    if isinstance(data.get("program"), str) and (message := programmes.unknown(data["program"])):
+        rules.error(("program",), message)
     rules.other_languages(data.get("på_andra_språk", []))
     checked.description_html = rules.description(data).html
     rules.template_texts(data)
@@ -714,7 +718,30 @@ class _Rules:
                     for_whom=item.get("för"),
                     duration=item.get("träfflängd"),
                     group_size=size,
+                    follow_up=self.follow_up(item.get("uppföljning"), item.get("status"), ptr),
                 )
+            )
+        return result
+
+    def follow_up(self, data: dict[str, Any] | None, status: str | None, ptr: Pointer) -> FollowUp | None:
+        """A round's counts; more completing than starting, or a reason on a round not cancelled, is a mistake."""
+        if not isinstance(data, dict):
+            return None
+        result = FollowUp(
+            data.get("platser"), data.get("anmälda"), data.get("startade"), data.get("fullföljde"), data.get("orsak")
+        )
+        at = (*ptr, "uppföljning")
+        if result.started is not None and result.completed is not None and result.completed > result.started:
+            self.error(
+                (*at, "fullföljde"),
+                f"Fältet {field_name((*at, 'fullföljde'))} är {result.completed}, fler än de "
+                f"{result.started} som startade. Kontrollera siffrorna: fullföljde kan inte vara fler än startade.",
+            )
+        if result.reason is not None and status != "inställd":
+            self.error(
+                (*at, "orsak"),
+                f"Fältet {field_name((*at, 'orsak'))} säger varför omgången blev inställd, men omgången har inte "
+                "status: inställd. Skriv status: inställd, eller ta bort orsak.",
             )
         return result
 

@@ -13,7 +13,7 @@ import yaml
 from stodguiden.base.municipalities import code_problem
 from stodguiden.base.problems import Level, Problem
 from stodguiden.language.swedish import listing, parse_phone, phone_fault
-from stodguiden.model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
+from stodguiden.model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, OverviewSettings, Settings, Term
 from stodguiden.source import statement, theme
 from stodguiden.source.schemawalk import Document, quoted
 
@@ -114,8 +114,19 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         ),
         leave_url=data.get("lämna_sidan_till", DEFAULT_LEAVE_URL),
         accessibility=accessibility,
+        overview=_overview(data.get("översikt")),
     )
     return result, problems
+
+
+def _overview(data: dict[str, Any] | None) -> OverviewSettings:
+    if not isinstance(data, dict):
+        return OverviewSettings()
+    return OverviewSettings(
+        publish=data.get("publicera", False),
+        review_months=data.get("granska_efter_månader"),
+        needed_languages=tuple(data.get("språk_som_behövs", ())),
+    )
 
 
 def colour_problems(doc: Document, colours: dict[str, Any]) -> list[Problem]:
