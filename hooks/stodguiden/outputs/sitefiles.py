@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.siteurls import SiteUrls
-from stodguiden.outputs import feeds, finder, hsds, ics, opendata, search
+from stodguiden.outputs import feeds, finder, hsds, ics, opendata, redigera, search
 from stodguiden.source.theme import colour_css
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     _one("colours", COLOUR_CSS, lambda i: colour_css(i.catalog.settings)),
     _one("finder data", finder.DATA_PATH, lambda i: finder.to_json(finder.data(i.catalog, i.macros))),
     _one("search index", search.INDEX_PATH, lambda i: search.to_json(search.build(i.catalog))),
+    DataFile("form editor", lambda c: redigera.paths(), lambda i: redigera.publish()),
 )
 
 OPEN_DATA_LINKS = {

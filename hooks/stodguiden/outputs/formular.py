@@ -1,0 +1,247 @@
+"""The form editor's configuration (Decap CMS `config.yml`), made from the offer schema and the vocabularies.
+
+One control per schema property, recursively: labels from the schema's `title` (else the field name
+written out), help texts from its `description`, choices from `enum` and from the vocabulary files a
+property names in `x-nyckel-i`, dates as date pickers, lists of objects with a summary line. What the
+form can enforce it enforces (required fields, patterns, lengths, ranges); the rest is left to
+`hooks/check.py`, whose messages reach the editor in the pull request.
+
+Decap treats every field as required unless told otherwise, and checks the required fields of an
+optional group even when the group is left empty; so inside an optional group nothing is marked
+required, and the hint says what the group needs instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FORMAT_NAME = "stodguiden-yml"
+"""The file format the form writes: registered by `redigera/start.js` with the canonical YAML writer."""
+COLLECTION = "erbjudanden"
+SUMMARIES: dict[str, str] = {
+    "omgångar": "{{fields.start}} · {{fields.träffar}} träffar · {{fields.tid}} · {{fields.status}}",
+    "löpande": "{{fields.veckodag}} {{fields.tid}} · {{fields.plats}}",
+    "uppehåll": "Stängt {{fields.från}}–{{fields.till}} · {{fields.info}}",
+    "plats": "{{fields.namn}} · {{fields.adress}}",
+    "på_andra_språk": "{{fields.språk}}: {{fields.titel}}",
+    "godkända_varningar": "{{fields.regel}} · {{fields.ord}}",
+}
+"""The line a collapsed list item shows (Decap's `summary`); other lists show their first two fields."""
+TEXT_AREA_FROM = 300
+"""A text longer than this many characters at most gets a text area rather than a one-line field."""
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+_ENUM_WORDS = re.compile(r"_")
+
+
+def label(name: str, schema: dict[str, Any]) -> str:
+    """The field's label: the schema's title, else its name written out (`nästa_start` → `Nästa start`)."""
+    title = schema.get("title")
+    if isinstance(title, str) and title:
+        return title
+    text = name.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def vocabulary(root: Path, relative: str) -> list[dict[str, str]]:
+    """The choices of a vocabulary file: one per key, shown by its `namn`, in the file's order."""
+    data = yaml.safe_load((root / relative).read_text(encoding="utf-8")) or {}
+    options = []
+    for key, entry in data.items():
+        name = entry.get("namn") if isinstance(entry, dict) else None
+        options.append({"label": f"{name} ({key})" if isinstance(name, str) else str(key), "value": str(key)})
+    return options
+
+
+def _choices(schema: dict[str, Any], root: Path) -> list[Any] | None:
+    if "x-nyckel-i" in schema:
+        return vocabulary(root, schema["x-nyckel-i"])
+    if "enum" in schema:
+        return [{"label": _ENUM_WORDS.sub(" ", str(value)), "value": value} for value in schema["enum"]]
+    return None
+
+
+def _length_pattern(schema: dict[str, Any]) -> list[str] | None:
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    if low is None and high is None:
+        return None
+    span = f"{low or 0},{high if high is not None else ''}"
+    if low and high:
+        message = f"Skriv mellan {low} och {high} tecken."
+    elif high:
+        message = f"Skriv högst {high} tecken."
+    else:
+        message = f"Skriv minst {low} tecken."
+    return [f"^[\\s\\S]{{{span}}}$", message]
+
+
+def _pattern(schema: dict[str, Any]) -> list[str] | None:
+    pattern = schema.get("pattern")
+    message = schema.get("errorMessage")
+    if pattern:
+        return [pattern, message if isinstance(message, str) else "Skriv värdet som i exemplet i hjälptexten."]
+    if schema.get("format") == "email":
+        return [EMAIL_PATTERN, "Skriv en e-postadress, till exempel namn@exempelby.se."]
+    return _length_pattern(schema)
+
+
+def field(name: str, schema: dict[str, Any], required: bool, root: Path) -> dict[str, Any]:
+    """The form control for one schema property (and the controls under it)."""
+    result: dict[str, Any] = {"name": name, "label": label(name, schema)}
+    if isinstance(schema.get("description"), str):
+        result["hint"] = schema["description"]
+    result["required"] = required
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "array" in kinds:
+        result.update(_list(name, schema, root, result.get("hint", "")))
+    elif kind == "object":
+        result.update(widget="object", collapsed=False, fields=_fields(schema, root, optional_group=not required))
+    elif "integer" in kinds and "string" in kinds:  # `träffar`: 8, or 6–8 as text
+        message = schema.get("errorMessage", "Skriv en siffra.")
+        result.update(widget="string", pattern=["^[0-9]{1,3}( ?[-–] ?[0-9]{1,3})?$", message])
+    else:
+        result.update(_single(schema, kind, root))
+    return result
+
+
+def _list(name: str, schema: dict[str, Any], root: Path, hint: str) -> dict[str, Any]:
+    items = schema.get("items", {})
+    result: dict[str, Any] = {}
+    if items.get("type") == "object":
+        fields = _fields(items, root, optional_group=False)
+        summary = SUMMARIES.get(name) or " · ".join(f"{{{{fields.{sub['name']}}}}}" for sub in fields[:2])
+        result.update(widget="list", fields=fields, summary=summary, collapsed=True)
+    else:
+        choices = _choices(items, root)
+        if choices is not None:
+            result.update(widget="select", multiple=True, options=choices)
+        else:
+            result.update(widget="list", hint=(hint + " Skriv flera med kommatecken emellan.").strip())
+    if schema.get("minItems"):
+        result["min"] = schema["minItems"]
+    return result
+
+
+def _single(schema: dict[str, Any], kind: object, root: Path) -> dict[str, Any]:
+    if kind == "integer":
+        bounds = {"min": schema["minimum"]} if "minimum" in schema else {}
+        if "maximum" in schema:
+            bounds["max"] = schema["maximum"]
+        return {"widget": "number", "value_type": "int", **bounds}
+    if kind == "boolean":
+        return {"widget": "boolean"}
+    if schema.get("format") == "date":
+        # default "" keeps an empty date empty; Decap's own default would be today
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "YYYY-MM-DD",
+            "time_format": False,
+            "picker_utc": True,
+            "default": "",
+        }
+    choices = _choices(schema, root)
+    if choices is not None:
+        return {"widget": "select", "options": choices}
+    result: dict[str, Any] = {"widget": "text" if schema.get("maxLength", 0) > TEXT_AREA_FROM else "string"}
+    pattern = _pattern(schema)
+    if pattern:
+        result["pattern"] = pattern
+    return result
+
+
+def _fields(schema: dict[str, Any], root: Path, optional_group: bool) -> list[dict[str, Any]]:
+    required = set(schema.get("required", []))
+    controls = []
+    for name, sub in schema.get("properties", {}).items():
+        control = field(name, sub, name in required and not optional_group, root)
+        if optional_group and name in required:
+            control["hint"] = (control.get("hint", "") + " Behövs om du fyller i den här gruppen.").strip()
+        controls.append(control)
+    return controls
+
+
+def repository(mkdocs_yml: str) -> tuple[str, str, str]:
+    """(host, owner/name, branch) from mkdocs.yml's `repo_url` and `edit_uri`."""
+    url = re.search(r"^repo_url:\s*(\S+)", mkdocs_yml, re.MULTILINE)
+    edit = re.search(r"^edit_uri:\s*edit/([^/\s]+)/", mkdocs_yml, re.MULTILINE)
+    match = re.match(r"https://([^/]+)/(.+?)/?$", url.group(1) if url else "")
+    if match is None:
+        return "github.com", "exempelby/stodguiden", "main"
+    return match.group(1), match.group(2), edit.group(1) if edit else "main"
+
+
+def backend(host: str, repo: str, branch: str) -> dict[str, Any]:
+    """Where the form reads and saves: GitHub through an OAuth relay, or GitLab with PKCE (no server)."""
+    if "gitlab" in host:
+        return {
+            "name": "gitlab",
+            "repo": repo,
+            "branch": branch,
+            "auth_type": "pkce",
+            "app_id": "BYT-MOT-APPLIKATIONENS-ID",
+            "api_root": f"https://{host}/api/v4",
+            "base_url": f"https://{host}",
+            "auth_endpoint": "oauth/authorize",
+        }
+    return {"name": "github", "repo": repo, "branch": branch, "base_url": "https://inloggning.exempelby.se"}
+
+
+def config(root: Path, schema: dict[str, Any]) -> dict[str, Any]:
+    """The whole configuration, as Decap reads it."""
+    host, repo, branch = repository((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    return {
+        "backend": {**backend(host, repo, branch), "commit_messages": _COMMIT_MESSAGES},
+        # Used only when the form is opened on localhost with `npx decap-server` running (README).
+        "local_backend": True,
+        "publish_mode": "editorial_workflow",
+        "locale": "sv",
+        "media_folder": "docs/bilder",
+        "public_folder": "/bilder",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            {
+                "name": COLLECTION,
+                "label": "Erbjudanden",
+                "label_singular": "erbjudande",
+                "description": schema.get("description", ""),
+                "folder": "data/erbjudanden",
+                "extension": "yml",
+                "format": FORMAT_NAME,
+                "create": True,
+                "delete": False,
+                "slug": "{{titel}}",
+                "identifier_field": "titel",
+                "summary": "{{titel}}",
+                "sortable_fields": ["titel"],
+                "editor": {"preview": False},
+                "fields": _fields(schema, root, optional_group=False),
+            }
+        ],
+    }
+
+
+_COMMIT_MESSAGES = {
+    "create": "Nytt erbjudande: {{slug}}",
+    "update": "Ändrat erbjudande: {{slug}}",
+    "delete": "Borttaget erbjudande: {{slug}}",
+    "uploadMedia": "Ny bild: {{path}}",
+    "deleteMedia": "Borttagen bild: {{path}}",
+}
+
+HEADER = (
+    "# Gjord av hooks/formular.py från schema/erbjudande.schema.json och data/. Ändra inte för hand:\n"
+    "# kör python hooks/formular.py efter en ändring i schemat eller i typer, arrangörer och åldersgrupper.\n"
+)
+
+
+def text(root: Path, schema: dict[str, Any]) -> str:
+    """The configuration file's text."""
+    body = yaml.dump(config(root, schema), allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+    return HEADER + body
