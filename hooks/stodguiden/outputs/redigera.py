@@ -90,6 +90,9 @@ def _served() -> list[Path]:
 
 
 def paths() -> list[str]:
+    """The editor's files in the site; none when the project has no redigera/config.yml."""
+    if not (SOURCE / "config.yml").is_file():
+        return []
     return [f"{FOLDER}/index.html", f"{FOLDER}/erbjudande.schema.json"] + [
         f"{FOLDER}/{p.relative_to(SOURCE).as_posix()}" for p in _served()
     ]
@@ -102,6 +105,8 @@ def page() -> str:
 
 
 def publish() -> Iterator[tuple[str, str | bytes]]:
+    if not paths():
+        return
     yield f"{FOLDER}/index.html", page()
     yield f"{FOLDER}/erbjudande.schema.json", SCHEMA.read_bytes()
     for file in _served():
