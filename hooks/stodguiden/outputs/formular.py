@@ -33,6 +33,15 @@ SUMMARIES: dict[str, str] = {
     "godkända_varningar": "{{fields.regel}} · {{fields.ord}}",
 }
 """The line a collapsed list item shows (Decap's `summary`); other lists show their first two fields."""
+ONE_ITEM: dict[str, str] = {
+    "omgångar": "omgång",
+    "löpande": "tid",
+    "uppehåll": "uppehåll",
+    "plats": "plats",
+    "på_andra_språk": "text på ett annat språk",
+    "godkända_varningar": "godkänd varning",
+}
+"""What one item of a list is called, for the button that adds one ("Lägg till omgång")."""
 TEXT_AREA_FROM = 300
 """A text longer than this many characters at most gets a text area rather than a one-line field."""
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -116,7 +125,10 @@ def _list(name: str, schema: dict[str, Any], root: Path, hint: str) -> dict[str,
     if items.get("type") == "object":
         fields = _fields(items, root, optional_group=False)
         summary = SUMMARIES.get(name) or " · ".join(f"{{{{fields.{sub['name']}}}}}" for sub in fields[:2])
-        result.update(widget="list", fields=fields, summary=summary, collapsed=True)
+        # default [] or Decap starts a new offer with one empty item, whose required fields then block saving
+        result.update(widget="list", fields=fields, summary=summary, collapsed=True, default=[])
+        if name in ONE_ITEM:
+            result["label_singular"] = ONE_ITEM[name]
     else:
         choices = _choices(items, root)
         if choices is not None:
@@ -148,7 +160,8 @@ def _single(schema: dict[str, Any], kind: object, root: Path) -> dict[str, Any]:
         }
     choices = _choices(schema, root)
     if choices is not None:
-        return {"widget": "select", "options": choices}
+        default = {"default": schema["default"]} if "default" in schema else {}
+        return {"widget": "select", "options": choices, **default}
     result: dict[str, Any] = {"widget": "text" if schema.get("maxLength", 0) > TEXT_AREA_FROM else "string"}
     pattern = _pattern(schema)
     if pattern:

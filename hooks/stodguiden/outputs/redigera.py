@@ -43,6 +43,7 @@ PAGE = """<!doctype html>
 <meta name="referrer" content="no-referrer">
 <title>Ändra erbjudanden</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="stodguiden.css">
 </head>
 <body>
 <noscript>Formuläret för att ändra erbjudanden behöver JavaScript.</noscript>
@@ -84,7 +85,7 @@ def policy(config: dict[str, object]) -> str:
 
 
 def _served() -> list[Path]:
-    files = [SOURCE / "config.yml", *(SOURCE / name for name in SCRIPTS)]
+    files = [SOURCE / "config.yml", SOURCE / "stodguiden.css", *(SOURCE / name for name in SCRIPTS)]
     vendor = sorted(p for p in (SOURCE / "vendor").rglob("*") if p.is_file() and p not in files)
     return [*files, *vendor]
 
