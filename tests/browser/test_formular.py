@@ -11,15 +11,17 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from .conftest import ROOT, ContextFactory, describe, run_axe
 from .pages import VIEWPORTS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 pytestmark = pytest.mark.browser
 
@@ -154,7 +156,8 @@ def test_the_form_writes_every_offer_back_as_it_is(editor: tuple[Page, list[str]
         """async files => {
           const schema = await (await fetch("erbjudande.schema.json")).json();
           const format = StodguidenKanonisk.format(jsyaml, schema);
-          return Object.fromEntries(Object.entries(files).map(([name, text]) => [name, format.toFile(format.fromFile(text))]));
+          const again = ([name, text]) => [name, format.toFile(format.fromFile(text))];
+          return Object.fromEntries(Object.entries(files).map(again));
         }""",
         files,
     )
@@ -284,7 +287,8 @@ def test_every_field_is_reached_by_keyboard_with_a_visible_focus(editor: tuple[P
         # no longer counts as focused: only the field's own stops are checked here.
         if focus["id"] in fields and focus["focus"]:
             reached.add(focus["id"])
-            assert focus["style"] != "none" and focus["width"] >= 2, f"no visible focus on {focus}"
+            assert focus["style"] != "none", f"no visible focus on {focus}"
+            assert focus["width"] >= 2, f"too thin a focus outline on {focus}"
         if reached == fields:
             break
         page.keyboard.press("Tab")
