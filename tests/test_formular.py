@@ -378,8 +378,34 @@ def test_the_editor_page_talks_only_to_the_site_and_the_git_host(sample_build: B
     assert "redigera/" not in (sample_build.site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+def test_github_signs_in_through_the_municipalitys_relay() -> None:
+    repo = formular.repository(
+        "repo_url: https://github.com/kommun/stodguiden\nmarkdown_extensions:\n  - x: !!python/name:a.b\n"
+        "extra:\n  redigera:\n    inloggning: https://auth.kommun.se\n"
+    )
+    assert formular.backend(repo) == {
+        "name": "github",
+        "repo": "kommun/stodguiden",
+        "branch": "main",
+        "base_url": "https://auth.kommun.se",
+    }
+
+
 def test_gitlab_signs_in_with_pkce_and_its_host_is_allowed() -> None:
-    backend = formular.backend("gitlab.com", "kommun/stodguiden", "main")
-    assert backend["auth_type"] == "pkce"
+    repo = formular.repository(
+        "repo_url: https://gitlab.com/kommun/stodguiden\nedit_uri: edit/huvud/docs/\n"
+        "extra:\n  redigera:\n    gitlab_app_id: abc123\n"
+    )
+    backend = formular.backend(repo)
+    assert backend | {"auth_endpoint": ""} == {
+        "name": "gitlab",
+        "repo": "kommun/stodguiden",
+        "branch": "huvud",
+        "auth_type": "pkce",
+        "app_id": "abc123",
+        "api_root": "https://gitlab.com/api/v4",
+        "base_url": "https://gitlab.com",
+        "auth_endpoint": "",
+    }
     policy = redigera.policy({"backend": backend})
     assert "connect-src 'self' https://gitlab.com/api/v4 https://gitlab.com;" in policy

@@ -14,6 +14,7 @@ required, and the hint says what the group needs instead.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -180,37 +181,61 @@ def _fields(schema: dict[str, Any], root: Path, optional_group: bool) -> list[di
     return controls
 
 
-def repository(mkdocs_yml: str) -> tuple[str, str, str]:
-    """(host, owner/name, branch) from mkdocs.yml's `repo_url` and `edit_uri`."""
-    url = re.search(r"^repo_url:\s*(\S+)", mkdocs_yml, re.MULTILINE)
-    edit = re.search(r"^edit_uri:\s*edit/([^/\s]+)/", mkdocs_yml, re.MULTILINE)
-    match = re.match(r"https://([^/]+)/(.+?)/?$", url.group(1) if url else "")
-    if match is None:
-        return "github.com", "exempelby/stodguiden", "main"
-    return match.group(1), match.group(2), edit.group(1) if edit else "main"
+SIGN_IN_PLACEHOLDER = "https://inloggning.exempelby.se"
+"""The OAuth relay for GitHub until mkdocs.yml names the municipality's own (extra: redigera: inloggning:)."""
+GITLAB_APP_PLACEHOLDER = "BYT-MOT-APPLIKATIONENS-ID"
 
 
-def backend(host: str, repo: str, branch: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Repository:
+    """Where the offers live, from mkdocs.yml: `repo_url`, the branch in `edit_uri`, and `extra: redigera:`."""
+
+    host: str = "github.com"
+    name: str = "exempelby/stodguiden"
+    branch: str = "main"
+    sign_in: str = SIGN_IN_PLACEHOLDER
+    gitlab_app_id: str = GITLAB_APP_PLACEHOLDER
+
+
+def repository(mkdocs_yml: str) -> Repository:
+    # BaseLoader: mkdocs.yml has !!python tags that safe_load refuses; only text is read here.
+    settings = yaml.load(mkdocs_yml, Loader=yaml.BaseLoader) or {}
+    url = re.match(r"https://([^/]+)/(.+?)/?$", str(settings.get("repo_url", "")))
+    edit = re.match(r"edit/([^/]+)/", str(settings.get("edit_uri", "")))
+    extra = settings.get("extra") or {}
+    form = extra.get("redigera") if isinstance(extra, dict) else None
+    form = form if isinstance(form, dict) else {}
+    default = Repository()
+    return Repository(
+        host=url.group(1) if url else default.host,
+        name=url.group(2) if url else default.name,
+        branch=edit.group(1) if edit else default.branch,
+        sign_in=str(form.get("inloggning", default.sign_in)),
+        gitlab_app_id=str(form.get("gitlab_app_id", default.gitlab_app_id)),
+    )
+
+
+def backend(repo: Repository) -> dict[str, Any]:
     """Where the form reads and saves: GitHub through an OAuth relay, or GitLab with PKCE (no server)."""
-    if "gitlab" in host:
+    if "gitlab" in repo.host:
         return {
             "name": "gitlab",
-            "repo": repo,
-            "branch": branch,
+            "repo": repo.name,
+            "branch": repo.branch,
             "auth_type": "pkce",
-            "app_id": "BYT-MOT-APPLIKATIONENS-ID",
-            "api_root": f"https://{host}/api/v4",
-            "base_url": f"https://{host}",
+            "app_id": repo.gitlab_app_id,
+            "api_root": f"https://{repo.host}/api/v4",
+            "base_url": f"https://{repo.host}",
             "auth_endpoint": "oauth/authorize",
         }
-    return {"name": "github", "repo": repo, "branch": branch, "base_url": "https://inloggning.exempelby.se"}
+    return {"name": "github", "repo": repo.name, "branch": repo.branch, "base_url": repo.sign_in}
 
 
 def config(root: Path, schema: dict[str, Any]) -> dict[str, Any]:
     """The whole configuration, as Decap reads it."""
-    host, repo, branch = repository((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    repo = repository((root / "mkdocs.yml").read_text(encoding="utf-8"))
     return {
-        "backend": {**backend(host, repo, branch), "commit_messages": _COMMIT_MESSAGES},
+        "backend": {**backend(repo), "commit_messages": _COMMIT_MESSAGES},
         # Used only when the form is opened on localhost with `npx decap-server` running (README).
         "local_backend": True,
         "publish_mode": "editorial_workflow",
