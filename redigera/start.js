@@ -37,7 +37,10 @@
     .then(function (response) { return response.json(); })
     .then(function (schema) {
       var CMS = window.CMS;
-      CMS.registerLocale("sv", merged(CMS.getLocale("sv"), window.StodguidenSvenska));
+      CMS.registerLocale(
+        "sv",
+        merged(window.StodguidenSvenskaEgna, merged(CMS.getLocale("sv"), window.StodguidenSvenska))
+      );
       CMS.registerCustomFormat("stodguiden-yml", "yml", window.StodguidenKanonisk.format(window.jsyaml, schema));
       CMS.init();
     });

@@ -61,3 +61,16 @@ window.StodguidenSvenska = {
     },
   },
 };
+
+/* Texts of Decap's Swedish translation said more plainly, or with a sign every font has; these win. */
+window.StodguidenSvenskaEgna = {
+  // the button's name is its visible text (WCAG 2.5.3), without Decap's ＋, which many fonts lack
+  collection: {
+    collectionTop: { newButton: "Nytt %{collectionLabel}", newButtonAriaLabel: "Nytt %{collectionLabel}" },
+  },
+  ui: {
+    toast: {
+      missingRequiredField: "Ett fält som behövs är tomt. Fyll i det och spara igen.",
+    },
+  },
+};

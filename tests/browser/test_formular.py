@@ -6,12 +6,15 @@ Every request that would leave this machine is stopped and makes the test fail.
 
 from __future__ import annotations
 
+import base64
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
@@ -301,3 +304,74 @@ def test_the_interface_speaks_swedish(editor: tuple[Page, list[str]], site_url: 
     text = page.inner_text("body")
     for english in ("Save", "Publish", "optional", "Add ", "Delete"):
         assert english not in text, english
+
+
+PICTURES = {
+    "formular-lista": (
+        "Formulärets lista över erbjudanden",
+        "Listan över alla erbjudanden i formuläret, med knappen för att skapa ett nytt erbjudande och sökrutan.",
+    ),
+    "formular-omgangar": (
+        "Omgångar i formuläret",
+        "Ett erbjudande öppet i formuläret. Varje omgång visas på en rad med datum, antal träffar, tid och "
+        "status, och knappen Lägg till omgång står ovanför.",
+    ),
+    "formular-spara": (
+        "Spara och status i formuläret",
+        "Överst i formuläret efter en ändring: texten Ändringar sparade, knappen Spara och statusen Utkast.",
+    ),
+    "formular-arbetsflode": (
+        "Arbetsflödet i formuläret",
+        "Arbetsflödet med tre kolumner: Utkast, Granskas och Klar att publicera. Ett sparat erbjudande ligger "
+        "som ett kort under Utkast.",
+    ),
+}
+PICTURE_SIZE = {"width": 1000, "height": 640}
+"""The pictures' size: the form's own layout for a computer, small enough to read in the guide."""
+
+
+def _picture(name: str, jpeg: bytes) -> str:
+    title, description = PICTURES[name]
+    data = base64.b64encode(jpeg).decode("ascii")
+    width, height = PICTURE_SIZE["width"], PICTURE_SIZE["height"]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="titel beskrivning">\n'
+        f'  <title id="titel">{title}</title>\n  <desc id="beskrivning">{description}</desc>\n'
+        f'  <image width="{width}" height="{height}" href="data:image/jpeg;base64,{data}"/>\n</svg>\n'
+    )
+
+
+def test_the_guide_shows_the_real_interface(new_context: ContextFactory, site_url: str, repository: Path) -> None:
+    """UPDATE_PICTURES=1 takes the editor guide's pictures of the form anew; otherwise they must exist, each a
+    screenshot (JPEG) of the form's size with a title and a description."""
+    folder = ROOT / "bilder"
+    if os.environ.get("UPDATE_PICTURES") != "1":
+        for name in PICTURES:
+            svg = ElementTree.parse(folder / f"{name}.svg").getroot()
+            image = svg.find("{http://www.w3.org/2000/svg}image")
+            assert image is not None, name
+            jpeg = base64.b64decode(image.get("href", "").removeprefix("data:image/jpeg;base64,"))
+            assert jpeg.startswith(b"\xff\xd8\xff"), name
+            assert svg.get("width") == str(PICTURE_SIZE["width"]), name
+        return
+    context = new_context(**PICTURE_SIZE)
+    outside = _stop_outside(context)
+    page = context.new_page()
+    _sign_in(page, site_url)
+    shots = {"formular-lista": page.screenshot(type="jpeg", quality=75)}
+    _open(page, site_url, "familjeverkstad")
+    page.get_by_role("button", name="Lägg till omgång").scroll_into_view_if_needed()
+    page.mouse.wheel(0, -120)
+    shots["formular-omgangar"] = page.screenshot(type="jpeg", quality=75)
+    page.locator("input[id^='granskad-field']").fill("2027-01-12")
+    _save_and_wait(page, repository, "cms/erbjudanden/familjeverkstad")
+    expect(page.get_by_text("Inlägg sparat")).to_be_hidden(timeout=20_000)
+    page.mouse.wheel(0, -100000)
+    shots["formular-spara"] = page.screenshot(type="jpeg", quality=75)
+    page.goto(site_url + "redigera/#/workflow")
+    expect(page.get_by_text("Familjeverkstad", exact=False).first).to_be_visible()
+    shots["formular-arbetsflode"] = page.screenshot(type="jpeg", quality=75)
+    for name, jpeg in shots.items():
+        (folder / f"{name}.svg").write_text(_picture(name, jpeg), encoding="utf-8")
+    assert outside == []
