@@ -232,7 +232,18 @@ def test_a_new_offer_passes_the_check_without_hand_editing(
     branch = "cms/erbjudanden/foraldrakafe-i-norrby"
     _save_and_wait(page, repository, branch)
     written = _git(repository, "show", f"{branch}:data/erbjudanden/foraldrakafe-i-norrby.yml")
-    assert written.startswith("# yaml-language-server: $schema=../../schema/erbjudande.schema.json\ntitel:")
+    # what the editor filled in, in the schema's order, and nothing for the fields left empty
+    assert written == (
+        "# yaml-language-server: $schema=../../schema/erbjudande.schema.json\n"
+        "titel: Föräldrakafé i Norrby\n"
+        "sammanfattning: Ett kafé där du träffar andra föräldrar och fikar.\n"
+        "ålder:\n  från: 0\n  till: 5\n"
+        "typer:\n  - motesplatser\n"
+        "arrangör:\n  - familjecentralen\n"
+        "anmälan:\n  sätt: ingen\n"
+        "kontakt:\n  telefon: 031-390 06 12\n"
+        "granskad: 2027-01-10\n"
+    )
     result = _check(repository, branch, tmp_path / "klon")
     assert result.returncode == 0, result.stdout + result.stderr
 
