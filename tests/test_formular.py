@@ -284,6 +284,17 @@ def test_a_text_comes_back_as_written(text: str) -> None:
     assert document.data.get("titel", text) in (text, text.strip())  # the reader trims titles
 
 
+def test_a_clock_time_without_quotes_is_read_as_written() -> None:
+    """YAML 1.1 would read 18:30 as a number of minutes (1110); the project's reader keeps the text."""
+    source, problems = yamlsource.read_text(
+        "omgångar:\n  - start: 2027-02-02\n    träffar: 4\n    tid: 18:30\n", "x.yml"
+    )
+    assert problems == []
+    assert source is not None
+    document, _ = schemawalk.walk(source, OFFER_SCHEMA)
+    assert document.data["omgångar"][0]["tid"] == "18:30"
+
+
 def test_types_follow_the_schema() -> None:
     text = (
         "arrangör: socialtjansten\ntelefon: 0123\nkontakt:\n  telefon: 0123456\nomgångar:\n"
