@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITES = ROOT / "tests" / "fixtures" / "sites"
 TODAY = "2027-01-18"
 """Every test builds as on this day, so nothing depends on the real calendar."""
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "docs", "redigera")
 
 
 @dataclass

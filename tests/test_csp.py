@@ -22,7 +22,8 @@ META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"
 
 def test_every_page_has_its_own_policy_and_the_readme_has_the_header(sample_build: Build) -> None:
     hashes: set[str] = set()
-    pages = sorted(sample_build.site.rglob("*.html"))
+    # The form editor at redigera/ has its own narrower policy for Decap CMS (tests/test_formular.py).
+    pages = sorted(p for p in sample_build.site.rglob("*.html") if p.parent.name != "redigera")
     for path in pages:
         html = path.read_text(encoding="utf-8")
         found = META.findall(html)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from stodguiden.base.siteurls import SiteUrls
-from stodguiden.outputs import feeds, finder, hsds, ics, opendata, search
+from stodguiden.outputs import feeds, finder, hsds, ics, opendata, redigera, search
 from stodguiden.source.theme import colour_css
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ DATA_FILES: tuple[DataFile, ...] = (
         lambda c: [OVERVIEW_CSS] if c.settings.overview.publish else [],
         lambda i: iter([(OVERVIEW_CSS, i.overview_css)] if i.catalog.settings.overview.publish else []),
     ),
+    DataFile("form editor", lambda c: redigera.paths(), lambda i: redigera.publish()),
 )
 
 OPEN_DATA_LINKS = {

@@ -1,0 +1,48 @@
+"""Write every offer file in the one canonical form the form editor writes: `python hooks/normalisera.py`.
+
+Key order from the schema, block style, quotes only where needed (see stodguiden.source.canonical).
+`--check` changes nothing and lists the files that differ (the tests run it), so a form's first save
+never shows a diff of lines nobody changed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# Imported after the line above, which makes them importable when this file is run as a script.
+from stodguiden.base.cli import SwedishArgumentParser
+from stodguiden.source import canonical
+from stodguiden.source.catalog import schema
+from stodguiden.source.datafiles import OFFER_DIR, OFFER_SUFFIXES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = SwedishArgumentParser(description="Skriv erbjudandena i data/ på det sätt som formuläret skriver dem.")
+    parser.add_argument("--check", action="store_true", help="ändra inget, visa bara vilka filer som skulle ändras")
+    parser.add_argument("--root", type=Path, default=ROOT, help="projektets mapp (standard: den här)")
+    args = parser.parse_args(argv)
+    offer_schema = schema("erbjudande")
+    folder = args.root / "data" / OFFER_DIR
+    differing = 0
+    for file in sorted(p for p in folder.iterdir() if p.suffix in OFFER_SUFFIXES):
+        text = file.read_text(encoding="utf-8")
+        wanted = canonical.normalised(text, offer_schema)
+        if wanted is None or wanted == text:
+            continue  # a file that is not YAML is left as it is: hooks/check.py says what is wrong
+        differing += 1
+        shown = f"data/{OFFER_DIR}/{file.name}"
+        if args.check:
+            print(f"{shown}:1: Filen är inte skriven som formuläret skriver den. Kör python hooks/normalisera.py.")
+        else:
+            file.write_text(wanted, encoding="utf-8")
+            print(f"{shown}: omskriven.")
+    return 1 if args.check and differing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
