@@ -173,8 +173,13 @@ def _offer(slug: str, source: str, data: dict[str, Any], checked: _Checked) -> O
         next_start=_next_start(data.get("nästa_start")),
         format=checked.format,
         participants=tuple(data.get("deltar", ())),
-        **{attribute: data.get(name) for attribute, name in plain_fields(Offer).items()},
+        **_plain_values(data),
     )
+
+
+def _plain_values(data: dict[str, Any]) -> dict[str, Any]:
+    """The offer's plain fields as written, by attribute name."""
+    return {attribute: data.get(name) for attribute, name in plain_fields(Offer).items()}
 
 
 TEMPLATE_TEXTS = {

@@ -12,7 +12,15 @@ import yaml
 
 from stodguiden.base.problems import Level, Problem
 from stodguiden.language.swedish import listing, parse_phone, phone_fault
-from stodguiden.model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, Settings, Term
+from stodguiden.model import (
+    DEFAULT_LEAVE_URL,
+    AgeGroup,
+    Contact,
+    HelpLine,
+    Organiser,
+    Settings,
+    Term,
+)
 from stodguiden.source import statement, theme
 from stodguiden.source.schemawalk import Document, quoted
 
@@ -74,16 +82,7 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
     problems += contact_problems(doc, contact, "kontakt")
     colours = data.get("färger", {})
     problems += colour_problems(doc, colours)
-    logo = data.get("logotyp")
-    if logo and docs_dir is not None and not (docs_dir / logo).is_file():
-        problems.append(
-            Problem(
-                doc.path,
-                doc.line("logotyp"),
-                f"Logotypen {quoted(logo)} finns inte i mappen docs/. Lägg bildfilen där, eller rätta sökvägen.",
-            )
-        )
-        logo = None
+    logo = logo_of(doc, data.get("logotyp"), docs_dir, problems)
     fixed = data.get("idag")
     accessibility, found = statement.statement(doc)
     problems += found
@@ -109,8 +108,29 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         ),
         leave_url=data.get("lämna_sidan_till", DEFAULT_LEAVE_URL),
         accessibility=accessibility,
+        counties=counties_of(data.get("län", ())),
+        owner=data.get("ägare"),
+        web_team=data.get("webbteam"),
     )
     return result, problems
+
+
+def counties_of(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def logo_of(doc: Document, logo: str | None, docs_dir: Path | None, problems: list[Problem]) -> str | None:
+    """The logo's path in docs/, or None with a problem when the file is not there."""
+    if logo and docs_dir is not None and not (docs_dir / logo).is_file():
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line("logotyp"),
+                f"Logotypen {quoted(logo)} finns inte i mappen docs/. Lägg bildfilen där, eller rätta sökvägen.",
+            )
+        )
+        return None
+    return logo
 
 
 def colour_problems(doc: Document, colours: dict[str, Any]) -> list[Problem]:
