@@ -159,6 +159,23 @@ def load(
     return region.narrow(catalog, environ), problems
 
 
+def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
+    """Only the site's settings (with a region's municipalities), for tools that need nothing else."""
+    problems: list[Problem] = []
+    path = root / "data" / "webbplats.yml"
+    if not path.is_file():
+        return None, [Problem("data/webbplats.yml", 1, "Filen data/webbplats.yml saknas.")]
+    doc = _read(root, path, "data/webbplats.yml", "webbplats", problems)
+    if doc is None:
+        return None, problems
+    settings, found = vocabularies.settings(doc)
+    problems += found
+    folders = datafiles.municipality_folders(root)
+    if settings is not None and folders:
+        settings = _region(root, settings, doc, folders, root / "docs", problems)
+    return settings, problems
+
+
 def _read_vocabulary_files(root: Path, data_dir: Path, problems: list[Problem]) -> dict[str, Document]:
     """The vocabulary files that could be read, by file name; a missing one is reported."""
     docs: dict[str, Document] = {}
