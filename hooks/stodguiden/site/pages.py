@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from datetime import date, datetime
 
-    from stodguiden.model import Catalog, Municipality, Offer, Round, Term
+    from stodguiden.model import Catalog, Contact, Municipality, Offer, Round, Term
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATEMENT_PAGE = "tillganglighet.md"
@@ -408,18 +408,39 @@ def group_pages(
 
 
 def overview_page(
-    src: str, heading: str, lead: str, terms: Sequence[Term], counts: dict[str, int], section: str, source: str
+    src: str,
+    heading: str,
+    lead: str,
+    terms: Sequence[Term],
+    counts: dict[str, int],
+    section: str,
+    source: str,
+    contact: Contact | None = None,
 ) -> GeneratedPage:
+    """An age group's or kind's overview; `contact` is given on a site with no offers yet, to say whom to ask."""
     html = _render(
-        "overview.html", url_of(src), heading=heading, lead=lead, terms=terms, counts=counts, section=section
+        "overview.html",
+        url_of(src),
+        heading=heading,
+        lead=lead,
+        terms=terms,
+        counts=counts,
+        section=section,
+        contact=contact,
     )
     return GeneratedPage(src, heading, html, lead, _toc(html), source)
 
 
-def search_page(catalog: Catalog | None = None) -> GeneratedPage:
-    """The results page sok/: its search field, and results for ?q= filled in by sok.js."""
-    members = catalog.settings.municipalities if catalog is not None else ()
-    html = _render("search.html", url_of(SEARCH_PAGE), municipalities=members)
+def search_page(catalog: Catalog) -> GeneratedPage:
+    """The results page sok/: its search field, and results for ?q= filled in by sok.js (or, on a site with
+    no offers yet, only whom to ask); on a region's site, a choice of municipality (?kommun=)."""
+    html = _render(
+        "search.html",
+        url_of(SEARCH_PAGE),
+        offers=len(catalog.offers),
+        contact=catalog.settings.contact,
+        municipalities=catalog.settings.municipalities,
+    )
     return GeneratedPage(
         SEARCH_PAGE, "Sök stöd", html, "Sök bland alla erbjudanden om föräldraskapsstöd.", _toc(html), in_nav=False
     )
@@ -481,6 +502,7 @@ def start_entrances(catalog: Catalog, page_url: str = "") -> str:
         page_url,
         municipalities=municipality_counts(catalog),
         settings=catalog.settings,
+        total=len(catalog.offers),
         age_groups=ages,
         types=kinds,
         age_counts={g.key: len(catalog.offers_for_age_group(g.key)) for g in ages},
@@ -598,6 +620,7 @@ def _pages(
         {k: len(v) for k, v in by_age.items()},
         AGE_SECTION,
         "data/aldersgrupper.yml",
+        None if catalog.offers else catalog.settings.contact,
     )
     yield overview_page(
         f"{TYPE_SECTION}/index.md",
@@ -607,6 +630,7 @@ def _pages(
         {k: len(v) for k, v in by_type.items()},
         TYPE_SECTION,
         "data/typer.yml",
+        None if catalog.offers else catalog.settings.contact,
     )
     cards = OfferCards(catalog)
     for group in ages:

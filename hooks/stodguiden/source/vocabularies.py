@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from stodguiden.base.municipalities import code_problem
 from stodguiden.base.problems import Level, Problem
 from stodguiden.language.swedish import listing, parse_phone, phone_fault
 from stodguiden.model import (
@@ -83,6 +84,10 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
     colours = data.get("färger", {})
     problems += colour_problems(doc, colours)
     logo = logo_of(doc, data.get("logotyp"), docs_dir, problems)
+    code = data.get("kommunkod")
+    found_code = code_problem(code, example=data.get("exempel") is True) if doc.clean("kommunkod") and code else None
+    if found_code:
+        problems.append(Problem(doc.path, doc.line("kommunkod"), found_code))
     fixed = data.get("idag")
     accessibility, found = statement.statement(doc)
     problems += found
