@@ -195,3 +195,13 @@ def test_region_pages_match_golden(name: str) -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(actual, encoding="utf-8")
     assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_the_offer_pages_json_ld_names_each_municipality_served(region_build: Build) -> None:
+    html = region_build.html("erbjudanden/foraldrakurs-i-norrvik-och-sjoby/")
+    graph = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    service = next(node for node in graph["@graph"] if node["@type"] == "Service")
+    assert [(area["name"], area["identifier"]["value"]) for area in service["areaServed"]] == [
+        ("Norrviks kommun", "9901"),
+        ("Sjöby kommun", "9902"),
+    ]
