@@ -458,6 +458,8 @@ class Settings:
     """Who reviews the content (`ägare`), for .github/CODEOWNERS."""
     web_team: str | None = None
     """Who reviews code and publishing (`webbteam`), for .github/CODEOWNERS."""
+    areas_file: str = "data/webbplats.yml"
+    """Where `areas` are written: a municipality's kommun.yml when its own offers are checked in a region."""
 
     @property
     def region(self) -> bool:

@@ -320,8 +320,11 @@ def _check_offer(
     doc = _read(root, path, display, "erbjudande", problems)
     if doc is None:
         return None, problems
-    offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today, display in changed)
     home = datafiles.home_folder(display)
+    own = settings and next((m for m in settings.municipalities if m.slug == home), None)
+    # a municipality's own offer names the areas of its kommun.yml
+    local = replace(settings, areas=own.areas, areas_file=own.source) if settings and own else settings
+    offer, found = offer_rules.build(doc, slug, local, type_keys, organiser_keys, today, display in changed)
     codes, served_problems = region.served(doc, settings, home)
     found += served_problems
     if offer is not None and served_problems:

@@ -587,7 +587,7 @@ class _Rules:
                 self.error(
                     ("plats", index, "område"),
                     f"Området {quoted(area)} finns inte bland områden i "
-                    "data/webbplats.yml."
+                    f"{settings.areas_file}."
                     + (f" Menade du {hint}?" if hint else f" Välj ett av: {', '.join(settings.areas)}.")
                     + " Är det ett nytt område, lägg först till det där.",
                 )
