@@ -108,3 +108,25 @@ def test_the_search_results_keep_to_the_municipality_chosen(new_context: Context
     page.wait_for_load_state("networkidle")
     wait_for_results(page, "förälder")
     expect(page.locator("#sg-sok-kommun")).to_have_value("9902")
+
+
+@pytest.mark.parametrize("path", REGION_PAGES.values(), ids=REGION_PAGES.keys())
+def test_region_page_reflows_loads_under_its_policy_and_asks_no_other_server(
+    new_context: ContextFactory, region_site_url: str, path: str
+) -> None:
+    """At 320 px no sideways scrolling (WCAG 1.4.10), no Content-Security-Policy violation, and every request
+    goes to the site itself, as on the main sample (test_reflow.py, test_csp.py, test_privacy.py)."""
+    context = new_context(width=320, height=640)
+    context.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => "
+        "window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"
+    )
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_page(page, region_site_url + path)
+    page.wait_for_function("() => document.documentElement.scrollWidth <= 320", timeout=3_000)
+    assert page.evaluate("() => window.__csp") == []
+    origin = region_site_url.split("/foraldraskapsstod/", 1)[0]
+    assert [url for url in requests if not url.startswith(origin)] == []
+    assert page.context.cookies() == []
