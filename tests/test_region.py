@@ -205,3 +205,16 @@ def test_the_offer_pages_json_ld_names_each_municipality_served(region_build: Bu
         ("Norrviks kommun", "9901"),
         ("Sjöby kommun", "9902"),
     ]
+
+
+def test_a_single_municipalitys_site_has_no_municipality_to_build_alone() -> None:
+    with pytest.raises(region.MunicipalityError) as caught:
+        load(
+            ROOT / "tests" / "fixtures" / "sites" / "minimal",
+            today=TODAY,
+            environ={region.MUNICIPALITY_VARIABLE: "9998"},
+        )
+    assert str(caught.value) == (
+        "STODGUIDEN_KOMMUN=9998: kommunen finns inte på webbplatsen. "
+        "Webbplatsen har inga kommuner i mappen data/kommuner."
+    )
