@@ -215,6 +215,6 @@ def test_a_single_municipalitys_site_has_no_municipality_to_build_alone() -> Non
             environ={region.MUNICIPALITY_VARIABLE: "9998"},
         )
     assert str(caught.value) == (
-        "STODGUIDEN_KOMMUN=9998: kommunen finns inte på webbplatsen. "
-        "Webbplatsen har inga kommuner i mappen data/kommuner."
+        "STODGUIDEN_KOMMUN=9998: variabeln gäller bara en webbplats för flera kommuner (med mappen "
+        "data/kommuner). Bygg utan den."
     )

@@ -211,11 +211,17 @@ def narrow(catalog: Catalog, environ: Mapping[str, str] = os.environ) -> Catalog
     if not code:
         return catalog
     settings = catalog.settings
+    if not settings.region:
+        raise MunicipalityError(
+            f"{MUNICIPALITY_VARIABLE}={code}: variabeln gäller bara en webbplats för flera kommuner (med mappen "
+            f"data/{MUNICIPALITY_DIR}). Bygg utan den."
+        )
     member = settings.member(code)
     if member is None:
         known = ", ".join(f"{m.code} ({m.name})" for m in settings.municipalities)
-        where = f"Välj en av: {known}." if known else "Webbplatsen har inga kommuner i mappen data/kommuner."
-        raise MunicipalityError(f"{MUNICIPALITY_VARIABLE}={code}: kommunen finns inte på webbplatsen. {where}")
+        raise MunicipalityError(
+            f"{MUNICIPALITY_VARIABLE}={code}: kommunen finns inte på webbplatsen. Välj en av: {known}."
+        )
     own = replace(
         settings,
         name=f"Föräldraskapsstöd i {member.name}",
