@@ -145,10 +145,13 @@ def test_the_finder_and_the_search_filter_by_municipality(region_build: Build) -
     by_slug = {record["u"]: record for record in data["o"]}
     assert by_slug["foraldrakurs-i-norrvik-och-sjoby"]["m"] == ["9901", "9902"]
     assert by_slug["babyrytmik-i-norrvik"]["m"] == ["9901"]
+    assert "m" not in by_slug["foraldrachatt"]  # kommuner: alla
     search = region_build.html("sok/")
     assert '<select id="sg-sok-kommun" name="kommun">' in search
     index = json.loads((region_build.site / "sok" / "index.json").read_text(encoding="utf-8"))
-    assert {entry["u"]: entry["m"] for entry in index["erbjudanden"]}["tonarskvall-i-sjoby"] == ["9902"]
+    served = {entry["u"]: entry.get("m") for entry in index["erbjudanden"]}
+    assert served["tonarskvall-i-sjoby"] == ["9902"]
+    assert served["bvc-foraldragrupp"] is None  # kommuner: alla
 
 
 def test_the_open_data_carries_the_municipality_codes(region_build: Build) -> None:

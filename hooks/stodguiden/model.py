@@ -492,6 +492,11 @@ class Catalog:
     def offers_for_municipality(self, code: str) -> list[Offer]:
         return sorted((o for o in self.offers if code in o.municipalities), key=offer_order)
 
+    def serves_some(self, offer: Offer) -> bool:
+        """On a region's site: the offer serves some of its municipalities, not all (finder and search data
+        then name them; an offer for all, perhaps hundreds, is told by leaving them out)."""
+        return self.settings.region and len(offer.municipalities) < len(self.settings.municipalities)
+
     def municipalities_of(self, offer: Offer) -> list[Municipality]:
         """The municipalities of a region site the offer serves, in name order; none on a single site."""
         return [m for m in self.settings.municipalities if m.code in offer.municipalities]

@@ -51,10 +51,11 @@ def test_region_page_has_no_axe_violations(
 
 
 def _titles(offers: list[dict[str, Any]], code: str, age: int | None = None) -> list[str]:
+    """The offers the finder shows for a municipality (and an age); without "m", an offer serves them all."""
     return [
         o["n"]
         for o in offers
-        if code in o.get("m", []) and (age is None or ("a" in o and o["a"][0] <= age <= o["a"][1]))
+        if code in o.get("m", [code]) and (age is None or ("a" in o and o["a"][0] <= age <= o["a"][1]))
     ]
 
 

@@ -101,8 +101,9 @@
   }
 
   function matches(offer, state) {
-    /* m: the SCB codes of the municipalities the offer serves (finder.py, only on a region's site) */
-    if (state.kommun && (offer.m || []).indexOf(state.kommun) < 0) {
+    /* m: the SCB codes of the municipalities the offer serves (finder.py, on a region's site); an offer
+       without it serves every municipality */
+    if (state.kommun && offer.m && offer.m.indexOf(state.kommun) < 0) {
       return false;
     }
     if (state.alder === "vantar") {

@@ -418,9 +418,10 @@
      the first of them. */
   function renderResults(index, query, view, kommun) {
     var found = index.search(query);
-    /* on a region's site, the municipality chosen (?kommun=2309): "m" holds the codes each offer serves */
+    /* on a region's site, the municipality chosen (?kommun=2309): "m" holds the codes an offer serves, and
+       an offer without it serves them all */
     if (kommun) {
-      found.results = found.results.filter(function (r) { return (r.offer.m || []).indexOf(kommun) >= 0; });
+      found.results = found.results.filter(function (r) { return !r.offer.m || r.offer.m.indexOf(kommun) >= 0; });
     }
     var all = found.results.filter(function (r) { return r.all; });
     var some = all.length ? found.results.length - all.length : 0;

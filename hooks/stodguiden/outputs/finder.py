@@ -117,7 +117,7 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
     if offer.ages.expecting:
         result["e"] = 1
     result["k"] = list(offer.types)
-    if catalog.settings.region:
+    if catalog.serves_some(offer):  # without "m", an offer serves every municipality
         result["m"] = list(offer.municipalities)
     areas = list(dict.fromkeys(p.area for p in offer.places if p.area))
     if offer.online:
