@@ -112,11 +112,19 @@ def region_problems(doc: Document, members: list[tuple[Municipality, Document]],
                 Problem(
                     member.source,
                     member_doc.line("kommunkod"),
-                    f"Kommunkoden {member.code} hör inte till länet {listing(list(counties))} i data/webbplats.yml. "
-                    "Rätta koden, eller lägg till kommunens län i fältet län.",
+                    _other_county(member.code, counties),
                 )
             )
     return problems
+
+
+def _other_county(code: str, counties: tuple[str, ...]) -> str:
+    known = municipalities.municipalities().get(code)
+    where = f" ({known.name}) ligger i {known.county.name}, men" if known else " hör inte till länen i"
+    return (
+        f"Kommunkoden {code}{where} data/webbplats.yml har län: {listing(list(counties))}. Rätta koden, "
+        f"eller lägg till länet {code[:2]} i fältet län."
+    )
 
 
 def served(doc: Document, settings: Settings | None, home: str | None) -> tuple[tuple[str, ...], list[Problem]]:
