@@ -221,3 +221,16 @@ def test_a_single_municipalitys_site_has_no_municipality_to_build_alone() -> Non
         "STODGUIDEN_KOMMUN=9998: variabeln gäller bara en webbplats för flera kommuner (med mappen "
         "data/kommuner). Bygg utan den."
     )
+
+
+def test_a_municipalitys_own_site_has_its_name_contact_areas_and_colours() -> None:
+    norrvik = _catalog({region.MUNICIPALITY_VARIABLE: "9901"}).settings
+    assert (norrvik.name, norrvik.municipality, norrvik.municipality_code) == (
+        "Föräldraskapsstöd i Norrviks kommun",
+        "Norrviks kommun",
+        "9901",
+    )
+    assert norrvik.contact.name == "Föräldrastödet i Norrvik"
+    assert norrvik.areas == ("Centrum", "Hamnen")
+    assert (norrvik.primary_colour, norrvik.accent_colour) == ("#5b2a6e", "#8a3b12")  # its own, else the region's
+    assert not norrvik.region
