@@ -7,6 +7,13 @@ the vocabulary files in the target's `data/`, so the offers stay valid when thos
     python bench/synth.py DATA_DIR N [--seed 7]
 
 writes DATA_DIR/erbjudanden/*.yml (DATA_DIR must already hold the vocabulary files).
+
+    python bench/synth.py DATA_DIR N --lan 14     # a region: the county's municipalities (14: 49 of them)
+    python bench/synth.py DATA_DIR N --hela-landet  # a region of all 290 municipalities
+
+writes a region's site instead (README, "En webbplats för flera kommuner"): data/webbplats.yml with `län`,
+one data/kommuner/<mapp>/ per municipality of the official list (hooks/stodguiden/base/kommuner.yml) with
+its kommun.yml and its own offers, and shared offers in DATA_DIR/erbjudanden naming their `kommuner`.
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ import functools
 import json
 import random
 import re
+import shutil
+import sys
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,6 +35,9 @@ import yaml
 TODAY = date(2027, 1, 18)
 """The day the benchmark builds as (STODGUIDEN_IDAG): the sample data's own fixed day."""
 SEED = 7
+SHARED_SHARE = 0.2
+"""In a region, this share of the offers is shared (data/erbjudanden); the rest are municipalities' own."""
+HOOKS = Path(__file__).resolve().parents[1] / "hooks"
 OFFER_SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "erbjudande.schema.json"
 
 ACTIVITIES = [
@@ -326,22 +338,93 @@ def generate(data_dir: Path, count: int, seed: int = SEED) -> list[Path]:
     organisers = _vocabulary_keys(data_dir, "arrangorer.yml")
     settings = yaml.safe_load((data_dir / "webbplats.yml").read_text(encoding="utf-8")) or {}
     areas = list(settings.get("områden", []))
-    offer_dir = data_dir / "erbjudanden"
-    offer_dir.mkdir(parents=True, exist_ok=True)
-    for old in offer_dir.glob("*.y*ml"):
-        old.unlink()
+    code = settings.get("kommunkod")
+    offer_dir = _empty_offer_dir(data_dir / "erbjudanden")
     written = []
     titles: dict[str, int] = {}
     for index in range(1, count + 1):
         data = offer(index, rng, types, organisers, areas)
-        # Each title once, as the check asks of editors (a repeated title is a warning naming both files).
-        titles[data["titel"]] = titles.get(data["titel"], 0) + 1
-        if titles[data["titel"]] > 1:
-            data["titel"] = f"{data['titel']}, grupp {titles[data['titel']]}"
-        path = offer_dir / f"{slugify(data['titel'])}-{index}.yml"
-        text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-        path.write_text(HEADER + text, encoding="utf-8")
-        written.append(path)
+        if code and index % 10 == 0:
+            data["kommuner"] = [code]  # optional on one municipality's site, and then its own code
+        written.append(_write(offer_dir, index, data, titles))
+    return written
+
+
+def _empty_offer_dir(offer_dir: Path) -> Path:
+    offer_dir.mkdir(parents=True, exist_ok=True)
+    for old in offer_dir.glob("*.y*ml"):
+        old.unlink()
+    return offer_dir
+
+
+def _write(offer_dir: Path, index: int, data: dict[str, Any], titles: dict[str, int]) -> Path:
+    # Each title once, as the check asks of editors (a repeated title is a warning naming both files).
+    titles[data["titel"]] = titles.get(data["titel"], 0) + 1
+    if titles[data["titel"]] > 1:
+        data["titel"] = f"{data['titel']}, grupp {titles[data['titel']]}"
+    path = offer_dir / f"{slugify(data['titel'])}-{index}.yml"
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(HEADER + text, encoding="utf-8")
+    return path
+
+
+def _official_list() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """Counties by code, and municipalities by code as (name, official name), from the shipped list."""
+    if str(HOOKS) not in sys.path:
+        sys.path.insert(0, str(HOOKS))
+    from stodguiden.base import municipalities
+
+    counties = {code: county.name for code, county in municipalities.counties().items()}
+    members = {code: (m.name, m.official_name) for code, m in municipalities.municipalities().items()}
+    return counties, members
+
+
+def generate_region(data_dir: Path, count: int, county: str | None, seed: int = SEED) -> list[Path]:
+    """A region's site in `data_dir`: the municipalities of `county` (None: all of Sweden's), each with its
+    kommun.yml and its own offers, and shared offers; `count` offers in all. The paths of the offers written."""
+    rng = random.Random(seed)
+    types = _vocabulary_keys(data_dir, "typer.yml")
+    organisers = _vocabulary_keys(data_dir, "arrangorer.yml")
+    counties, members = _official_list()
+    codes = sorted(code for code in members if county is None or code.startswith(county))
+    settings = yaml.safe_load((data_dir / "webbplats.yml").read_text(encoding="utf-8")) or {}
+    for key in ("kommunkod", "områden", "logotyp"):
+        settings.pop(key, None)
+    where = counties[county] if county else "Sverige"
+    settings.update(namn=f"Föräldraskapsstöd i {where}", kommun=where)
+    settings["län"] = county if county else sorted(counties)
+    settings.update(webbteam="@region/webbteamet", ägare="@region/foraldrastod")
+    (data_dir / "webbplats.yml").write_text(
+        yaml.dump(settings, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+    )
+    folders = {}
+    shutil.rmtree(data_dir / "kommuner", ignore_errors=True)
+    for code in codes:
+        name, official = members[code]
+        folder = data_dir / "kommuner" / f"{slugify(name)}-{code}"
+        folder.mkdir(parents=True)
+        member = {
+            "namn": official,
+            "kommunkod": code,
+            "kontakt": {"namn": f"Föräldrastödet i {name}", "telefon": "0123-456 78"},
+            "ägare": f"@region/{slugify(name)}",
+        }
+        (folder / "kommun.yml").write_text(
+            yaml.dump(member, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+        )
+        folders[code] = _empty_offer_dir(folder / "erbjudanden")
+    shared_dir = _empty_offer_dir(data_dir / "erbjudanden")
+    written = []
+    titles: dict[str, int] = {}
+    for index in range(1, count + 1):
+        data = offer(index, rng, types, organisers, [])
+        if rng.random() < SHARED_SHARE:
+            # a county-wide offer now and then, else a few neighbouring municipalities
+            start = rng.randrange(len(codes))
+            data["kommuner"] = "alla" if rng.random() < 0.1 else codes[start : start + rng.randint(2, 4)] or codes[:2]
+            written.append(_write(shared_dir, index, data, titles))
+        else:
+            written.append(_write(folders[codes[index % len(codes)]], index, data, titles))
     return written
 
 
@@ -350,8 +433,14 @@ def main() -> None:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--lan", help="en region: länets kommuner, till exempel 14 (49 kommuner)")
+    parser.add_argument("--hela-landet", action="store_true", help="en region av alla 290 kommuner")
     args = parser.parse_args()
-    print(f"{len(generate(args.data_dir, args.count, args.seed))} erbjudanden skrivna i {args.data_dir}")
+    if args.lan or args.hela_landet:
+        written = generate_region(args.data_dir, args.count, None if args.hela_landet else args.lan, args.seed)
+    else:
+        written = generate(args.data_dir, args.count, args.seed)
+    print(f"{len(written)} erbjudanden skrivna i {args.data_dir}")
 
 
 if __name__ == "__main__":

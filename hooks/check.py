@@ -41,6 +41,7 @@ try:  # imported after the path above, which makes them importable when this fil
     from stodguiden.base.cli import SwedishArgumentParser
     from stodguiden.base.problems import Problem, sort_key, verdict
     from stodguiden.source.catalog import TodayError, load
+    from stodguiden.source.region import MunicipalityError
 except ModuleNotFoundError as exc:
     sys.exit(_without_packages(exc.name))
 
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         changed = changed_files(args.root, args.base) if args.base else frozenset()
         catalog, problems = load(args.root, workers=os.cpu_count() or 1, changed=changed)
-    except TodayError as exc:
+    except (TodayError, MunicipalityError) as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1
     except subprocess.CalledProcessError:

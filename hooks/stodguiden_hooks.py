@@ -26,6 +26,7 @@ from stodguiden.site import pages as pages_module
 from stodguiden.site.materialfixes import MaterialFixes
 from stodguiden.site.whitespace import CompactTemplates
 from stodguiden.source import catalog as catalog_module
+from stodguiden.source import region
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -81,8 +82,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.script_hashes = set()  # `mkdocs serve` builds again in the same process
     try:
         # Several processes for many offers in `mkdocs build`; `load` stays in one under `mkdocs serve`.
-        catalog, problems = catalog_module.load(root, workers=os.cpu_count() or 1, checked_files=state.checked_files)
-    except catalog_module.TodayError as exc:
+        catalog, problems = catalog_module.load(
+            root,
+            workers=os.cpu_count() or 1,
+            checked_files=state.checked_files,
+            docs_dir=Path(config.docs_dir),
+        )
+    except (catalog_module.TodayError, region.MunicipalityError) as exc:
         raise Stopped(str(exc)) from None
     problems.sort(key=sort_key)
     result = verdict(problems, config.strict)

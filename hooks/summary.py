@@ -24,7 +24,7 @@ from stodguiden.model import Catalog, weekly_last_date
 from stodguiden.outputs import overview
 from stodguiden.source import plainlanguage, yamlsource
 from stodguiden.source.catalog import TodayError, load, resolve_today, schema
-from stodguiden.source.datafiles import OFFER_DIR, OFFER_SUFFIXES
+from stodguiden.source.datafiles import OFFER_DIR, OFFER_SUFFIXES, home_folder
 from stodguiden.source.offers import REVIEW_MAX_AGE
 from stodguiden.source.schemawalk import Document, walk
 
@@ -76,8 +76,10 @@ def local_data(root: Path) -> dict[str, bytes]:
 
 
 def is_offer(path: str) -> bool:
+    """An offer file: in data/erbjudanden, or on a region's site in a municipality's own folder."""
     name = PurePosixPath(path)
-    return name.parent == PurePosixPath(OFFERS) and name.suffix in OFFER_SUFFIXES
+    own = home_folder(path) is not None and name.parent.name == OFFER_DIR
+    return (name.parent == PurePosixPath(OFFERS) or own) and name.suffix in OFFER_SUFFIXES
 
 
 def document(path: str, content: bytes) -> Document | None:

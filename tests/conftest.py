@@ -17,6 +17,8 @@ FIXTURE_SITES = ROOT / "tests" / "fixtures" / "sites"
 TODAY = "2027-01-18"
 """Every test builds as on this day, so nothing depends on the real calendar."""
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "docs", "redigera")
+REGION_SAMPLE = Path("exempel") / "region"
+"""The region sample, with its own mkdocs.yml: a fictional county of three municipalities."""
 
 
 @dataclass
@@ -107,5 +109,26 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def minimal_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = make_project(tmp_path_factory.mktemp("minimal"), FIXTURE_SITES / "minimal" / "data")
     build = run_build(project, "--strict")
+    assert build.ok, build.result.stderr
+    return build
+
+
+def make_region_project(target: Path) -> Path:
+    """A copy of the project with the region sample in exempel/region, as in the repository."""
+    make_project(target, ROOT / "data")
+    shutil.copytree(ROOT / REGION_SAMPLE, target / REGION_SAMPLE, ignore=shutil.ignore_patterns("site"))
+    return target
+
+
+def run_region_build(root: Path, *args: str, env: dict[str, str] | None = None) -> Build:
+    """`mkdocs build -f exempel/region/mkdocs.yml`, into root/site."""
+    return run_build(root, "-f", str(REGION_SAMPLE / "mkdocs.yml"), "-d", str(root / "site"), *args, env=env)
+
+
+@pytest.fixture(scope="session")
+def region_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The region sample, built once with --strict."""
+    project = make_region_project(tmp_path_factory.mktemp("region"))
+    build = run_region_build(project, "--strict")
     assert build.ok, build.result.stderr
     return build

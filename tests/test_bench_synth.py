@@ -66,3 +66,18 @@ def test_an_offer_page_does_not_grow_with_the_number_of_offers(tmp_path: Path) -
         assert build.ok, build.result.stderr
         pages.append(build.html(f"erbjudanden/{written[0].stem}/"))
     assert pages[0] == pages[1]
+
+
+def test_a_synthetic_region_loads_without_problems(tmp_path: Path) -> None:
+    """bench/region.py's county: every municipality of the list's county 23 with its folder, and shared offers."""
+    data = _data_dir(tmp_path)
+    written = synth.generate_region(data, 40, "23")
+    loaded, problems = catalog.load(tmp_path, today=synth.TODAY)
+    assert problems == []
+    assert loaded is not None
+    assert len(loaded.offers) == len(written) == 40
+    assert len(loaded.settings.municipalities) == 8  # Jämtlands län
+    assert {code for offer in loaded.offers for code in offer.municipalities} == {
+        m.code for m in loaded.settings.municipalities
+    }
+    assert any(offer.home is None for offer in loaded.offers)

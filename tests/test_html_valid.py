@@ -79,3 +79,22 @@ def test_the_validator_reports_invalid_markup(tmp_path: Path) -> None:
     )
     messages = [m for m in validate([page]) if m["type"] == "error"]
     assert [m["message"] for m in messages] == ["Duplicate ID “a”."]
+
+
+def test_the_region_samples_own_pages_are_valid_html(region_build: Build) -> None:
+    """The region sample's layouts: start, "Var bor du?", a municipality, an offer, the finder and search."""
+    site = region_build.site
+    pages = [
+        site / "index.html",
+        site / "kommuner" / "index.html",
+        *sorted((site / "kommuner").glob("*/index.html")),
+        site / "erbjudanden" / "foraldrakurs-i-norrvik-och-sjoby" / "index.html",
+        site / "hitta-stod" / "index.html",
+        site / "sok" / "index.html",
+    ]
+    problems = [m for m in validate(pages) if not is_ignored(m)]
+    root = site.resolve().as_uri()
+    report = "\n".join(
+        f"{m.get('url', '').removeprefix(root)}:{m.get('lastLine', '?')}: {m['type']}: {m['message']}" for m in problems
+    )
+    assert not problems, f"{len(problems)} HTML problems:\n{report}"

@@ -87,3 +87,14 @@ def test_the_check_finds_vague_and_empty_links() -> None:
         ("/g", "Redigera sidan"),
     ]
     assert [href for href, name in names if not name or is_vague(name)] == ["/a", "/b", "/c", "/d"]
+
+
+def test_the_region_samples_links_say_where_they_go(region_build: Build) -> None:
+    found = []
+    for page in [*sorted((region_build.site / "kommuner").rglob("*.html")), region_build.site / "index.html"]:
+        for line, href, name in links_of(page.read_text(encoding="utf-8")):
+            if not name or is_vague(name):
+                found.append(f"{page.relative_to(region_build.site)}:{line}: {href} ”{name}”")
+            if href.startswith("tel:"):
+                assert name.startswith("Ring "), (page, href, name)
+    assert not found, "links that do not say where they go:\n" + "\n".join(found)

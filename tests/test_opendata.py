@@ -63,7 +63,7 @@ def offers_validator(build: Build) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
-@pytest.mark.parametrize("which", ["sample", "minimal"])
+@pytest.mark.parametrize("which", ["sample", "minimal", "region"])
 def test_offers_json_is_valid_against_the_shipped_schema(which: str, request: pytest.FixtureRequest) -> None:
     build: Build = request.getfixturevalue(f"{which}_build")
     document = read_json(build.site / "oppna-data" / "erbjudanden.json")
@@ -216,7 +216,7 @@ def load_hsds(build: Build) -> dict[str, list[dict[str, Any]]]:
     return {table: read_json(folder / name) for table, name in TABLES.items()}
 
 
-@pytest.mark.parametrize("which", ["sample", "minimal"])
+@pytest.mark.parametrize("which", ["sample", "minimal", "region"])
 def test_hsds_tables_are_valid_against_the_official_schemas(
     which: str, request: pytest.FixtureRequest, hsds_schemas: dict[str, dict[str, Any]]
 ) -> None:

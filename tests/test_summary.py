@@ -137,3 +137,12 @@ def test_help_is_swedish() -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("användning: python hooks/summary.py [-h] --base GREN [--root MAPP]")
     assert "visa den här hjälpen och avsluta" in result.stdout
+
+
+def test_a_municipalitys_own_offer_is_an_offer_on_a_regions_site() -> None:
+    from summary import is_offer
+
+    assert is_offer("data/kommuner/krokom/erbjudanden/babysang.yml")
+    assert is_offer("data/erbjudanden/babysang.yml")
+    assert not is_offer("data/kommuner/krokom/kommun.yml")
+    assert not is_offer("data/kommuner/krokom/erbjudanden/anteckningar.txt")

@@ -345,6 +345,11 @@ class Offer:
     """Who takes part (`deltar`): föräldrar, barn, förälder_och_barn …; empty when the file does not say."""
     programme: str | None = plain("program")
     """The key of the programme or method the offer runs, in the shared list (`Programme`)."""
+    municipalities: tuple[str, ...] = ()
+    """On a region site, the SCB codes of the municipalities the offer serves (`kommuner`, `alla` written
+    out; a municipality folder's own offer serves that one); empty on a single municipality's site."""
+    home: str | None = None
+    """The SCB code of the municipality whose folder the offer is in; None for a shared offer."""
 
     @property
     def organiser(self) -> str:
@@ -445,6 +450,22 @@ class OverviewSettings:
     """`granska_efter_månader`: an offer is due for review this long after `granskad`; None: the check's limit."""
     needed_languages: tuple[str, ...] = ()
     """`språk_som_behövs`: language codes the municipality says parents need offers in."""
+class Municipality:
+    """One municipality of a region site: `data/kommuner/<slug>/kommun.yml`."""
+
+    slug: str
+    code: str
+    """SCB's municipality code, four digits."""
+    name: str
+    """As parents read it: "Krokoms kommun"."""
+    contact: Contact
+    source: str
+    areas: tuple[str, ...] = ()
+    primary_colour: str | None = None
+    accent_colour: str | None = None
+    logo: str | None = None
+    owner: str | None = None
+    """The GitHub team that reviews the folder (`ägare`), for .github/CODEOWNERS."""
 
 
 @dataclass(frozen=True)
@@ -469,6 +490,25 @@ class Settings:
     leave_url: str = DEFAULT_LEAVE_URL
     accessibility: AccessibilityStatement | None = None
     overview: OverviewSettings = OverviewSettings()
+    counties: tuple[str, ...] = ()
+    """A region site's SCB county codes (`län`)."""
+    municipalities: tuple[Municipality, ...] = ()
+    """A region site's municipalities, in name order; empty on a single municipality's site."""
+    owner: str | None = None
+    """Who reviews the content (`ägare`), for .github/CODEOWNERS."""
+    web_team: str | None = None
+    """Who reviews code and publishing (`webbteam`), for .github/CODEOWNERS."""
+    areas_file: str = "data/webbplats.yml"
+    """Where `areas` are written: a municipality's kommun.yml when its own offers are checked in a region."""
+
+    @property
+    def region(self) -> bool:
+        """True for a site of several municipalities (`data/kommuner/`)."""
+        return bool(self.municipalities)
+
+    def member(self, code: str) -> Municipality | None:
+        """The region's municipality with this SCB code."""
+        return next((m for m in self.municipalities if m.code == code), None)
 
 
 @dataclass(frozen=True)
@@ -490,6 +530,18 @@ class Catalog:
 
     def offers_for_type(self, key: str) -> list[Offer]:
         return sorted((o for o in self.offers if key in o.types), key=offer_order)
+
+    def offers_for_municipality(self, code: str) -> list[Offer]:
+        return sorted((o for o in self.offers if code in o.municipalities), key=offer_order)
+
+    def serves_some(self, offer: Offer) -> bool:
+        """On a region's site: the offer serves some of its municipalities, not all (finder and search data
+        then name them; an offer for all, perhaps hundreds, is told by leaving them out)."""
+        return self.settings.region and len(offer.municipalities) < len(self.settings.municipalities)
+
+    def municipalities_of(self, offer: Offer) -> list[Municipality]:
+        """The municipalities of a region site the offer serves, in name order; none on a single site."""
+        return [m for m in self.settings.municipalities if m.code in offer.municipalities]
 
     def age_groups_of(self, offer: Offer) -> list[AgeGroup]:
         return [g for g in self.age_groups.values() if offer.ages.overlaps(g)]

@@ -114,6 +114,13 @@ def site_url(sample_build: Any) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def region_site_url(region_build: Any) -> Iterator[str]:
+    """The region sample (exempel/region), served during the session under the same path."""
+    with serve(region_build.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def axe_source() -> str:
     """axe.min.js from node_modules, installed with `npm ci` from the lock file when it is missing."""
     if not AXE.is_file():

@@ -73,7 +73,7 @@ def test_keywords_walks_into_every_kind_of_subschema() -> None:
 def test_there_is_a_schema_for_every_kind_of_file() -> None:
     assert sorted(p.name for p in SCHEMAS) == sorted(
         [f"{name}.schema.json" for name in (*VOCABULARY_FILES.values(), *OPTIONAL_FILES.values())]
-        + ["erbjudande.schema.json"]
+        + ["erbjudande.schema.json", "kommun.schema.json"]
     )
 
 

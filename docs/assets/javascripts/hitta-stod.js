@@ -1,7 +1,7 @@
 /* "Hitta stöd": filters on top of the plain list of offers. Plain JavaScript, no library.
 
    The page works without this file: it lists every offer by age group. This script shows the form, keeps
-   the choices in the address (?alder=4&deltar=barn&typ=foraldrakurser&omrade=Centrum&sprak=ar&gratis=ja) so a link
+   the choices in the address (?kommun=2309&alder=4&deltar=barn&typ=foraldrakurser&omrade=Centrum&sprak=ar&gratis=ja) so a link
    can be shared and Back works, and fetches the data file the build writes (erbjudanden.json) the first
    time a filter is used. The data file holds ready Swedish strings; nothing is formatted here.
    Results are built with DOM methods and textContent only, never with HTML strings. */
@@ -21,7 +21,7 @@
   }
   var LISTS = ["typ", "omrade"];
   var BATCH = 30; /* results drawn at a time: drawing thousands of cards would make every choice slow */
-  var SINGLES = ["alder", "deltar", "sprak", "gratis"];
+  var SINGLES = ["kommun", "alder", "deltar", "sprak", "gratis"]; /* kommun: on a site for several municipalities */
   var DEFAULT_LANGUAGE = "sv"; /* as in finder.py: an offer that names no language is in Swedish */
   var total = Number(root.getAttribute("data-sg-total"));
   var status = document.getElementById("sg-antal");
@@ -38,7 +38,7 @@
   var drawn = 0;
 
   function emptyState() {
-    return { alder: "", deltar: "", sprak: "", gratis: "", typ: [], omrade: [] };
+    return { kommun: "", alder: "", deltar: "", sprak: "", gratis: "", typ: [], omrade: [] };
   }
 
   function fromQuery(search) {
@@ -101,6 +101,11 @@
   }
 
   function matches(offer, state) {
+    /* m: the SCB codes of the municipalities the offer serves (finder.py, on a region's site); an offer
+       without it serves every municipality */
+    if (state.kommun && offer.m && offer.m.indexOf(state.kommun) < 0) {
+      return false;
+    }
     if (state.alder === "vantar") {
       if (!offer.e) { return false; }
     } else if (state.alder) {
@@ -196,6 +201,7 @@
   /* plain words on what to widen, naming only the filters that are in use */
   function widen(state) {
     var parts = [];
+    if (state.kommun) { parts.push("välja Alla kommuner"); }
     if (state.alder) { parts.push("välja en annan ålder"); }
     if (state.deltar) { parts.push("välja Alla erbjudanden under Vem deltar"); }
     if (state.typ.length) { parts.push("välja fler typer av stöd"); }

@@ -416,8 +416,13 @@
   /* Offers with every word come first. When there are some, the offers with only some of the words follow
      under their own heading. PAGE_SIZE results at a time: "Visa fler" adds the next ones and moves focus to
      the first of them. */
-  function renderResults(index, query, view) {
+  function renderResults(index, query, view, kommun) {
     var found = index.search(query);
+    /* on a region's site, the municipality chosen (?kommun=2309): "m" holds the codes an offer serves, and
+       an offer without it serves them all */
+    if (kommun) {
+      found.results = found.results.filter(function (r) { return !r.offer.m || r.offer.m.indexOf(kommun) >= 0; });
+    }
     var all = found.results.filter(function (r) { return r.all; });
     var some = all.length ? found.results.length - all.length : 0;
     var count = 0;
@@ -456,6 +461,9 @@
       message = "Inga erbjudanden passar din sökning på " + quoted +
         ". Prova ett annat ord, eller välj efter barnets ålder eller typ av stöd.";
     }
+    if (kommun && view.municipality && view.municipality.selectedIndex > 0) {
+      message = view.municipality.options[view.municipality.selectedIndex].textContent + ": " + message;
+    }
     view.status.textContent = message;
     view.status.setAttribute("data-sokt", query);
     return found;
@@ -465,6 +473,7 @@
     var form = document.querySelector("form[data-sg-search-page]");
     if (!form) return;
     var field = form.querySelector("input[name=q]");
+    var municipality = form.querySelector("select[name=kommun]");
     var status = document.getElementById("sg-sok-status");
     var view = {
       status: status,
@@ -472,6 +481,7 @@
       someHeading: document.getElementById("sg-sok-nagra"),
       someList: document.getElementById("sg-sok-nagra-lista"),
       more: document.getElementById("sg-sok-fler"),
+      municipality: municipality,
       clear: function () {
         view.list.replaceChildren();
         view.someList.replaceChildren();
@@ -483,6 +493,15 @@
     /* the room kept for the results while the page loaded (search.html) is given back once they are shown */
     function settled() {
       document.documentElement.classList.remove("sg-sok-laddar");
+    }
+
+    function chosenMunicipality() {
+      return municipality ? municipality.value : "";
+    }
+
+    function address(query) {
+      var kommun = chosenMunicipality();
+      return "?q=" + encodeURIComponent(query) + (kommun ? "&kommun=" + encodeURIComponent(kommun) : "");
     }
 
     function show(query) {
@@ -498,7 +517,7 @@
       }
       status.textContent = "Söker …";
       load().then(function (index) {
-        renderResults(index, query, view);
+        renderResults(index, query, view, chosenMunicipality());
         settled();
       }, function () {
         settled();
@@ -512,13 +531,27 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var query = field.value;
-      history.pushState({q: query}, "", "?q=" + encodeURIComponent(query));
+      history.pushState({q: query}, "", address(query));
       show(query);
     });
+    function fromAddress(params) {
+      if (!municipality) return;
+      municipality.value = params.get("kommun") || "";
+      if (municipality.selectedIndex < 0) municipality.value = ""; /* a code the page does not know */
+    }
+    if (municipality) {
+      municipality.addEventListener("change", function () {
+        history.pushState({q: field.value}, "", address(field.value));
+        show(field.value);
+      });
+    }
     window.addEventListener("popstate", function () {
-      show(new URLSearchParams(location.search).get("q") || "");
+      var params = new URLSearchParams(location.search);
+      fromAddress(params);
+      show(params.get("q") || "");
     });
     var params = new URLSearchParams(location.search);
+    fromAddress(params);
     show(params.get("q") || "");
     /* An empty search (on narrow screens the header shows only the magnifier button) lands here with ?q=:
        the parent came to search, so the field takes the focus. Opened from a link (no ?q), the page does not. */

@@ -15,6 +15,8 @@ OFFER_SECTION = "erbjudanden"
 AGE_SECTION = "alder"
 TYPE_SECTION = "stod"
 FINDER_SECTION = "hitta-stod"
+MUNICIPALITY_SECTION = "kommuner"
+"""On a region's site: one page per municipality, and the list of them ("Var bor du?")."""
 """The site's folders for the offers, the age groups, the kinds of support and the finder: named here only."""
 OPEN_DATA = "oppna-data"
 """The folder of the site that holds the machine-readable files."""
@@ -31,6 +33,7 @@ class Sections:
     age: str = AGE_SECTION
     type: str = TYPE_SECTION
     finder: str = FINDER_SECTION
+    municipality: str = MUNICIPALITY_SECTION
 
 
 SECTIONS = Sections()

@@ -53,6 +53,8 @@ class Filters:
     languages: tuple[Choice, ...]
     participants: tuple[Choice, ...] = ()
     """Who takes part (?deltar=vuxen or barn); none when no offer says (every choice would find nothing)."""
+    municipalities: tuple[Choice, ...] = ()
+    """On a region's site, its municipalities by SCB code (?kommun=2309); none on one municipality's site."""
 
 
 PARTICIPANT_CHOICES = (
@@ -87,7 +89,8 @@ def filters(catalog: Catalog) -> Filters:
     )
     used = {value for offer in catalog.offers for value in participation.finder_choices(offer.participants)}
     participants = tuple(choice for choice in PARTICIPANT_CHOICES if choice.value in used)
-    return Filters(ages, types, tuple(areas), languages, participants)
+    municipalities = tuple(Choice(m.code, m.name) for m in catalog.settings.municipalities)
+    return Filters(ages, types, tuple(areas), languages, participants, municipalities)
 
 
 def languages_of(offer: Offer) -> tuple[str, ...]:
@@ -114,6 +117,8 @@ def record(offer: Offer, catalog: Catalog, macros: Any) -> dict[str, Any]:
     if offer.ages.expecting:
         result["e"] = 1
     result["k"] = list(offer.types)
+    if catalog.serves_some(offer):  # without "m", an offer serves every municipality
+        result["m"] = list(offer.municipalities)
     areas = list(dict.fromkeys(p.area for p in offer.places if p.area))
     if offer.online:
         areas.append(ONLINE_AREA)

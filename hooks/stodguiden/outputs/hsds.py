@@ -215,15 +215,25 @@ class _Tables:
                 name=offer.contact.name,
                 email=offer.contact.email,
             )
-        self.add(
-            "service_area",
-            id=self.id("erbjudande", offer.slug, "omrade"),
-            service_id=service_id,
-            name=catalog.settings.municipality,
-            description=f"SCB kommunkod {catalog.settings.municipality_code}"
-            if catalog.settings.municipality_code
-            else None,
-        )
+        # on a region's site, one area per municipality the offer serves (`kommuner`), named by its SCB code
+        for member in catalog.municipalities_of(offer):
+            self.add(
+                "service_area",
+                id=self.id("erbjudande", offer.slug, "omrade", member.code),
+                service_id=service_id,
+                name=member.name,
+                description=f"SCB kommunkod {member.code}",
+            )
+        if not catalog.settings.region:
+            self.add(
+                "service_area",
+                id=self.id("erbjudande", offer.slug, "omrade"),
+                service_id=service_id,
+                name=catalog.settings.municipality,
+                description=f"SCB kommunkod {catalog.settings.municipality_code}"
+                if catalog.settings.municipality_code
+                else None,
+            )
         at_location: dict[Place, str] = {}
         for place in offer.places:
             loc_id = self.location(offer, place)

@@ -97,8 +97,18 @@ def provider(catalog: Catalog, key: str) -> dict[str, Any]:
     }
 
 
-def area_served(catalog: Catalog) -> dict[str, Any]:
+def area_served(catalog: Catalog, offer: Offer | None = None) -> dict[str, Any] | list[dict[str, Any]]:
+    """The municipality the site is for; on a region's site, each municipality the offer serves."""
     settings = catalog.settings
+    if offer is not None and settings.region:
+        return [
+            {
+                "@type": "AdministrativeArea",
+                "name": member.name,
+                "identifier": {"@type": "PropertyValue", "propertyID": "SCB kommunkod", "value": member.code},
+            }
+            for member in catalog.municipalities_of(offer)
+        ]
     code = settings.municipality_code
     identifier = {"@type": "PropertyValue", "propertyID": "SCB kommunkod", "value": code} if code else None
     return {"@type": "AdministrativeArea", "name": settings.municipality, "identifier": identifier}
@@ -200,7 +210,7 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
         "serviceType": [catalog.types[key].name for key in offer.types],
         "provider": _one_or_list([{"@id": organiser_id(offer, key)} for key in offer.organisers]),
         "audience": audience,
-        "areaServed": area_served(catalog),
+        "areaServed": area_served(catalog, offer),
         # availableLanguage and keywords are not properties of Service: the languages belong to the channel
         # (schema.org: ServiceChannel, ContactPoint), the keywords to the page about it (a CreativeWork).
         "availableChannel": {

@@ -260,6 +260,12 @@ def _organiser(catalog: Catalog, key: str) -> dict[str, str]:
     return {"id": organiser.key, "namn": organiser.name, "sektor": organiser.sector}
 
 
+def _served(offer: Offer, catalog: Catalog) -> list[str]:
+    """SCB codes of the municipalities the offer serves: on one municipality's site, its own code."""
+    own = catalog.settings.municipality_code
+    return list(offer.municipalities) or ([own] if own else [])
+
+
 def _signup(signup: Signup) -> dict[str, Any]:
     """`anmälan` as the offer file says it, with `sätt` written out (also for the older `behövs`) and `behövs`
     kept for those who read the files before `sätt` came (false only for sätt: ingen)."""
@@ -442,6 +448,7 @@ FIELDS: tuple[Field, ...] = (
         lambda o, c, u: u.to(calendar_path(o.slug)) if o.has_upcoming_times(c.today) else None,
         _same("kalender"),
     ),
+    Field("kommuner", lambda o, c, u: _served(o, c), (Column("kommuner", LIST_SEPARATOR.join),)),
     # Plain fields: optional text that offer files, the JSON and the CSV all name alike (model.PUBLIC_NAME).
     *(Field(name, _attribute(attribute), _same(name)) for attribute, name in plain_fields(Offer).items()),
 )

@@ -86,6 +86,7 @@ def _offer_entry(
         "g": [group_index[group.key] for group in catalog.age_groups_of(offer)],
         "o": [organiser_index[key] for key in offer.organisers if key in organiser_index],
         "f": [title, keywords, summary, description],
+        **({"m": list(offer.municipalities)} if catalog.serves_some(offer) else {}),  # none: all of them
     }
 
 

@@ -6,7 +6,7 @@ Plain functions of plain data, knowing nothing of MkDocs; stodguiden_hooks.py pa
 from __future__ import annotations
 
 import functools
-import posixpath
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
@@ -62,7 +62,8 @@ def edit_url(source: str, repo_url: str | None, edit_uri: str | None, config_fil
 def edit_base(config_file: str, docs_dir: str, repo_url: str, edit_uri: str) -> tuple[str, str]:
     """The edit address of docs/ and the way from docs/ up to the project: the same for every page."""
     root = Path(config_file).resolve().parent
-    up = posixpath.relpath(".", Path(docs_dir).resolve().relative_to(root).as_posix())
+    # docs/ may lie outside the project's folder: the region sample's is the main project's (../../docs)
+    up = Path(os.path.relpath(root, Path(docs_dir).resolve())).as_posix()
     return urljoin(repo_url.rstrip("/") + "/", edit_uri), up
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from stodguiden.base.fingerprint import fingerprint
 from stodguiden.base.siteurls import (
     AGE_SECTION,
     FINDER_PAGE,
+    MUNICIPALITY_SECTION,
     OFFER_SECTION,
     OPEN_DATA,
     SECTIONS,
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from datetime import date, datetime
 
-    from stodguiden.model import Catalog, Contact, Offer, Round, Term
+    from stodguiden.model import Catalog, Contact, Municipality, Offer, Round, Term
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATEMENT_PAGE = "tillganglighet.md"
@@ -436,8 +438,14 @@ def overview_page(
 
 def search_page(catalog: Catalog) -> GeneratedPage:
     """The results page sok/: its search field, and results for ?q= filled in by sok.js (or, on a site with
-    no offers yet, only whom to ask)."""
-    html = _render("search.html", url_of(SEARCH_PAGE), offers=len(catalog.offers), contact=catalog.settings.contact)
+    no offers yet, only whom to ask); on a region's site, a choice of municipality (?kommun=)."""
+    html = _render(
+        "search.html",
+        url_of(SEARCH_PAGE),
+        offers=len(catalog.offers),
+        contact=catalog.settings.contact,
+        municipalities=catalog.settings.municipalities,
+    )
     return GeneratedPage(
         SEARCH_PAGE, "Sök stöd", html, "Sök bland alla erbjudanden om föräldraskapsstöd.", _toc(html), in_nav=False
     )
@@ -497,6 +505,7 @@ def start_entrances(catalog: Catalog, page_url: str = "") -> str:
     return _render(
         "start.html",
         page_url,
+        municipalities=municipality_counts(catalog),
         settings=catalog.settings,
         total=len(catalog.offers),
         age_groups=ages,
@@ -504,6 +513,40 @@ def start_entrances(catalog: Catalog, page_url: str = "") -> str:
         age_counts={g.key: len(catalog.offers_for_age_group(g.key)) for g in ages},
         type_counts={t.key: len(catalog.offers_for_type(t.key)) for t in kinds},
     )
+
+
+def municipality_counts(catalog: Catalog) -> list[tuple[Municipality, int]]:
+    """A region's municipalities with how many offers serve each; empty on one municipality's site."""
+    counts = Counter(code for offer in catalog.offers for code in offer.municipalities)
+    return [(member, counts[member.code]) for member in catalog.settings.municipalities]
+
+
+def municipality_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
+    """On a region's site: "Var bor du?" (kommuner/) and one page per municipality with its offers."""
+    if not catalog.settings.region:
+        return
+    src = f"{MUNICIPALITY_SECTION}/index.md"
+    heading = "Var bor du?"
+    lead = "Välj din kommun. Du ser då stödet som finns där."
+    html = _render(
+        "municipalities.html", url_of(src), heading=heading, lead=lead, municipalities=municipality_counts(catalog)
+    )
+    yield GeneratedPage(src, heading, html, lead, _toc(html), "data/webbplats.yml", in_nav=False)
+    ages = list(catalog.age_groups.values())
+    kinds = list(catalog.types.values())
+    for member in catalog.settings.municipalities:
+        offers = catalog.offers_for_municipality(member.code)
+        src = f"{MUNICIPALITY_SECTION}/{member.slug}.md"
+        html = _render(
+            "municipality.html",
+            url_of(src),
+            member=member,
+            total=len(offers),
+            by_age=[(group, [o for o in offers if o.ages.overlaps(group)]) for group in ages],
+            by_type=[(kind, [o for o in offers if kind.key in o.types]) for kind in kinds],
+        )
+        description = f"Föräldraskapsstöd för dig som bor i {member.name}."
+        yield GeneratedPage(src, member.name, html, description, _toc(html), member.source, in_nav=False)
 
 
 class RenderedPages:
@@ -604,6 +647,7 @@ def _pages(
             kind, by_type[kind.key], catalog, TYPE_SECTION, kinds, "Andra typer av stöd", "data/typer.yml", cards
         )
     yield finder_page(catalog, urls)
+    yield from municipality_pages(catalog)
     if rendered is not None:
         yield from rendered.render(catalog, urls, workers)
     else:

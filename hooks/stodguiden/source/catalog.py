@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
@@ -16,8 +16,8 @@ from stodguiden.base import parallel
 from stodguiden.base.fingerprint import fingerprint
 from stodguiden.base.problems import Level, Problem
 from stodguiden.base.timezone import TIME_ZONE
-from stodguiden.model import Catalog, Offer, Settings
-from stodguiden.source import datafiles, plainlanguage, programmes, vocabularies, yamlsource
+from stodguiden.model import Catalog, Municipality, Offer, Settings
+from stodguiden.source import datafiles, plainlanguage, programmes, region, vocabularies, yamlsource
 from stodguiden.source import offers as offer_rules
 from stodguiden.source.datafiles import VOCABULARY_FILES, OfferFile, outside
 from stodguiden.source.schemawalk import Document, quoted, walk
@@ -124,6 +124,7 @@ def load(
     workers: int = 1,
     checked_files: CheckedFiles | None = None,
     changed: frozenset[str] = frozenset(),
+    docs_dir: Path | None = None,
 ) -> tuple[Catalog | None, list[Problem]]:
     """Read and check all files in `root/data`; the catalog is None if there is any error.
 
@@ -132,6 +133,8 @@ def load(
 
     With `workers` above 1, many offer files are checked in that many processes (see `_map`).
     With `checked_files`, an offer file whose content is unchanged since the last load is not checked again.
+    `docs_dir` is where logos are looked for (`root/docs` unless the site's configuration says otherwise).
+    With STODGUIDEN_KOMMUN in `environ`, the catalog is that municipality's own site (`region.narrow`).
     """
     datafiles.forget_folders()
     data_dir = root / "data"
@@ -142,7 +145,7 @@ def load(
     offer_files, found = datafiles.discover(root)
     problems += found
     words = plainlanguage.officialese(_wordlist(root, data_dir, problems))
-    vocab = _vocabularies(root, docs, problems)
+    vocab = _vocabularies(root, docs, problems, docs_dir or root / "docs")
     if today is None:
         today = resolve_today(vocab.settings.fixed_today if vocab.settings else None, environ)
     context = (vocab.settings, vocab.type_keys, vocab.organiser_keys, today, words, changed)
@@ -155,7 +158,24 @@ def load(
     catalog = Catalog(
         today, vocab.settings, vocab.types, vocab.organisers, vocab.age_groups, published, programmes.shared()
     )
-    return catalog, problems
+    return region.narrow(catalog, environ), problems
+
+
+def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
+    """Only the site's settings (with a region's municipalities), for tools that need nothing else."""
+    problems: list[Problem] = []
+    path = root / "data" / "webbplats.yml"
+    if not path.is_file():
+        return None, [Problem("data/webbplats.yml", 1, "Filen data/webbplats.yml saknas.")]
+    doc = _read(root, path, "data/webbplats.yml", "webbplats", problems)
+    if doc is None:
+        return None, problems
+    settings, found = vocabularies.settings(doc)
+    problems += found
+    folders = datafiles.municipality_folders(root)
+    if settings is not None and folders:
+        settings = _region(root, settings, doc, folders, root / "docs", problems)
+    return settings, problems
 
 
 def _read_vocabulary_files(root: Path, data_dir: Path, problems: list[Problem]) -> dict[str, Document]:
@@ -173,11 +193,14 @@ def _read_vocabulary_files(root: Path, data_dir: Path, problems: list[Problem]) 
     return docs
 
 
-def _vocabularies(root: Path, docs: dict[str, Document], problems: list[Problem]) -> _Vocabularies:
+def _vocabularies(root: Path, docs: dict[str, Document], problems: list[Problem], docs_dir: Path) -> _Vocabularies:
     settings = None
     if "webbplats.yml" in docs:
-        settings, found = vocabularies.settings(docs["webbplats.yml"], root / "docs")
+        settings, found = vocabularies.settings(docs["webbplats.yml"], docs_dir)
         problems += found
+        folders = datafiles.municipality_folders(root)
+        if settings is not None and folders:
+            settings = _region(root, settings, docs["webbplats.yml"], folders, docs_dir, problems)
     types = vocabularies.types(docs["typer.yml"]) if "typer.yml" in docs else {}
     organisers: dict[str, Any] = {}
     if "arrangorer.yml" in docs:
@@ -190,6 +213,38 @@ def _vocabularies(root: Path, docs: dict[str, Document], problems: list[Problem]
     type_keys = _keys(docs.get("typer.yml"), "typer")
     organiser_keys = _keys(docs.get("arrangorer.yml"), "arrangorer")
     return _Vocabularies(settings, types, organisers, age_groups, type_keys, organiser_keys)
+
+
+def _region(
+    root: Path,
+    settings: Settings,
+    doc: Document,
+    folders: list[datafiles.MunicipalityFolder],
+    docs_dir: Path,
+    problems: list[Problem],
+) -> Settings:
+    """A region's settings with its municipalities, each read from its kommun.yml."""
+    members: list[tuple[Municipality, Document]] = []
+    for folder in folders:
+        if not folder.path.exists() and not folder.path.is_symlink():
+            problems.append(
+                Problem(
+                    folder.display,
+                    1,
+                    f"Filen {folder.display} saknas. Varje kommuns mapp behöver en kommun.yml med namn, "
+                    "kommunkod och kontakt.",
+                )
+            )
+            continue
+        member_doc = _read(root, folder.path, folder.display, "kommun", problems)
+        if member_doc is None:
+            continue
+        member, found = region.municipality(member_doc, folder.slug, docs_dir, settings.example)
+        problems += found
+        if member is not None:
+            members.append((member, member_doc))
+    problems += region.region_problems(doc, members, settings.example)
+    return region.with_municipalities(settings, [member for member, _ in members])
 
 
 def _check_offers(
@@ -267,7 +322,18 @@ def _check_offer(
     doc = _read(root, path, display, "erbjudande", problems)
     if doc is None:
         return None, problems
-    offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today, display in changed)
+    home = datafiles.home_folder(display)
+    own = settings and next((m for m in settings.municipalities if m.slug == home), None)
+    # a municipality's own offer names the areas of its kommun.yml
+    local = replace(settings, areas=own.areas, areas_file=own.source) if settings and own else settings
+    offer, found = offer_rules.build(doc, slug, local, type_keys, organiser_keys, today, display in changed)
+    codes, served_problems = region.served(doc, settings, home)
+    found += served_problems
+    if offer is not None and served_problems:
+        offer = None
+    elif offer is not None and settings is not None and settings.region:
+        member = next((m for m in settings.municipalities if m.slug == home), None)
+        offer = replace(offer, municipalities=codes, home=member.code if member else None)
     return offer, problems + offer_rules.accepted(doc, found + plainlanguage.check(doc, words))
 
 

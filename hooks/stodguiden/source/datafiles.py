@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 OFFER_DIR = "erbjudanden"
+MUNICIPALITY_DIR = "kommuner"
+"""On a region site, data/kommuner/<folder>/ holds one municipality: kommun.yml and its own erbjudanden/."""
+MUNICIPALITY_FILE = "kommun.yml"
 OFFER_SUFFIXES = (".yml", ".yaml")
 RESERVED_SLUGS = frozenset({"index"})
 # file name in data/ -> schema name
@@ -40,6 +43,34 @@ class OfferFile(NamedTuple):
     display: str
 
 
+class MunicipalityFolder(NamedTuple):
+    """One municipality's folder on a region site: its name, and its kommun.yml as a path and as editors see it."""
+
+    slug: str
+    path: Path
+    display: str
+
+
+def municipality_folders(root: Path) -> list[MunicipalityFolder]:
+    """The folders in data/kommuner, in name order; empty on a single municipality's site."""
+    folder = root / "data" / MUNICIPALITY_DIR
+    if not folder.is_dir() or outside(root, folder):
+        return []
+    return [
+        MunicipalityFolder(
+            entry.name, entry / MUNICIPALITY_FILE, f"data/{MUNICIPALITY_DIR}/{entry.name}/{MUNICIPALITY_FILE}"
+        )
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name)
+        if entry.is_dir() and not outside(root, entry)
+    ]
+
+
+def home_folder(display: str) -> str | None:
+    """The municipality folder an offer file is in (data/kommuner/<folder>/erbjudanden/x.yml), else None."""
+    parts = display.split("/")
+    return parts[2] if len(parts) == 5 and parts[1] == MUNICIPALITY_DIR else None
+
+
 def no_data_folder() -> Problem:
     return Problem(
         "data",
@@ -60,36 +91,65 @@ def discover(root: Path) -> tuple[list[OfferFile], list[Problem]]:
     if not data_dir.is_dir():
         return [], [no_data_folder()]
     problems = _stray_entries(data_dir)
-    offer_dir = data_dir / OFFER_DIR
+    region = municipality_folders(root)
+    found = _offer_folder(root, data_dir / OFFER_DIR, f"data/{OFFER_DIR}", problems, required=not region)
+    for folder in region:
+        problems += _stray_in_municipality(folder)
+        display = f"data/{MUNICIPALITY_DIR}/{folder.slug}/{OFFER_DIR}"
+        found += _offer_folder(root, folder.path.parent / OFFER_DIR, display, problems, required=False)
+    return found, problems
+
+
+def _offer_folder(root: Path, offer_dir: Path, shown: str, problems: list[Problem], required: bool) -> list[OfferFile]:
+    """The offer files in one folder; what is wrong with the folder or its entries is added to `problems`."""
     if outside(root, offer_dir):
         problems.append(
             Problem(
-                f"data/{OFFER_DIR}",
+                shown,
                 1,
                 "Mappen är en länk till något utanför projektet och läses inte. Lägg erbjudandena i en riktig mapp.",
             )
         )
-        return [], problems
+        return []
     if not offer_dir.is_dir():
-        problems.append(
-            Problem(
-                f"data/{OFFER_DIR}",
-                1,
-                "Mappen data/erbjudanden saknas. Skapa den och lägg ett erbjudande per fil i den.",
+        if required:
+            problems.append(
+                Problem(shown, 1, f"Mappen {shown} saknas. Skapa den och lägg ett erbjudande per fil i den.")
             )
-        )
-        return [], problems
+        return []
     found: list[OfferFile] = []
     for entry in sorted(offer_dir.iterdir(), key=lambda p: p.name):
         if entry.name in IGNORED_NAMES:
             continue
-        display = f"data/{OFFER_DIR}/{entry.name}"
+        display = f"{shown}/{entry.name}"
         problem = _offer_entry_problem(entry, display)
         if problem is not None:
             problems.append(problem)
         else:
             found.append(OfferFile(entry.stem, entry, display))
-    return found, problems
+    return found
+
+
+def _stray_in_municipality(folder: MunicipalityFolder) -> list[Problem]:
+    """A problem for each entry of a municipality's folder that is neither kommun.yml nor erbjudanden/."""
+    problems = []
+    shown = f"data/{MUNICIPALITY_DIR}/{folder.slug}"
+    for entry in sorted(folder.path.parent.iterdir()):
+        if (
+            entry.name in IGNORED_NAMES
+            or entry.name == MUNICIPALITY_FILE
+            or (entry.name == OFFER_DIR and entry.is_dir())
+        ):
+            continue
+        problems.append(
+            Problem(
+                f"{shown}/{entry.name}",
+                1,
+                f"{'Mappen' if entry.is_dir() else 'Filen'} {quoted(entry.name)} används inte. I {shown} finns bara "
+                f"{MUNICIPALITY_FILE} och mappen {OFFER_DIR} med kommunens egna erbjudanden.",
+            )
+        )
+    return problems
 
 
 def _stray_entries(data_dir: Path) -> list[Problem]:
@@ -98,7 +158,7 @@ def _stray_entries(data_dir: Path) -> list[Problem]:
     for entry in sorted(data_dir.iterdir()):
         if entry.name in VOCABULARY_FILES or entry.name in OPTIONAL_FILES or entry.name in IGNORED_NAMES:
             continue
-        if entry.name == OFFER_DIR and entry.is_dir():
+        if entry.name in (OFFER_DIR, MUNICIPALITY_DIR) and entry.is_dir():
             continue
         problems.append(Problem(f"data/{entry.name}", 1, _stray_message(entry.name, is_dir=entry.is_dir())))
     return problems
@@ -107,7 +167,8 @@ def _stray_entries(data_dir: Path) -> list[Problem]:
 def _offer_entry_problem(entry: Path, display: str) -> Problem | None:
     """Why an entry in data/erbjudanden is not read as an offer; None if it is an offer file."""
     if entry.is_dir():
-        return Problem(display, 1, "Mappar inne i data/erbjudanden läses inte. Lägg filerna direkt i data/erbjudanden.")
+        folder = display.rsplit("/", 1)[0]
+        return Problem(display, 1, f"Mappar inne i {folder} läses inte. Lägg filerna direkt i {folder}.")
     if entry.suffix not in OFFER_SUFFIXES:
         fix = "Byt namn på filen eller ta bort den."
         if entry.suffix.lower() in OFFER_SUFFIXES:

@@ -177,8 +177,13 @@ def _offer(slug: str, source: str, data: dict[str, Any], checked: _Checked) -> O
         next_start=_next_start(data.get("nästa_start")),
         format=checked.format,
         participants=tuple(data.get("deltar", ())),
-        **{attribute: data.get(name) for attribute, name in plain_fields(Offer).items()},
+        **_plain_values(data),
     )
+
+
+def _plain_values(data: dict[str, Any]) -> dict[str, Any]:
+    """The offer's plain fields as written, by attribute name."""
+    return {attribute: data.get(name) for attribute, name in plain_fields(Offer).items()}
 
 
 TEMPLATE_TEXTS = {
@@ -586,7 +591,7 @@ class _Rules:
                 self.error(
                     ("plats", index, "område"),
                     f"Området {quoted(area)} finns inte bland områden i "
-                    "data/webbplats.yml."
+                    f"{settings.areas_file}."
                     + (f" Menade du {hint}?" if hint else f" Välj ett av: {', '.join(settings.areas)}.")
                     + " Är det ett nytt område, lägg först till det där.",
                 )

@@ -14,6 +14,7 @@ FILES = (
     ("arrangorer", "Arrangörer: data/arrangorer.yml"),
     ("aldersgrupper", "Åldersgrupper: data/aldersgrupper.yml"),
     ("webbplats", "Inställningar: data/webbplats.yml"),
+    ("kommun", "En kommun i en region: data/kommuner/<mapp>/kommun.yml"),
     ("ordlista", "Egna krångliga ord (frivillig): data/ordlista.yml"),
 )
 _KINDS = {

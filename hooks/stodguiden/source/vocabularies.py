@@ -13,7 +13,16 @@ import yaml
 from stodguiden.base.municipalities import code_problem
 from stodguiden.base.problems import Level, Problem
 from stodguiden.language.swedish import listing, parse_phone, phone_fault
-from stodguiden.model import DEFAULT_LEAVE_URL, AgeGroup, Contact, HelpLine, Organiser, OverviewSettings, Settings, Term
+from stodguiden.model import (
+    DEFAULT_LEAVE_URL,
+    AgeGroup,
+    Contact,
+    HelpLine,
+    Organiser,
+    OverviewSettings,
+    Settings,
+    Term,
+)
 from stodguiden.source import statement, theme
 from stodguiden.source.schemawalk import Document, quoted
 
@@ -75,16 +84,7 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
     problems += contact_problems(doc, contact, "kontakt")
     colours = data.get("färger", {})
     problems += colour_problems(doc, colours)
-    logo = data.get("logotyp")
-    if logo and docs_dir is not None and not (docs_dir / logo).is_file():
-        problems.append(
-            Problem(
-                doc.path,
-                doc.line("logotyp"),
-                f"Logotypen {quoted(logo)} finns inte i mappen docs/. Lägg bildfilen där, eller rätta sökvägen.",
-            )
-        )
-        logo = None
+    logo = logo_of(doc, data.get("logotyp"), docs_dir, problems)
     code = data.get("kommunkod")
     found_code = code_problem(code, example=data.get("exempel") is True) if doc.clean("kommunkod") and code else None
     if found_code:
@@ -115,6 +115,9 @@ def settings(doc: Document, docs_dir: Path | None = None) -> tuple[Settings | No
         leave_url=data.get("lämna_sidan_till", DEFAULT_LEAVE_URL),
         accessibility=accessibility,
         overview=_overview(data.get("översikt")),
+        counties=counties_of(data.get("län", ())),
+        owner=data.get("ägare"),
+        web_team=data.get("webbteam"),
     )
     return result, problems
 
@@ -127,6 +130,24 @@ def _overview(data: dict[str, Any] | None) -> OverviewSettings:
         review_months=data.get("granska_efter_månader"),
         needed_languages=tuple(data.get("språk_som_behövs", ())),
     )
+
+
+def counties_of(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def logo_of(doc: Document, logo: str | None, docs_dir: Path | None, problems: list[Problem]) -> str | None:
+    """The logo's path in docs/, or None with a problem when the file is not there."""
+    if logo and docs_dir is not None and not (docs_dir / logo).is_file():
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line("logotyp"),
+                f"Logotypen {quoted(logo)} finns inte i mappen docs/. Lägg bildfilen där, eller rätta sökvägen.",
+            )
+        )
+        return None
+    return logo
 
 
 def colour_problems(doc: Document, colours: dict[str, Any]) -> list[Problem]:

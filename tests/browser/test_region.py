@@ -1,0 +1,133 @@
+"""The region sample (exempel/region) in a real browser: axe on its own layouts on a phone and a computer in
+both palettes, the finder with a municipality chosen in the address, and the search results by municipality."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import ContextFactory, describe, open_page, run_axe, wait_for_results
+from .pages import PALETTES, SCHEMES, VIEWPORTS
+
+pytestmark = pytest.mark.browser
+
+REGION_PAGES: dict[str, str] = {
+    "start": "",
+    "kommuner": "kommuner/",
+    "kommun": "kommuner/norrvik/",
+    "erbjudande-for-tva-kommuner": "erbjudanden/foraldrakurs-i-norrvik-och-sjoby/",
+    "hitta-stod-med-kommun": "hitta-stod/?kommun=9901&alder=4",
+    "sok-med-kommun": "sok/?q=f%C3%B6r%C3%A4lder&kommun=9902",
+}
+"""The region's own layouts; every other page is the main sample's, which tests/browser covers already."""
+
+
+@pytest.fixture(scope="module")
+def region_offers(region_build: Any) -> list[dict[str, Any]]:
+    data: dict[str, Any] = json.loads((Path(region_build.site) / "hitta-stod" / "erbjudanden.json").read_text("utf-8"))
+    return data["o"]
+
+
+@pytest.mark.parametrize("palette", PALETTES.values(), ids=PALETTES.keys())
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+@pytest.mark.parametrize("path", REGION_PAGES.values(), ids=REGION_PAGES.keys())
+def test_region_page_has_no_axe_violations(
+    new_context: ContextFactory,
+    region_site_url: str,
+    axe_source: str,
+    path: str,
+    viewport: dict[str, int],
+    palette: str,
+) -> None:
+    page = new_context(**viewport, color_scheme=palette).new_page()
+    open_page(page, region_site_url + path)
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == SCHEMES[palette]
+    violations = run_axe(page, axe_source)
+    assert not violations, f"axe på /{path}:\n{describe(violations)}"
+
+
+def _titles(offers: list[dict[str, Any]], code: str, age: int | None = None) -> list[str]:
+    """The offers the finder shows for a municipality (and an age); without "m", an offer serves them all."""
+    return [
+        o["n"]
+        for o in offers
+        if code in o.get("m", [code]) and (age is None or ("a" in o and o["a"][0] <= age <= o["a"][1]))
+    ]
+
+
+def test_the_finder_opens_with_the_municipality_in_the_address_and_keeps_it(
+    new_context: ContextFactory, region_site_url: str, region_offers: list[dict[str, Any]]
+) -> None:
+    page = new_context().new_page()
+    open_page(page, region_site_url + "hitta-stod/?kommun=9901&alder=4")
+    expect(page.locator("#sg-kommun")).to_have_value("9901")
+    expected = _titles(region_offers, "9901", age=4)
+    assert expected
+    assert "Tonårskväll i Sjöby" not in expected
+    expect(page.locator("#sg-traffar .sg-card__title")).to_have_text(expected)
+    expect(page.locator("#sg-val")).to_contain_text("Kommun: Norrviks kommun")
+    # another municipality: the address follows, and Back returns to the first choice
+    page.locator("#sg-kommun").select_option("9902")
+    expect(page.locator("#sg-traffar .sg-card__title")).to_have_text(_titles(region_offers, "9902", age=4))
+    assert "kommun=9902" in page.url
+    page.go_back()
+    expect(page.locator("#sg-kommun")).to_have_value("9901")
+    expect(page.locator("#sg-traffar .sg-card__title")).to_have_text(expected)
+    # nothing about the choice is kept in the browser: it lives in the address only
+    assert page.evaluate("() => localStorage.length + sessionStorage.length + document.cookie.length") == 0
+
+
+def test_the_municipality_page_opens_the_finder_with_it_chosen(
+    new_context: ContextFactory, region_site_url: str, region_offers: list[dict[str, Any]]
+) -> None:
+    page = new_context().new_page()
+    open_page(page, region_site_url + "kommuner/fjallsta/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Hitta stöd i Fjällsta kommun").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#sg-kommun")).to_have_value("9903")
+    expect(page.locator("#sg-traffar .sg-card__title")).to_have_text(_titles(region_offers, "9903"))
+
+
+def test_the_search_results_keep_to_the_municipality_chosen(new_context: ContextFactory, region_site_url: str) -> None:
+    page = new_context().new_page()
+    open_page(page, region_site_url + "sok/?q=f%C3%B6r%C3%A4lder")
+    every = page.locator("#sg-sok-resultat .sg-card__title, #sg-sok-nagra-lista .sg-card__title").all_text_contents()
+    assert "Pappagrupp i Fjällsta" in every or "Samtal för föräldrar i Norrvik" in every
+    page.locator("#sg-sok-kommun").select_option("9902")
+    wait_for_results(page, "förälder")
+    expect(page.locator("#sg-sok-status")).to_contain_text("Sjöby kommun: ")
+    shown = page.locator("#sg-sok-resultat .sg-card__title, #sg-sok-nagra-lista .sg-card__title").all_text_contents()
+    assert shown
+    assert not [title for title in shown if ("Norrvik" in title and "Sjöby" not in title) or "Fjällsta" in title]
+    assert "kommun=9902" in page.url
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    wait_for_results(page, "förälder")
+    expect(page.locator("#sg-sok-kommun")).to_have_value("9902")
+
+
+@pytest.mark.parametrize("path", REGION_PAGES.values(), ids=REGION_PAGES.keys())
+def test_region_page_reflows_loads_under_its_policy_and_asks_no_other_server(
+    new_context: ContextFactory, region_site_url: str, path: str
+) -> None:
+    """At 320 px no sideways scrolling (WCAG 1.4.10), no Content-Security-Policy violation, and every request
+    goes to the site itself, as on the main sample (test_reflow.py, test_csp.py, test_privacy.py)."""
+    context = new_context(width=320, height=640)
+    context.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => "
+        "window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"
+    )
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_page(page, region_site_url + path)
+    page.wait_for_function("() => document.documentElement.scrollWidth <= 320", timeout=3_000)
+    assert page.evaluate("() => window.__csp") == []
+    origin = region_site_url.split("/foraldraskapsstod/", 1)[0]
+    assert [url for url in requests if not url.startswith(origin)] == []
+    assert page.context.cookies() == []
