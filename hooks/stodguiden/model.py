@@ -450,6 +450,9 @@ class OverviewSettings:
     """`granska_efter_månader`: an offer is due for review this long after `granskad`; None: the check's limit."""
     needed_languages: tuple[str, ...] = ()
     """`språk_som_behövs`: language codes the municipality says parents need offers in."""
+
+
+@dataclass(frozen=True)
 class Municipality:
     """One municipality of a region site: `data/kommuner/<slug>/kommun.yml`."""
 
