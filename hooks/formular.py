@@ -1,8 +1,8 @@
-"""The form editor's configuration: `python hooks/formular.py` writes redigera/config.yml.
+"""The form editor's configuration: `python hooks/formular.py` prints the redigera/config.yml a build writes.
 
-Made from schema/erbjudande.schema.json and the vocabularies in data/ (see stodguiden.outputs.formular).
-Run it after changing the schema or adding a type, organiser or age group; `--check` only tells whether
-the committed file is current (the tests run it).
+The build makes it from schema/erbjudande.schema.json, the vocabularies in data/ and mkdocs.yml (see
+stodguiden.outputs.formular) every time, so it is never out of date and nobody has to run this to add an
+organiser or a kind of support. Use it to see what the form will offer, or `--till FILE` to save it.
 """
 
 from __future__ import annotations
@@ -18,26 +18,21 @@ from stodguiden.outputs import formular
 from stodguiden.source.catalog import schema
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = Path("redigera") / "config.yml"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = SwedishArgumentParser(description="Skriv formulärets inställningar (redigera/config.yml) från schemat.")
-    parser.add_argument("--check", action="store_true", help="ändra inget, säg bara om filen behöver göras om")
+    parser = SwedishArgumentParser(
+        description="Visa formulärets inställningar (redigera/config.yml), som bygget gör dem från schemat och data/."
+    )
+    parser.add_argument("--till", type=Path, help="skriv inställningarna till den här filen i stället")
     parser.add_argument("--root", type=Path, default=ROOT, help="projektets mapp (standard: den här)")
     args = parser.parse_args(argv)
-    wanted = formular.text(args.root, schema("erbjudande"))
-    target = args.root / CONFIG
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
-    if args.check:
-        if current != wanted:
-            print(f"{CONFIG}: Formulärets inställningar är inte aktuella. Kör python hooks/formular.py.")
-            return 1
-        return 0
-    if current != wanted:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(wanted, encoding="utf-8")
-        print(f"{CONFIG}: skriven.")
+    text = formular.text(args.root, schema("erbjudande"))
+    if args.till is None:
+        sys.stdout.write(text)
+    else:
+        args.till.write_text(text, encoding="utf-8")
+        print(f"{args.till}: skriven.")
     return 0
 
 

@@ -138,7 +138,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Open data, the finder's and the search's data, colours: made and written by another process while
     # MkDocs renders its pages (where forking is safe; else in on_post_build, as MkDocs' own search plugin
     # writes its index). The "generated" time honours SOURCE_DATE_EPOCH.
-    inputs = pages_module.data_inputs(state.catalog, config.site_url, generated_at(dict(os.environ)))
+    inputs = pages_module.data_inputs(
+        state.catalog, config.site_url, generated_at(dict(os.environ)), Path(config.config_file_path).resolve().parent
+    )
     site_dir = Path(config.site_dir)
     state.data_files = parallel.Later(lambda: sitefiles.write_data_files(inputs, site_dir))
     return files

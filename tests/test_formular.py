@@ -45,25 +45,25 @@ def _node() -> str:
 # --- the configuration -------------------------------------------------------------------------------
 
 
-def test_the_committed_configuration_is_current() -> None:
-    result = _run("formular.py", "--check")
-    assert result.returncode == 0, result.stdout
+def test_the_command_prints_what_the_build_serves(sample_build: Build) -> None:
+    result = _run("formular.py")
+    assert result.returncode == 0, result.stderr
+    served = (sample_build.site / "redigera" / "config.yml").read_text(encoding="utf-8")
+    assert result.stdout == served
+    assert served.startswith("# Gjord av bygget från schema/erbjudande.schema.json, data/ och mkdocs.yml")
 
 
-def test_a_new_organiser_makes_the_configuration_stale(tmp_path: Path) -> None:
+def test_a_new_organiser_is_a_choice_at_once(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "redigera", tmp_path / "redigera", ignore=shutil.ignore_patterns("vendor"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    assert _run("formular.py", "--check", "--root", str(tmp_path)).returncode == 0
     with (tmp_path / "data" / "arrangorer.yml").open("a", encoding="utf-8") as file:
         file.write("\nnyforening:\n  namn: Nya föreningen\n  beskrivning: En ny förening.\n  sektor: ideell\n")
-    result = _run("formular.py", "--check", "--root", str(tmp_path))
-    assert result.returncode == 1
-    assert result.stdout == (
-        "redigera/config.yml: Formulärets inställningar är inte aktuella. Kör python hooks/formular.py.\n"
-    )
-    assert _run("formular.py", "--root", str(tmp_path)).returncode == 0
-    assert "Nya föreningen (nyforening)" in (tmp_path / "redigera" / "config.yml").read_text(encoding="utf-8")
+    saved = tmp_path / "config.yml"
+    result = _run("formular.py", "--root", str(tmp_path), "--till", str(saved))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{saved}: skriven.\n"
+    assert "Nya föreningen (nyforening)" in saved.read_text(encoding="utf-8")
+    assert "Nya föreningen (nyforening)" not in _run("formular.py").stdout
 
 
 def _schema_paths(node: dict[str, Any], prefix: str = "") -> set[str]:
@@ -85,7 +85,7 @@ def _config_paths(fields: list[dict[str, Any]], prefix: str = "") -> set[str]:
 
 
 def _collection() -> dict[str, Any]:
-    config = yaml.safe_load((ROOT / "redigera" / "config.yml").read_text(encoding="utf-8"))
+    config = formular.config(ROOT, OFFER_SCHEMA)
     (collection,) = config["collections"]
     return dict(collection)
 

@@ -274,8 +274,8 @@ _COMMIT_MESSAGES = {
 }
 
 HEADER = (
-    "# Gjord av hooks/formular.py från schema/erbjudande.schema.json och data/. Ändra inte för hand:\n"
-    "# kör python hooks/formular.py efter en ändring i schemat eller i typer, arrangörer och åldersgrupper.\n"
+    "# Gjord av bygget från schema/erbjudande.schema.json, data/ och mkdocs.yml, varje gång webbplatsen byggs.\n"
+    "# Ändra i de filerna, inte här. python hooks/formular.py visar vad bygget skriver.\n"
 )
 
 

@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from stodguiden.outputs import formular
+from stodguiden.source.catalog import schema
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 SOURCE = Path(__file__).resolve().parents[3] / "redigera"
-"""The editor's files in the repository: config.yml (made by hooks/formular.py), our scripts, vendor/."""
+"""The editor's files in the repository: our scripts and styles, and the vendored packages in vendor/."""
 SCHEMA = Path(__file__).resolve().parents[3] / "schema" / "erbjudande.schema.json"
 FOLDER = "redigera"
 LOCAL_BACKEND = "http://localhost:8081"
@@ -85,30 +88,33 @@ def policy(config: dict[str, object]) -> str:
 
 
 def _served() -> list[Path]:
-    files = [SOURCE / "config.yml", SOURCE / "stodguiden.css", *(SOURCE / name for name in SCRIPTS)]
+    files = [SOURCE / "stodguiden.css", *(SOURCE / name for name in SCRIPTS)]
     vendor = sorted(p for p in (SOURCE / "vendor").rglob("*") if p.is_file() and p not in files)
     return [*files, *vendor]
 
 
 def paths() -> list[str]:
-    """The editor's files in the site; none when the project has no redigera/config.yml."""
-    if not (SOURCE / "config.yml").is_file():
+    """The editor's files in the site; none when the project has no vendored editor (redigera/vendor/)."""
+    if not (SOURCE / "vendor").is_dir():
         return []
-    return [f"{FOLDER}/index.html", f"{FOLDER}/erbjudande.schema.json"] + [
+    return [f"{FOLDER}/index.html", f"{FOLDER}/config.yml", f"{FOLDER}/erbjudande.schema.json"] + [
         f"{FOLDER}/{p.relative_to(SOURCE).as_posix()}" for p in _served()
     ]
 
 
-def page() -> str:
-    config = yaml.safe_load((SOURCE / "config.yml").read_text(encoding="utf-8"))
+def page(config: dict[str, object]) -> str:
     scripts = "\n".join(f'<script src="{name}"></script>' for name in SCRIPTS)
     return PAGE.format(policy=policy(config), scripts=scripts)
 
 
-def publish() -> Iterator[tuple[str, str | bytes]]:
+def publish(project: Path | None) -> Iterator[tuple[str, str | bytes]]:
+    """The editor's files. Its configuration is made from the project's current schema, vocabularies and
+    mkdocs.yml on every build, so a new organiser or kind of support is a choice in the form at once."""
     if not paths():
         return
-    yield f"{FOLDER}/index.html", page()
+    text = formular.text(project or SOURCE.parent, schema("erbjudande"))
+    yield f"{FOLDER}/index.html", page(yaml.safe_load(text))
+    yield f"{FOLDER}/config.yml", text
     yield f"{FOLDER}/erbjudande.schema.json", SCHEMA.read_bytes()
     for file in _served():
         yield f"{FOLDER}/{file.relative_to(SOURCE).as_posix()}", file.read_bytes()

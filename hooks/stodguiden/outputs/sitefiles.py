@@ -42,6 +42,8 @@ class Inputs:
     """The templates' macros (site/templates/macros.html) with links left as they are: the finder's data
     file words dates, ages and costs as the offer cards do. The site layer provides them."""
     overview_css: str = ""
+    project: Path | None = None
+    """The folder of the site's mkdocs.yml (and its data/): the form editor's configuration is made from it."""
     """The stylesheet of the coordinators' overview (site/coordination.py), when the site publishes it."""
 
     @property
@@ -78,7 +80,7 @@ DATA_FILES: tuple[DataFile, ...] = (
         lambda c: [OVERVIEW_CSS] if c.settings.overview.publish else [],
         lambda i: iter([(OVERVIEW_CSS, i.overview_css)] if i.catalog.settings.overview.publish else []),
     ),
-    DataFile("form editor", lambda c: redigera.paths(), lambda i: redigera.publish()),
+    DataFile("form editor", lambda c: redigera.paths(), lambda i: redigera.publish(i.project)),
 )
 
 OPEN_DATA_LINKS = {

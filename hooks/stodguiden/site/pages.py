@@ -299,12 +299,14 @@ def text_macros() -> object:
     return environment().get_template("macros.html").make_module({"url": lambda target: target})
 
 
-def data_inputs(catalog: Catalog, site_url: str | None, generated: datetime) -> sitefiles.Inputs:
+def data_inputs(
+    catalog: Catalog, site_url: str | None, generated: datetime, project: Path | None = None
+) -> sitefiles.Inputs:
     """What the registry of data files (`sitefiles.DATA_FILES`) makes the files from."""
     from stodguiden.site import coordination  # it renders with this module's templates
 
     overview_css = coordination.css() if catalog.settings.overview.publish else ""
-    return sitefiles.Inputs(catalog, site_url, generated, text_macros(), overview_css)
+    return sitefiles.Inputs(catalog, site_url, generated, text_macros(), overview_css, project)
 
 
 class OfferCards:
