@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         changed = changed_files(args.root, args.base) if args.base else frozenset()
-        catalog, problems = load(args.root, workers=os.cpu_count() or 1, changed=changed)
+        catalog, problems = load(args.root, workers=os.cpu_count() or 1, changed=changed, pages=False)
     except TodayError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1

@@ -90,6 +90,18 @@ def render(text: str, top_level: int = 3) -> Rendered:
     return Rendered(html, problems)
 
 
+def findings(text: str) -> list[Finding]:
+    """What `render(text)` would find not allowed, without the HTML when none can be found.
+
+    Every finding needs a [ (a link or an image) or a < (an autolink or HTML) in the text: a text
+    with neither is not rendered at all, which is most of the work of checking an offer without
+    building its page (`hooks/check.py`).
+    """
+    if "[" not in text and "<" not in text:
+        return []
+    return render(text).problems
+
+
 class _Collector(Treeprocessor):
     def __init__(self, top_level: int) -> None:
         super().__init__()

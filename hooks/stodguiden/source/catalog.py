@@ -124,6 +124,7 @@ def load(
     workers: int = 1,
     checked_files: CheckedFiles | None = None,
     changed: frozenset[str] = frozenset(),
+    pages: bool = True,
 ) -> tuple[Catalog | None, list[Problem]]:
     """Read and check all files in `root/data`; the catalog is None if there is any error.
 
@@ -132,6 +133,8 @@ def load(
 
     With `workers` above 1, many offer files are checked in that many processes (see `_map`).
     With `checked_files`, an offer file whose content is unchanged since the last load is not checked again.
+    With `pages` false (`hooks/check.py`, which builds no pages) what only pages need is not made: the
+    offers' `description_html` is empty. The problems are the same.
     """
     datafiles.forget_folders()
     data_dir = root / "data"
@@ -145,7 +148,7 @@ def load(
     vocab = _vocabularies(root, docs, problems)
     if today is None:
         today = resolve_today(vocab.settings.fixed_today if vocab.settings else None, environ)
-    context = (vocab.settings, vocab.type_keys, vocab.organiser_keys, today, words, changed)
+    context = (vocab.settings, vocab.type_keys, vocab.organiser_keys, today, words, changed, pages)
     check = partial(_check_offer, root, *context)
     offers = _check_offers(check, offer_files, (str(root), *context), workers, checked_files, problems)
     problems += _same_titles(root, offers)
@@ -257,6 +260,7 @@ def _check_offer(
     today: date,
     words: plainlanguage.Officialese,
     changed: frozenset[str],
+    pages: bool,
     job: tuple[Path, str, str],
 ) -> _Checked:
     """One offer file read, checked against the schema and the rules, and made into an Offer."""
@@ -265,7 +269,7 @@ def _check_offer(
     doc = _read(root, path, display, "erbjudande", problems)
     if doc is None:
         return None, problems
-    offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today, display in changed)
+    offer, found = offer_rules.build(doc, slug, settings, type_keys, organiser_keys, today, display in changed, pages)
     return offer, problems + offer_rules.accepted(doc, found + plainlanguage.check(doc, words))
 
 
