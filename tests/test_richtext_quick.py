@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.sane_lists import SaneListExtension
 
-from stodguiden.base import richtext
+from stodguiden.base import markdownsafe, richtext
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,8 +66,8 @@ PIECES = st.sampled_from(
 
 
 def _markdowns_own(text: str) -> object:
-    collector = richtext._Collector(3)
-    md = markdown.Markdown(extensions=[SaneListExtension(), richtext._Safety(collector)])
+    collector = markdownsafe._Collector(3)
+    md = markdown.Markdown(extensions=[SaneListExtension(), markdownsafe._Safety(collector)])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     try:
@@ -85,8 +85,8 @@ def _quick(text: str) -> object:
 
 
 def test_the_quick_step_is_used() -> None:
-    md, _ = richtext._converter(3)
-    assert isinstance(md.treeprocessors["inline"], richtext._QuickInline)
+    md, _ = markdownsafe._converter(3)
+    assert isinstance(md.treeprocessors["inline"], markdownsafe._QuickInline)
 
 
 @settings(max_examples=400, deadline=None)

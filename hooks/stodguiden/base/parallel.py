@@ -13,7 +13,6 @@ else the same work runs in this process, in the same order, with the same result
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 import sys
@@ -35,6 +34,8 @@ class WorkerError(RuntimeError):
 def can_fork() -> bool:
     """Linux only: on macOS a forked child can crash in system libraries the parent has used (which
     is why Python does not fork there by default), and Windows cannot fork at all."""
+    import multiprocessing  # only here: importing it is a noticeable part of hooks/check.py's start-up
+
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")

@@ -71,6 +71,7 @@ _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 # Invisible characters that can hide or reorder text (Trojan Source style) or break layout.
 _FORBIDDEN_CHARS = {
@@ -267,11 +268,20 @@ class _Walker:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         suggested: set[str] = set()
+        properties: dict[str, Any] = schema.get("properties", {})
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            key = self._field_name(key_node, ptr, key_line)
-            if key is None:
-                continue
+            # Nearly every key is a plain text naming a field of the schema: such a key is a valid field
+            # name (the schema's names are) and its schema is the property's, as the two methods below
+            # would find, without calling them.
+            if type(key_node) is yaml.ScalarNode and key_node.tag == _STR_TAG and key_node.value in properties:
+                key = key_node.value
+                known = True
+            else:
+                key = self._field_name(key_node, ptr, key_line)
+                if key is None:
+                    continue
+                known = False
             child = (*ptr, key)
             if key in first_line:
                 self.problem(
@@ -285,7 +295,7 @@ class _Walker:
                 continue
             first_line[key] = key_line
             self.lines[child] = key_line
-            sub = self._field_schema(key, child, key_line, schema, suggested)
+            sub = properties[key] if known else self._field_schema(key, child, key_line, schema, suggested)
             if sub is None:
                 continue
             converted = self.value(value_node, sub, child)
