@@ -214,6 +214,18 @@ def fold_line_breaks(html: str) -> str:
     return _LINE_BREAK_RUN.sub("\n", html)
 
 
+def fold_outside(html: str, content: str) -> str:
+    """`fold_line_breaks` on a page around its `content`, which is left exactly as it is: the page's own
+    HTML, which `pages` has folded already where it is ours, and which the Content-Security-Policy finds
+    by its text (`csp.with_policy`). The frame (Material's templates and our overrides) keeps some empty
+    lines and indentation that `CompactTemplates` cannot take away without knowing the values it writes."""
+    start = html.find(content) if content else -1
+    if start < 0:
+        return fold_line_breaks(html)
+    end = start + len(content)
+    return fold_line_breaks(html[:start]) + content + fold_line_breaks(html[end:])
+
+
 class CompactTemplates(Extension):
     """Jinja extension: `compact` every HTML template as it is loaded."""
 
