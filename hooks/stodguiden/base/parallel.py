@@ -128,8 +128,11 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, minim
         return [function(item) for item in items]
     size = -(-len(items) // workers)
     slices = [items[start : start + size] for start in range(0, len(items), size)]
+    # The first item before forking: what doing it loads and caches (a schema, locale data, compiled templates
+    # and patterns) is then inherited by every child, not loaded again in each.
+    results = [function(slices[0][0])]
     others = [Later(_over(function, part)) for part in slices[1:]]
-    results = [function(item) for item in slices[0]]
+    results += [function(item) for item in slices[0][1:]]
     for other in others:
         results += other.result()
     return results

@@ -98,6 +98,11 @@ _BOOL_WORDS = {"true": True, "false": False}
 _YAML11_BOOL_WORDS = {"ja", "nej", "yes", "no", "on", "off", "y", "n", "sant", "falskt"}
 
 
+_VALID_SCALARS: dict[tuple[int, str, str | None, str], tuple[dict[str, Any], Any]] = {}
+"""(id of a schema, tag, style, text) of a scalar found valid -> (that schema, its value); see `_Walker.value`."""
+_VALID_SCALARS_AT_MOST = 50_000
+
+
 @dataclass
 class Document:
     """A file's data with the line of every value, so later rules can name the line too."""
@@ -241,6 +246,24 @@ class _Walker:
             )
             return None
         self._seen.add(id(node))
+        # Most values come back in file after file (a kind, a status, a language, true): a text or number
+        # found valid under a schema is valid again, with the same value, wherever it stands under it.
+        if type(node) is yaml.ScalarNode and node.style != "|":
+            key = (id(schema), node.tag, node.style, node.value)
+            known = _VALID_SCALARS.get(key)
+            if known is not None and known[0] is schema:
+                return known[1]
+            found_before = len(self.problems)
+            converted = self._value(node, schema, ptr, line)
+            if converted is not None and len(self.problems) == found_before:
+                if len(_VALID_SCALARS) >= _VALID_SCALARS_AT_MOST:
+                    _VALID_SCALARS.clear()
+                # The schema itself is kept with the value: while it is kept, no other dict can have its id.
+                _VALID_SCALARS[key] = (schema, converted)
+            return converted
+        return self._value(node, schema, ptr, line)
+
+    def _value(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> Any:
         # A plain `<<` as a value resolves to the merge tag; it is just the text "<<" there.
         if node.tag not in _CORE_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == _MERGE_TAG):
             self.problem(
