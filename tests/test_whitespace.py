@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import material
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import DictLoader, Environment
 
-from conftest import FIXTURE_SITES, Build, make_project, run_build
-from stodguiden.site.whitespace import CompactTemplates, compact, fold_line_breaks, fold_outside
+from conftest import FIXTURE_SITES, ROOT, Build, make_project, run_build
+from stodguiden.site.whitespace import (
+    MENU_TEMPLATES,
+    CompactTemplates,
+    compact,
+    compact_menu,
+    fold_line_breaks,
+    fold_outside,
+)
 
 
 def same_words(a: str, b: str) -> bool:
@@ -146,3 +154,14 @@ def test_the_frame_is_folded_around_the_page_content_which_is_left_as_it_is() ->
     assert fold_outside("<div>\n\n  a</div>", "") == "<div>\na</div>"
     # content that is not in the page (it always is): the page is folded as a whole
     assert fold_outside("<div>\n\n  a</div>", "<p>b</p>") == "<div>\na</div>"
+
+
+def test_the_menu_templates_lose_only_whitespace_between_two_tags() -> None:
+    templates = Path(material.__file__).parent / "templates"
+    for name in sorted(MENU_TEMPLATES):
+        own = ROOT / "overrides" / name
+        source = (own if own.is_file() else templates / name).read_text(encoding="utf-8")
+        plain, menu = compact(source), compact_menu(source)
+        assert len(menu) < len(plain), name
+        assert re.sub(r"\s", "", menu) == re.sub(r"\s", "", plain), name
+        assert re.sub(r">\s+<", "><", menu) == re.sub(r">\s+<", "><", plain), name

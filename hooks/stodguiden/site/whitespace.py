@@ -226,10 +226,30 @@ def fold_outside(html: str, content: str) -> str:
     return fold_line_breaks(html[:start]) + content + fold_line_breaks(html[end:])
 
 
+MENU_TEMPLATES = frozenset(
+    {"partials/nav.html", "partials/nav-item.html", "partials/toc.html", "partials/toc-item.html"}
+)
+"""Material's menu and contents list: lists of links whose items (`md-nav__item`) are blocks and whose links
+(`md-nav__link`) are flex boxes, so whitespace between two of their tags never shows."""
+_BETWEEN_TAGS = re.compile(r">\s+<")
+
+
+def compact_menu(source: str) -> str:
+    """`compact`, and in the template's own text no whitespace between one tag and the next (see
+    MENU_TEMPLATES): the menu and the contents list are on every page. Whitespace next to a value or a
+    statement stays, so no text is joined to a tag."""
+    parts = TOKEN.split(compact(source))
+    for index in range(0, len(parts), 2):
+        parts[index] = _BETWEEN_TAGS.sub("><", parts[index])
+    return "".join(parts)
+
+
 class CompactTemplates(Extension):
-    """Jinja extension: `compact` every HTML template as it is loaded."""
+    """Jinja extension: `compact` every HTML template as it is loaded (`compact_menu` the menu's)."""
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name in MENU_TEMPLATES:
+            return compact_menu(source)
         if name is not None and name.endswith(".html"):
             return compact(source)
         return source
