@@ -24,7 +24,7 @@ from stodguiden.outputs import sitefiles
 from stodguiden.site import csp, images, navigation
 from stodguiden.site import pages as pages_module
 from stodguiden.site.materialfixes import MaterialFixes
-from stodguiden.site.whitespace import CompactTemplates
+from stodguiden.site.whitespace import CompactTemplates, fold_outside
 from stodguiden.source import catalog as catalog_module
 from stodguiden.source import region
 
@@ -189,6 +189,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _with_policy(output: str, content: str = "") -> str:
+    # Folded first, so that the hashes of the inline scripts are those of the bytes the page ends with.
+    output = fold_outside(output, content)
     output, hashes = csp.with_policy(output, content, TRUSTED_SCRIPTS)
     state.script_hashes.update(hashes)
     return output

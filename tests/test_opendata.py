@@ -409,6 +409,23 @@ def test_json_ld_names_its_nodes_by_fragments_of_the_page() -> None:
     assert set(event["eventSchedule"]) >= {"repeatCount", "byDay", "startTime", "endTime", "scheduleTimezone"}
 
 
+def test_a_round_refers_to_the_page_for_signing_up_and_states_its_status_only_when_not_as_planned() -> None:
+    # Signing up on the page itself: each round's offer refers to the page's node, which has the address,
+    # instead of repeating it. schema.org assumes EventScheduled by default: only a cancelled round says so.
+    catalog = minimal_catalog()
+    komet = next(o for o in catalog.offers if o.slug == "komet")
+    first = komet.rounds[0]
+    cancelled = dataclasses.replace(first, status="inställd", start=first.start + timedelta(days=7))
+    offer = dataclasses.replace(komet, signup=dataclasses.replace(komet.signup, web=None), rounds=(first, cancelled))
+    graph = jsonld.offer_graph(offer, catalog, SiteUrls(SITE_URL))["@graph"]
+    webpage = next(node for node in graph if node["@type"] == "WebPage")
+    assert webpage["url"] == f"{SITE_URL}erbjudanden/komet/"
+    scheduled, called_off = (node for node in graph if node["@type"] == "Event")
+    assert scheduled["offers"]["url"] == called_off["offers"]["url"] == {"@id": webpage["@id"]}
+    assert "eventStatus" not in scheduled
+    assert called_off["eventStatus"] == "https://schema.org/EventCancelled"
+
+
 @pytest.mark.parametrize(
     "hostile", ["</script><script>alert(1)</script>", "]]>", "-->", "<!--", "</SCRIPT >", "a & b < c > d", "\u2028"]
 )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.sane_lists import SaneListExtension
 
-from stodguiden.base import richtext
+from stodguiden.base import markdownsafe, richtext
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # Pieces that make every inline pattern (and the block parser) match now and then.
 PIECES = st.sampled_from(
@@ -61,8 +66,8 @@ PIECES = st.sampled_from(
 
 
 def _markdowns_own(text: str) -> object:
-    collector = richtext._Collector(3)
-    md = markdown.Markdown(extensions=[SaneListExtension(), richtext._Safety(collector)])
+    collector = markdownsafe._Collector(3)
+    md = markdown.Markdown(extensions=[SaneListExtension(), markdownsafe._Safety(collector)])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     try:
@@ -80,11 +85,25 @@ def _quick(text: str) -> object:
 
 
 def test_the_quick_step_is_used() -> None:
-    md, _ = richtext._converter(3)
-    assert isinstance(md.treeprocessors["inline"], richtext._QuickInline)
+    md, _ = markdownsafe._converter(3)
+    assert isinstance(md.treeprocessors["inline"], markdownsafe._QuickInline)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_same_html_and_findings_as_markdowns_own_inline_step(text: str) -> None:
     assert _quick(text) == _markdowns_own(text)
+
+
+def _findings(text: str, check: Callable[[str], list[richtext.Finding]]) -> object:
+    try:
+        return check(text)
+    except ValueError as exc:
+        return repr(exc)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_findings_without_rendering_are_those_of_rendering(text: str) -> None:
+    # hooks/check.py asks only for the findings, and renders no text that cannot have any.
+    assert _findings(text, richtext.findings) == _findings(text, lambda t: richtext.render(t).problems)

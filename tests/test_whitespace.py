@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import material
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import DictLoader, Environment
 
-from conftest import FIXTURE_SITES, Build, make_project, run_build
-from stodguiden.site.whitespace import CompactTemplates, compact, fold_line_breaks
+from conftest import FIXTURE_SITES, ROOT, Build, make_project, run_build
+from stodguiden.site.whitespace import (
+    MENU_TEMPLATES,
+    CompactTemplates,
+    compact,
+    compact_menu,
+    fold_line_breaks,
+    fold_outside,
+)
 
 
 def same_words(a: str, b: str) -> bool:
@@ -114,6 +122,7 @@ def test_every_page_of_a_site_has_the_same_words_as_without_it(minimal_build: Bu
     with (project / "hooks" / "stodguiden" / "site" / "whitespace.py").open("a", encoding="utf-8") as module:
         module.write(
             "\n\ndef compact(source: str) -> str:  # the site as Material's templates write it\n    return source\n"
+            "\n\ndef fold_outside(html: str, content: str) -> str:\n    return html\n"
         )
     plain = run_build(project, "--strict")
     assert plain.ok, plain.result.stderr
@@ -135,3 +144,24 @@ def test_line_breaks_fold_except_where_whitespace_shows() -> None:
     kept = "<pre>a\n    b</pre>\n  <p>c</p>"
     assert fold_line_breaks(kept) == kept
     assert fold_line_breaks("<textarea>\n  x</textarea>") == "<textarea>\n  x</textarea>"
+
+
+def test_the_frame_is_folded_around_the_page_content_which_is_left_as_it_is() -> None:
+    content = "<p>a\n   b</p>\n\n<pre>  x\n    y</pre>"
+    page = f"<body>\n\n  <main>\n    {content}\n  </main>\n</body>"
+    folded = fold_outside(page, content)
+    assert folded == f"<body>\n<main>\n{content}\n</main>\n</body>"
+    assert fold_outside("<div>\n\n  a</div>", "") == "<div>\na</div>"
+    # content that is not in the page (it always is): the page is folded as a whole
+    assert fold_outside("<div>\n\n  a</div>", "<p>b</p>") == "<div>\na</div>"
+
+
+def test_the_menu_templates_lose_only_whitespace_between_two_tags() -> None:
+    templates = Path(material.__file__).parent / "templates"
+    for name in sorted(MENU_TEMPLATES):
+        own = ROOT / "overrides" / name
+        source = (own if own.is_file() else templates / name).read_text(encoding="utf-8")
+        plain, menu = compact(source), compact_menu(source)
+        assert len(menu) < len(plain), name
+        assert re.sub(r"\s", "", menu) == re.sub(r"\s", "", plain), name
+        assert re.sub(r">\s+<", "><", menu) == re.sub(r">\s+<", "><", plain), name

@@ -41,6 +41,9 @@ def test_case_gives_exactly_the_expected_problems(case: Path, tmp_path: Path) ->
     assert lines(problems) == expected_lines(case)
     # Any error, and only an error, stops the site from being built.
     assert (catalog is None) == any(p.is_error for p in problems)
+    # hooks/check.py loads without making what only pages need: the same problems, every one.
+    _, problems_of_check = check(site, changed=changed_files(case), pages=False)
+    assert lines(problems_of_check) == lines(problems)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)

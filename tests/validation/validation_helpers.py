@@ -41,11 +41,14 @@ def minimal_site(target: Path) -> Path:
     return target
 
 
-def check(root: Path, changed: frozenset[str] = frozenset()) -> tuple[Catalog | None, list[Problem]]:
+def check(
+    root: Path, changed: frozenset[str] = frozenset(), pages: bool = True
+) -> tuple[Catalog | None, list[Problem]]:
     """Load `root` as on TODAY, with no STODGUIDEN_IDAG from the environment; problems sorted.
 
-    `changed`: the files a pull request changes, as `hooks/check.py --base` finds them."""
-    catalog, problems = load(root, today=TODAY, environ={}, changed=changed)
+    `changed`: the files a pull request changes, as `hooks/check.py --base` finds them.
+    `pages`: false to load as `hooks/check.py` does, making nothing that only pages need."""
+    catalog, problems = load(root, today=TODAY, environ={}, changed=changed, pages=pages)
     return catalog, sorted(problems, key=sort_key)
 
 

@@ -13,7 +13,6 @@ else the same work runs in this process, in the same order, with the same result
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 import sys
@@ -35,6 +34,8 @@ class WorkerError(RuntimeError):
 def can_fork() -> bool:
     """Linux only: on macOS a forked child can crash in system libraries the parent has used (which
     is why Python does not fork there by default), and Windows cannot fork at all."""
+    import multiprocessing  # only here: importing it is a noticeable part of hooks/check.py's start-up
+
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")
@@ -127,8 +128,11 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, minim
         return [function(item) for item in items]
     size = -(-len(items) // workers)
     slices = [items[start : start + size] for start in range(0, len(items), size)]
+    # The first item before forking: what doing it loads and caches (a schema, locale data, compiled templates
+    # and patterns) is then inherited by every child, not loaded again in each.
+    results = [function(slices[0][0])]
     others = [Later(_over(function, part)) for part in slices[1:]]
-    results = [function(item) for item in slices[0]]
+    results += [function(item) for item in slices[0][1:]]
     for other in others:
         results += other.result()
     return results

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import html as html_module
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-import markdown
-from markdown.extensions import Extension
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markupsafe import Markup
-
-if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)")
@@ -44,7 +34,6 @@ VAGUE_LINK_TEXTS = frozenset(
     }
 )
 """Link texts that do not say where the link goes (WCAG 2.4.4), compared without case and punctuation."""
-_HEADING_TAGS = frozenset(f"h{level}" for level in range(1, 7))
 
 
 def is_vague_link_text(text: str) -> bool:
@@ -71,10 +60,11 @@ def render(text: str, top_level: int = 3) -> Rendered:
     Raw HTML is never passed through (it is shown as text), so even text that slips past the
     checks cannot run in a visitor's browser.
     """
-    md, collector = _converter(top_level)
-    collector.problems = []
-    html = md.reset().convert(text)
-    problems = list(collector.problems)
+    # Markdown is imported only when a text is rendered: `hooks/check.py` seldom needs it (see `findings`),
+    # and importing it is a tenth of the check's start-up.
+    from stodguiden.base import markdownsafe
+
+    html, problems = markdownsafe.convert(text, top_level)
     found = _HTML_TAG.search(text)
     if found:
         tag = _TAG_TEXT.match(text, found.start())
@@ -90,137 +80,16 @@ def render(text: str, top_level: int = 3) -> Rendered:
     return Rendered(html, problems)
 
 
-class _Collector(Treeprocessor):
-    def __init__(self, top_level: int) -> None:
-        super().__init__()
-        self.top_level = top_level
-        self.problems: list[Finding] = []
+def findings(text: str) -> list[Finding]:
+    """What `render(text)` would find not allowed, without the HTML when none can be found.
 
-    def run(self, root: Element) -> None:
-        headings = [el for el in root.iter() if el.tag in _HEADING_TAGS]
-        if headings:
-            shift = self.top_level - min(int(el.tag[1]) for el in headings)
-            for el in headings:
-                el.tag = f"h{min(6, int(el.tag[1]) + shift)}"
-        for parent in list(root.iter()):
-            for el in list(parent):
-                if el.tag == "img":
-                    self.problems.append(
-                        Finding(
-                            "innehåller en bild (![...](...)). Bilder kan inte visas i beskrivningen: "
-                            "ta bort den och beskriv med ord i stället.",
-                            el.get("src", ""),
-                        )
-                    )
-                    parent.remove(el)
-                elif el.tag == "a":
-                    href = el.get("href", "")
-                    verdict = _link_verdict(href)
-                    if verdict == "broken":
-                        self.problems.append(
-                            Finding(
-                                f"har en länk vars adress inte går att öppna: ”{href[:60]}”. Kontrollera adressen "
-                                "(en [ eller ] hör inte hemma i den), till exempel https://www.exempelby.se/kurs.",
-                                href[:60],
-                            )
-                        )
-                    elif verdict != "ok":
-                        self.problems.append(
-                            Finding(
-                                f"har en länk som inte är tillåten: ”{href[:60]}”. Länkar ska börja med "
-                                "https://, http://, mailto: eller tel:.",
-                                href[:60],
-                            )
-                        )
-                    if verdict != "ok":
-                        el.tag = "span"
-                        el.attrib.clear()
-                        continue
-                    text = " ".join("".join(el.itertext()).split())
-                    if not text or is_vague_link_text(text):
-                        what = f"med texten ”{text}”, som inte säger" if text else "utan text, så den säger inte"
-                        self.problems.append(
-                            Finding(
-                                f"har en länk {what} vart den leder. Skriv vart länken går, till exempel "
-                                "[Anmäl dig till Komet](https://...).",
-                                el.get("href", ""),
-                            )
-                        )
-
-
-@functools.cache
-def _converter(top_level: int) -> tuple[markdown.Markdown, _Collector]:
-    """One Markdown instance per heading level, reused: building one costs more than converting."""
-    collector = _Collector(top_level)
-    # An instance, not the name "sane_lists": a name makes Markdown scan every installed package's
-    # entry points, which costs a third of a second on each run of the check.
-    md = markdown.Markdown(extensions=[SaneListExtension(), _Safety(collector)])
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    # Only with exactly the patterns it knows; another Markdown version keeps its own processor.
-    if len(md.inlinePatterns) == len(_QUICK_PATTERNS) and all(name in md.inlinePatterns for name in _QUICK_PATTERNS):
-        md.treeprocessors.register(_QuickInline(md), "inline", 20)
-    return md, collector
-
-
-_QUICK_PATTERNS = frozenset(
-    {
-        "backtick",
-        "escape",
-        "reference",
-        "link",
-        "image_link",
-        "image_reference",
-        "short_reference",
-        "short_image_ref",
-        "autolink",
-        "automail",
-        "linebreak",
-        "entity",
-        "em_strong",
-    }
-)
-"""The inline patterns `_INLINE_MARKUP` knows the first characters of (Markdown's own, less raw HTML)."""
-_INLINE_MARKUP = re.compile(r"[`\\\[<&*_]|  \n")
-"""What every one of those patterns needs in a text to match: a backtick or backslash (code, escapes),
-[ (links and images), < (autolinks), & (entities), * or _ (emphasis), two spaces before a line break."""
-
-
-class _QuickInline(InlineProcessor):
-    """Markdown's inline step, which skips a text that has none of the characters any pattern needs.
-
-    Markdown tries each of its 13 patterns on every paragraph, heading and list item; most texts in
-    an offer have no markup at all, and trying the patterns was half the time of rendering one.
-    The result is the same: a text no pattern matches is left as it is.
+    Every finding needs a [ (a link or an image) or a < (an autolink or HTML) in the text: a text
+    with neither is not rendered at all, which is most of the work of checking an offer without
+    building its page (`hooks/check.py`).
     """
-
-    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
-        if not _INLINE_MARKUP.search(data):
-            return data
-        # Markdown's own method is private, so its stubs leave it out: mypy cannot see it.
-        handled: str = super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
-        return handled
-
-
-def _link_verdict(href: str) -> str:
-    """'ok' for a link a visitor may follow; 'broken' for one no browser can read; else 'unsafe'."""
-    cleaned = "".join(ch for ch in href if ch.isprintable() and not ch.isspace())
-    if not cleaned:
-        return "unsafe"
-    try:
-        scheme = urlsplit(cleaned).scheme.lower()
-    except ValueError:  # for example a [ without ] in the host: not an address a visitor can follow
-        return "broken"
-    return "ok" if scheme in SAFE_SCHEMES else "unsafe"
-
-
-class _Safety(Extension):
-    def __init__(self, collector: _Collector) -> None:
-        super().__init__()
-        self.collector = collector
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
-        md.treeprocessors.register(self.collector, "stodguiden_safety", 0)
+    if "[" not in text and "<" not in text:
+        return []
+    return render(text).problems
 
 
 _ANY_TAG = re.compile(r"<[^>]+>")

@@ -62,6 +62,7 @@ def two_letter_code(code: str) -> str | None:
     return alias if isinstance(alias, str) and len(alias) == 2 and alias in _SV.languages else None
 
 
+@lru_cache(maxsize=1024)  # a few languages, asked for in every offer
 def is_language(code: str) -> bool:
     """True for a language code (no script) as offers write it: one babel names, or one in the table."""
     if code in table():

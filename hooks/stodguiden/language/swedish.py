@@ -8,24 +8,38 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import phonenumbers
-from babel.core import Locale
-from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from stodguiden.language import languages
 
 if TYPE_CHECKING:
+    from babel.core import Locale
+
     from stodguiden.model import Ages, Offer, Round, TimeRange
 
-_SV = Locale("sv")
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+
+@lru_cache(maxsize=1)
+def _swedish() -> Locale:
+    """Babel's Swedish locale. Babel's date and number formatting is imported when a date or an amount is
+    first written, not with this module: `hooks/check.py` seldom writes one, and importing them (with their
+    time-zone data) costs it 7 ms of start-up."""
+    from babel.core import Locale
+
+    return Locale("sv")
+
+
+def _date_in_words(value: date, pattern: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, pattern, locale=_swedish())
 
 
 # The caches below are bounded: the same dates and numbers come back on many pages.
 @lru_cache(maxsize=4096)
 def day(value: date) -> str:
     """'15 januari 2027'."""
-    return format_date(value, "d MMMM y", locale=_SV)
+    return _date_in_words(value, "d MMMM y")
 
 
 def day_with_weekday(value: date) -> str:
@@ -113,7 +127,9 @@ def kronor(amount: int) -> str:
     """'Kostnadsfritt' or '1 200 kronor'."""
     if amount == 0:
         return "Kostnadsfritt"
-    return f"{format_decimal(amount, locale=_SV)} kronor".replace("\xa0", " ")
+    from babel.numbers import format_decimal  # see _swedish
+
+    return f"{format_decimal(amount, locale=_swedish())} kronor".replace("\xa0", " ")
 
 
 def listing(items: list[str]) -> str:
@@ -290,7 +306,7 @@ def period(start: date, end: date) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{day(end)}"
     if start.year == end.year:
-        return f"{format_date(start, 'd MMMM', locale=_SV)}–{day(end)}"
+        return f"{_date_in_words(start, 'd MMMM')}–{day(end)}"
     return f"{day(start)}–{day(end)}"
 
 

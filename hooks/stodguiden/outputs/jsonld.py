@@ -7,7 +7,8 @@ confuse the element: `script_element` escapes <, > and & as JSON \\u escapes, wh
 The nodes' `@id`s are fragments ("#tjanst", "#plats-1"): a relative IRI in JSON-LD resolves against the
 document's address, so they name the same nodes as the page's full address with the fragment would, without
 repeating that address in every reference (it is the largest part of a page's JSON-LD otherwise). Values
-that people and programs follow as links (`url`) stay absolute.
+that people and programs follow as links (`url`) stay absolute, except a round's offer when signing up is on
+this page: it refers to the page's own node (`#sida`), which has the address, instead of repeating it.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def area_served(catalog: Catalog, offer: Offer | None = None) -> dict[str, Any] 
     return {"@type": "AdministrativeArea", "name": settings.municipality, "identifier": identifier}
 
 
-def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -> dict[str, Any]:
+def round_event(offer: Offer, round_: Round, catalog: Catalog) -> dict[str, Any]:
     places = offer.places_of(round_.place)
     online = [p for p in places if p.online]
     offline = [p for p in places if not p.online]
@@ -140,13 +141,17 @@ def round_event(offer: Offer, round_: Round, catalog: Catalog, urls: SiteUrls) -
         "about": {"@id": SERVICE_ID},
         "startDate": _moment(round_.start, clock.start if clock else None),
         "endDate": _moment(round_.last, clock.end if clock else None),
-        "eventStatus": f"{SCHEMA_ORG}/{STATUS.get(round_.status, 'EventScheduled')}",
+        # Only when it is not as planned: schema.org's EventScheduled "is assumed by default", so saying it on
+        # every round would only lengthen the page.
+        "eventStatus": f"{SCHEMA_ORG}/{STATUS[round_.status]}" if round_.status in STATUS else None,
         "eventAttendanceMode": f"{SCHEMA_ORG}/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": _one_or_list([{"@id": organiser_id(offer, key)} for key in offer.organisers]),
         "offers": {
             "@type": "Offer",
-            "url": offer.signup.web or urls.offer(offer.slug),
+            # Where to sign up: the sign-up page, else this page, by reference to its node (which has the
+            # address) rather than the address again in every round.
+            "url": offer.signup.web or {"@id": PAGE_ID},
             "price": offer.cost.amount if offer.cost else None,
             "priceCurrency": "SEK" if offer.cost else None,
             "availability": f"{SCHEMA_ORG}/{AVAILABILITY[round_.status]}",
@@ -259,7 +264,7 @@ def offer_graph(offer: Offer, catalog: Catalog, urls: SiteUrls) -> dict[str, Any
             }
             for c in offer.current_closures(catalog.today)
         ]
-    events = [round_event(offer, r, catalog, urls) for r in offer.upcoming_rounds(catalog.today)]
+    events = [round_event(offer, r, catalog) for r in offer.upcoming_rounds(catalog.today)]
     organisers = [{"@id": organiser_id(offer, key), **provider(catalog, key)} for key in offer.organisers]
     places = [{"@id": place_id(offer, place), **_place(place, urls, offer)} for place in offer.places]
     graph: dict[str, Any] = _clean(

@@ -214,10 +214,42 @@ def fold_line_breaks(html: str) -> str:
     return _LINE_BREAK_RUN.sub("\n", html)
 
 
+def fold_outside(html: str, content: str) -> str:
+    """`fold_line_breaks` on a page around its `content`, which is left exactly as it is: the page's own
+    HTML, which `pages` has folded already where it is ours, and which the Content-Security-Policy finds
+    by its text (`csp.with_policy`). The frame (Material's templates and our overrides) keeps some empty
+    lines and indentation that `CompactTemplates` cannot take away without knowing the values it writes."""
+    start = html.find(content) if content else -1
+    if start < 0:
+        return fold_line_breaks(html)
+    end = start + len(content)
+    return fold_line_breaks(html[:start]) + content + fold_line_breaks(html[end:])
+
+
+MENU_TEMPLATES = frozenset(
+    {"partials/nav.html", "partials/nav-item.html", "partials/toc.html", "partials/toc-item.html"}
+)
+"""Material's menu and contents list: lists of links whose items (`md-nav__item`) are blocks and whose links
+(`md-nav__link`) are flex boxes, so whitespace between two of their tags never shows."""
+_BETWEEN_TAGS = re.compile(r">\s+<")
+
+
+def compact_menu(source: str) -> str:
+    """`compact`, and in the template's own text no whitespace between one tag and the next (see
+    MENU_TEMPLATES): the menu and the contents list are on every page. Whitespace next to a value or a
+    statement stays, so no text is joined to a tag."""
+    parts = TOKEN.split(compact(source))
+    for index in range(0, len(parts), 2):
+        parts[index] = _BETWEEN_TAGS.sub("><", parts[index])
+    return "".join(parts)
+
+
 class CompactTemplates(Extension):
-    """Jinja extension: `compact` every HTML template as it is loaded."""
+    """Jinja extension: `compact` every HTML template as it is loaded (`compact_menu` the menu's)."""
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name in MENU_TEMPLATES:
+            return compact_menu(source)
         if name is not None and name.endswith(".html"):
             return compact(source)
         return source

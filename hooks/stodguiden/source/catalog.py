@@ -125,6 +125,7 @@ def load(
     checked_files: CheckedFiles | None = None,
     changed: frozenset[str] = frozenset(),
     docs_dir: Path | None = None,
+    pages: bool = True,
 ) -> tuple[Catalog | None, list[Problem]]:
     """Read and check all files in `root/data`; the catalog is None if there is any error.
 
@@ -135,6 +136,8 @@ def load(
     With `checked_files`, an offer file whose content is unchanged since the last load is not checked again.
     `docs_dir` is where logos are looked for (`root/docs` unless the site's configuration says otherwise).
     With STODGUIDEN_KOMMUN in `environ`, the catalog is that municipality's own site (`region.narrow`).
+    With `pages` false (`hooks/check.py`, which builds no pages) what only pages need is not made: the
+    offers' `description_html` is empty. The problems are the same.
     """
     datafiles.forget_folders()
     data_dir = root / "data"
@@ -148,7 +151,7 @@ def load(
     vocab = _vocabularies(root, docs, problems, docs_dir or root / "docs")
     if today is None:
         today = resolve_today(vocab.settings.fixed_today if vocab.settings else None, environ)
-    context = (vocab.settings, vocab.type_keys, vocab.organiser_keys, today, words, changed)
+    context = (vocab.settings, vocab.type_keys, vocab.organiser_keys, today, words, changed, pages)
     check = partial(_check_offer, root, *context)
     offers = _check_offers(check, offer_files, (str(root), *context), workers, checked_files, problems)
     problems += _same_titles(root, offers)
@@ -314,6 +317,7 @@ def _check_offer(
     today: date,
     words: plainlanguage.Officialese,
     changed: frozenset[str],
+    pages: bool,
     job: tuple[Path, str, str],
 ) -> _Checked:
     """One offer file read, checked against the schema and the rules, and made into an Offer."""
@@ -326,7 +330,7 @@ def _check_offer(
     own = settings and next((m for m in settings.municipalities if m.slug == home), None)
     # a municipality's own offer names the areas of its kommun.yml
     local = replace(settings, areas=own.areas, areas_file=own.source) if settings and own else settings
-    offer, found = offer_rules.build(doc, slug, local, type_keys, organiser_keys, today, display in changed)
+    offer, found = offer_rules.build(doc, slug, local, type_keys, organiser_keys, today, display in changed, pages)
     codes, served_problems = region.served(doc, settings, home)
     found += served_problems
     if offer is not None and served_problems:

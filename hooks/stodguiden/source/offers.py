@@ -77,6 +77,7 @@ def build(
     organiser_keys: list[str] | None,
     today: date,
     changed: bool = False,
+    pages: bool = True,
 ) -> tuple[Offer | None, list[Problem]]:
     """Check the rules that span fields or files; return the offer only if the file has no error.
 
@@ -85,6 +86,8 @@ def build(
 
     `type_keys` and `organiser_keys` are None when their file could not be read at all: that file's
     own problem is reported, and every offer would otherwise repeat it.
+
+    With `pages` false (a check that builds no pages) the offer's `description_html` is left empty.
     """
     data = doc.data if isinstance(doc.data, dict) else {}
     rules = _Rules(doc)
@@ -114,7 +117,7 @@ def build(
     if isinstance(data.get("program"), str) and (message := programmes.unknown(data["program"])):
         rules.error(("program",), message)
     rules.other_languages(data.get("på_andra_språk", []))
-    checked.description_html = rules.description(data).html
+    checked.description_html = rules.description(data, pages).html
     rules.template_texts(data)
     checked.reviewed, checked.publish_until = rules.dates(data, today, changed)
     if not doc.complete or any(p.is_error for p in rules.problems) or ages is None or signup is None or not data:
@@ -449,10 +452,12 @@ class _Rules:
                 )
             seen_languages.add(code)
 
-    def description(self, data: dict[str, Any]) -> richtext.Rendered:
+    def description(self, data: dict[str, Any], pages: bool = True) -> richtext.Rendered:
+        """`beskrivning` as HTML (empty without `pages`), and a problem for what in it is not allowed."""
         description = richtext.Rendered("")
         if "beskrivning" in data:
-            description = richtext.render(data["beskrivning"])
+            text = data["beskrivning"]
+            description = richtext.render(text) if pages else richtext.Rendered("", richtext.findings(text))
             for finding in description.problems:
                 line = self.doc.line_of_text(finding.text, "beskrivning")
                 self.problems.append(Problem(self.doc.path, line, f"Fältet beskrivning {finding.message}"))

@@ -71,6 +71,7 @@ _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 # Invisible characters that can hide or reorder text (Trojan Source style) or break layout.
 _FORBIDDEN_CHARS = {
@@ -95,6 +96,11 @@ _DECIMAL_RE = re.compile(r"^([0-9]+)[.,][0-9]+$")
 _URL_FORBIDDEN = re.compile(r"[\s\"<>\\^`{|}]")
 _BOOL_WORDS = {"true": True, "false": False}
 _YAML11_BOOL_WORDS = {"ja", "nej", "yes", "no", "on", "off", "y", "n", "sant", "falskt"}
+
+
+_VALID_SCALARS: dict[tuple[int, str, str | None, str], tuple[dict[str, Any], Any]] = {}
+"""(id of a schema, tag, style, text) of a scalar found valid -> (that schema, its value); see `_Walker.value`."""
+_VALID_SCALARS_AT_MOST = 50_000
 
 
 @dataclass
@@ -240,6 +246,24 @@ class _Walker:
             )
             return None
         self._seen.add(id(node))
+        # Most values come back in file after file (a kind, a status, a language, true): a text or number
+        # found valid under a schema is valid again, with the same value, wherever it stands under it.
+        if type(node) is yaml.ScalarNode and node.style != "|":
+            key = (id(schema), node.tag, node.style, node.value)
+            known = _VALID_SCALARS.get(key)
+            if known is not None and known[0] is schema:
+                return known[1]
+            found_before = len(self.problems)
+            converted = self._value(node, schema, ptr, line)
+            if converted is not None and len(self.problems) == found_before:
+                if len(_VALID_SCALARS) >= _VALID_SCALARS_AT_MOST:
+                    _VALID_SCALARS.clear()
+                # The schema itself is kept with the value: while it is kept, no other dict can have its id.
+                _VALID_SCALARS[key] = (schema, converted)
+            return converted
+        return self._value(node, schema, ptr, line)
+
+    def _value(self, node: yaml.Node, schema: dict[str, Any], ptr: Pointer, line: int) -> Any:
         # A plain `<<` as a value resolves to the merge tag; it is just the text "<<" there.
         if node.tag not in _CORE_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == _MERGE_TAG):
             self.problem(
@@ -267,11 +291,20 @@ class _Walker:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         suggested: set[str] = set()
+        properties: dict[str, Any] = schema.get("properties", {})
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            key = self._field_name(key_node, ptr, key_line)
-            if key is None:
-                continue
+            # Nearly every key is a plain text naming a field of the schema: such a key is a valid field
+            # name (the schema's names are) and its schema is the property's, as the two methods below
+            # would find, without calling them.
+            if type(key_node) is yaml.ScalarNode and key_node.tag == _STR_TAG and key_node.value in properties:
+                key = key_node.value
+                known = True
+            else:
+                key = self._field_name(key_node, ptr, key_line)
+                if key is None:
+                    continue
+                known = False
             child = (*ptr, key)
             if key in first_line:
                 self.problem(
@@ -285,7 +318,7 @@ class _Walker:
                 continue
             first_line[key] = key_line
             self.lines[child] = key_line
-            sub = self._field_schema(key, child, key_line, schema, suggested)
+            sub = properties[key] if known else self._field_schema(key, child, key_line, schema, suggested)
             if sub is None:
                 continue
             converted = self.value(value_node, sub, child)
