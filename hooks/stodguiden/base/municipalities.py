@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-import yaml
+from stodguiden.base import shipped
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -47,8 +47,7 @@ class Municipality:
 
 @cache
 def _load() -> tuple[Mapping[str, County], Mapping[str, Municipality]]:
-    with LIST.open(encoding="utf-8") as file:
-        data = yaml.safe_load(file)
+    data = shipped.load(LIST)
     counties: dict[str, County] = {}
     municipalities: dict[str, Municipality] = {}
     for entry in data["län"]:

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from markupsafe import Markup, escape
+
+from stodguiden.base import shipped
 
 TAG = re.compile(r"^(?P<language>[a-z]{2,3})(?:-(?P<script>[A-Z][a-z]{3}))?$")
 RTL_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"})
@@ -44,8 +45,7 @@ class TableLanguage:
 
 @cache
 def table() -> dict[str, TableLanguage]:
-    with TABLE.open(encoding="utf-8") as file:
-        entries = yaml.safe_load(file)
+    entries = shipped.load(TABLE)
     return {
         code: TableLanguage(entry["svenska"], entry["eget_namn"], entry["riktning"]) for code, entry in entries.items()
     }

@@ -7,8 +7,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from stodguiden.base import shipped
 from stodguiden.model import Programme
 from stodguiden.source.schemawalk import quoted, suggest
 
@@ -18,7 +17,7 @@ LIST_FILE = Path(__file__).with_name("program.yml")
 @cache
 def shared() -> dict[str, Programme]:
     """The programmes by key, in the list's order."""
-    entries = yaml.safe_load(LIST_FILE.read_text(encoding="utf-8"))
+    entries = shipped.load(LIST_FILE)
     return {
         key: Programme(
             key,

@@ -8,8 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from stodguiden.base import shipped
 from stodguiden.base.municipalities import code_problem
 from stodguiden.base.problems import Level, Problem
 from stodguiden.language.swedish import listing, parse_phone, phone_fault
@@ -192,7 +191,7 @@ SIGNUP_WORDS = Path(__file__).parents[1] / "ordlistor" / "anmalningsord.yml"
 @cache
 def signup_words() -> re.Pattern[str]:
     """Any word of `SIGNUP_WORDS` as a whole word, in any case; a * in the list stands for more letters."""
-    words: list[str] = yaml.safe_load(SIGNUP_WORDS.read_text(encoding="utf-8"))
+    words: list[str] = shipped.load(SIGNUP_WORDS)
     # Longest first, so that "drop in" is found whole rather than stopping at a shorter word.
     longest_first = sorted(words, key=len, reverse=True)
     alternatives = (re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in longest_first)
