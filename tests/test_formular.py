@@ -422,3 +422,21 @@ def test_gitlab_signs_in_with_pkce_and_its_host_is_allowed() -> None:
     }
     policy = redigera.policy({"backend": backend})
     assert "connect-src 'self' https://gitlab.com/api/v4 https://gitlab.com;" in policy
+
+
+def test_a_region_has_a_list_per_municipality_and_chooses_kommuner_among_them() -> None:
+    config = formular.config(ROOT / "exempel" / "region", OFFER_SCHEMA)
+    folders = {c["name"]: (c["label"], c["folder"]) for c in config["collections"]}
+    assert folders == {
+        "erbjudanden": ("Gemensamma erbjudanden", "data/erbjudanden"),
+        "kommun-fjallsta": ("Erbjudanden i Fjällsta kommun", "data/kommuner/fjallsta/erbjudanden"),
+        "kommun-norrvik": ("Erbjudanden i Norrviks kommun", "data/kommuner/norrvik/erbjudanden"),
+        "kommun-sjoby": ("Erbjudanden i Sjöby kommun", "data/kommuner/sjoby/erbjudanden"),
+    }
+    shared, *own = config["collections"]
+    (chosen,) = [c for c in shared["fields"] if c["name"] == "kommuner"]
+    assert chosen["widget"] == "select" and chosen["multiple"] and chosen["required"]
+    assert [o["value"] for o in chosen["options"]] == ["alla", "9903", "9901", "9902"]
+    for collection in own:  # an offer in a municipality's folder serves that one: no kommuner
+        assert "kommuner" not in {c["name"] for c in collection["fields"]}
+        assert len(collection["fields"]) == len(shared["fields"]) - 1

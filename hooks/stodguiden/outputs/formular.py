@@ -13,6 +13,7 @@ required, and the hint says what the group needs instead.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -231,6 +232,79 @@ def backend(repo: Repository) -> dict[str, Any]:
     return {"name": "github", "repo": repo.name, "branch": repo.branch, "base_url": repo.sign_in}
 
 
+def municipalities(root: Path) -> list[tuple[str, str, str]]:
+    """A region's municipalities as (folder, SCB code, name), from data/kommuner/<mapp>/kommun.yml; none on a
+    single municipality's site."""
+    found = []
+    for path in sorted((root / "data" / "kommuner").glob("*/kommun.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if isinstance(data, dict):
+            found.append((path.parent.name, str(data.get("kommunkod", "")), str(data.get("namn", path.parent.name))))
+    return found
+
+
+def _collection(name: str, label: str, description: str, folder: str, fields: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": "erbjudande",
+        "description": description,
+        "folder": folder,
+        "extension": "yml",
+        "format": FORMAT_NAME,
+        "create": True,
+        "delete": False,
+        "slug": "{{titel}}",
+        "identifier_field": "titel",
+        "summary": "{{titel}}",
+        "sortable_fields": ["titel"],
+        "editor": {"preview": False},
+        "fields": fields,
+    }
+
+
+def collections(root: Path, schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """One list of offers on a municipality's site. On a region's: the shared offers in data/erbjudanden,
+    whose `kommuner` is chosen among the region's municipalities, and one list per municipality's folder,
+    without `kommuner` (an offer there serves that municipality)."""
+    fields = _fields(schema, root, optional_group=False)
+    members = municipalities(root)
+    if not members:
+        return [_collection(COLLECTION, "Erbjudanden", schema.get("description", ""), "data/erbjudanden", fields)]
+    options = [{"label": "Alla kommuner i regionen", "value": "alla"}] + [
+        {"label": f"{name} ({code})", "value": code} for _, code, name in members
+    ]
+    chosen = {
+        "hint": "De kommuner erbjudandet finns för. Välj Alla kommuner i regionen om det finns i hela regionen.",
+        "required": True,
+        "widget": "select",
+        "multiple": True,
+        "options": options,
+        "min": 1,
+    }
+    shared = [{**control, **chosen} if control["name"] == "kommuner" else control for control in fields]
+    return [
+        _collection(
+            COLLECTION,
+            "Gemensamma erbjudanden",
+            "Erbjudanden för flera kommuner, i data/erbjudanden. Välj under Kommuner vilka de finns för.",
+            "data/erbjudanden",
+            shared,
+        ),
+        *(
+            _collection(
+                f"kommun-{folder}",
+                f"Erbjudanden i {name}",
+                f"Erbjudanden som bara finns i {name}, i data/kommuner/{folder}/erbjudanden.",
+                f"data/kommuner/{folder}/erbjudanden",
+                # copies: the same objects twice would be written as YAML anchors and aliases
+                [copy.deepcopy(control) for control in fields if control["name"] != "kommuner"],
+            )
+            for folder, _, name in members
+        ),
+    ]
+
+
 def config(root: Path, schema: dict[str, Any]) -> dict[str, Any]:
     """The whole configuration, as Decap reads it."""
     repo = repository((root / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -243,25 +317,7 @@ def config(root: Path, schema: dict[str, Any]) -> dict[str, Any]:
         "media_folder": "docs/bilder",
         "public_folder": "/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [
-            {
-                "name": COLLECTION,
-                "label": "Erbjudanden",
-                "label_singular": "erbjudande",
-                "description": schema.get("description", ""),
-                "folder": "data/erbjudanden",
-                "extension": "yml",
-                "format": FORMAT_NAME,
-                "create": True,
-                "delete": False,
-                "slug": "{{titel}}",
-                "identifier_field": "titel",
-                "summary": "{{titel}}",
-                "sortable_fields": ["titel"],
-                "editor": {"preview": False},
-                "fields": _fields(schema, root, optional_group=False),
-            }
-        ],
+        "collections": collections(root, schema),
     }
 
 

@@ -138,6 +138,16 @@ def served(doc: Document, settings: Settings | None, home: str | None) -> tuple[
     value: Any = data.get("kommuner")
     if settings is None or not doc.clean("kommuner"):
         return (), []
+    if isinstance(value, list) and ALL in value:
+        if len(value) > 1:
+            return (), [
+                Problem(
+                    doc.path,
+                    doc.line("kommuner"),
+                    "Skriv antingen kommuner: alla eller kommunernas koder, inte båda. Alla betyder hela regionen.",
+                )
+            ]
+        value = ALL  # [alla], as the form writes it, is alla
     if not settings.region:
         return (), _single_problems(doc, settings, value)
     if home is not None:
