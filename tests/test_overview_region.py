@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from oversikt import find_member
 from summary import region_gap_changes
 
 from conftest import REGION_SAMPLE, ROOT, TODAY
-from stodguiden.model import Contact, Municipality, Settings
+from stodguiden.model import Contact, Municipality, OverviewSettings, Settings
 from stodguiden.outputs import followup, overview
 from stodguiden.site import coordination
 from stodguiden.source.catalog import load
@@ -312,3 +313,16 @@ def test_a_municipality_is_found_by_the_names_people_use(catalog: Catalog) -> No
     settings = Settings(name="X", municipality="Region Jämtland", contact=Contact("X"), municipalities=(real,))
     assert find_member(settings, "Krokom") == real
     assert find_member(settings, "2309") == real
+
+
+def test_the_published_page_of_a_region_has_each_municipality(catalog: Catalog) -> None:
+    published = replace(catalog, settings=replace(catalog.settings, overview=OverviewSettings(publish=True)))
+    page = coordination.page(published)
+    assert page is not None
+    assert page.title == "Översikt för samordnare: Region Exempellän"
+    assert [(level, anchor) for level, anchor, _ in page.toc if anchor.startswith("kommun-")] == [
+        (2, "kommun-9903"),
+        (2, "kommun-9901"),
+        (2, "kommun-9902"),
+    ]
+    assert page.html.count("<caption") == 4 + 3 * 3
