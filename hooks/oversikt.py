@@ -2,14 +2,16 @@
 
 `--html FILE` also writes it as an accessible HTML page that prints on A4. `--csv FILE` and `--json FILE`
 write the yearly follow-up (`--ar`, this year unless given), with the year before alongside when the
-repository's git history has it. The data is checked first, as the build checks it; with an error nothing
-is written.
+repository's git history has it. On a region's site the overview shows the region as a whole and each
+municipality; `--kommun` narrows it (and the follow-up) to one municipality: its own offers and the shared
+ones that serve it. The data is checked first, as the build checks it; with an error nothing is written.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,14 +21,50 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Imported after the line above, which makes them importable when this file is run as a script.
 from summary import catalog_from, git_data
 
+from stodguiden.base import municipalities
 from stodguiden.base.cli import SwedishArgumentParser
 from stodguiden.base.problems import sort_key
 from stodguiden.outputs import followup, overview, reminder
 from stodguiden.site import coordination
+from stodguiden.source import region
 from stodguiden.source.catalog import TodayError, load
 
 if TYPE_CHECKING:
-    from stodguiden.model import Catalog
+    from stodguiden.model import Catalog, Municipality, Settings
+
+Narrowing = Callable[["Catalog"], "Catalog"]
+
+
+def _names(member: Municipality) -> set[str]:
+    """How `--kommun` may name a municipality of the region: "Norrviks kommun", "Norrviks", "Norrvik"."""
+    name = " ".join(member.name.casefold().split())
+    short = name.removesuffix(" kommun").removesuffix(" stad")
+    return {name, short, short.removesuffix("s")}
+
+
+def find_member(settings: Settings, wanted: str) -> Municipality | None:
+    """The region's municipality named by its SCB code or its name, written as people write it."""
+    key = " ".join(wanted.casefold().split())
+    known = municipalities.find(wanted)
+    for member in settings.municipalities:
+        if key == member.code or key in _names(member) or (known is not None and known.code == member.code):
+            return member
+    return None
+
+
+def narrowing(catalog: Catalog, wanted: str | None) -> tuple[Narrowing | None, str | None]:
+    """How to cut one municipality out of the region's catalogs (this year's and the year before's), or why not."""
+    if wanted is None:
+        return (lambda c: c), None
+    settings = catalog.settings
+    if not settings.region:
+        return None, f"--kommun gäller bara en webbplats för flera kommuner. {settings.municipality} är en kommun."
+    member = find_member(settings, wanted)
+    if member is None:
+        known = ", ".join(f"{m.code} ({m.name})" for m in settings.municipalities)
+        return None, f"--kommun {wanted}: kommunen finns inte på webbplatsen. Välj en av: {known}."
+    code = member.code
+    return (lambda c: region.narrow(c, {region.MUNICIPALITY_VARIABLE: code})), None
 
 
 def commit_before(root: Path, day: date) -> str | None:
@@ -59,11 +97,14 @@ def year_catalog(root: Path, current: Catalog, year: int) -> Catalog | None:
     return catalog_at(root, revision, (date(year, 12, 31), current.today)) if revision else None
 
 
-def yearly(root: Path, current: Catalog, year: int) -> followup.Report | None:
-    catalog = year_catalog(root, current, year)
-    if catalog is None:
+def yearly(root: Path, current: Catalog, year: int, narrow: Narrowing) -> followup.Report | None:
+    """The follow-up of `year`; `current` is the whole site's catalog, `narrow` cuts out one municipality."""
+    found = year_catalog(root, current, year)
+    if found is None:
         return None
-    before = year_catalog(root, current, year - 1)
+    catalog = narrow(found)
+    earlier = year_catalog(root, current, year - 1)
+    before = narrow(earlier) if earlier else None
     return followup.report(
         catalog.offers,
         overview.context_of(catalog),
@@ -103,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--ar", type=int, metavar="ÅR", help="året för uppföljningen, till exempel 2027")
     parser.add_argument(
+        "--kommun",
+        metavar="KOMMUN",
+        help="bara en kommun i en region: kommunkoden eller namnet, till exempel 2309 eller Krokom",
+    )
+    parser.add_argument(
         "--root",
         type=Path,
         default=Path(__file__).resolve().parents[1],
@@ -120,7 +166,11 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print("fel: rätta felen ovan först, sedan går det att göra översikten.", file=sys.stderr)
         return 1
-    result = overview.of_catalog(catalog)
+    narrow, why = narrowing(catalog, args.kommun)
+    if narrow is None:
+        print(f"fel: {why}", file=sys.stderr)
+        return 1
+    result = overview.of_catalog(narrow(catalog))
     sys.stdout.write(overview.markdown(result))
     if args.html:
         args.html.write_text(coordination.standalone(result), encoding="utf-8")
@@ -128,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         write_issue(args.root, result, args.granskning)
     if args.csv or args.json or args.ar:
         year = args.ar or catalog.today.year
-        report = yearly(args.root, catalog, year)
+        report = yearly(args.root, catalog, year, narrow)
         if report is None:
             print(f"fel: git-historiken har inga uppgifter från {year}.", file=sys.stderr)
             return 1

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Imported after the line above, which makes them importable when this file is run as a script.
 from stodguiden.base.cli import SwedishArgumentParser
 from stodguiden.base.problems import Problem, sort_key
-from stodguiden.language.swedish import day
+from stodguiden.language.swedish import day, listing
 from stodguiden.model import Catalog, weekly_last_date
 from stodguiden.outputs import overview
 from stodguiden.source import plainlanguage, yamlsource
@@ -269,7 +269,10 @@ def catalog_from(root: Path, files: dict[str, bytes], days: tuple[date, ...]) ->
 
 
 def gap_changes(before: Catalog, after: Catalog) -> list[str]:
-    """Lines on the gaps in what is offered that the change opens or closes (overview.COVERAGE_RULES)."""
+    """Lines on the gaps in what is offered that the change opens or closes (overview.COVERAGE_RULES); on a
+    region's site, for each municipality, naming it."""
+    if after.settings.region:
+        return region_gap_changes(before, after)
     old_ages, new_ages = overview.missing_universal(before.offers), overview.missing_universal(after.offers)
     lines = [
         f"- Efter ändringen finns inget universellt stöd för {words}."
@@ -288,6 +291,51 @@ def gap_changes(before: Catalog, after: Catalog) -> list[str]:
     lines += [f"- Efter ändringen finns {md(what)}." for what in new if what not in old]
     lines += [f"- Ändringen täcker en lucka: förut fanns {md(what)}." for what in old if what not in new]
     return lines
+
+
+Found = tuple[set[int | None], list[str]]
+"""A municipality's gaps: the ages with no universal offer, and the `what` of its other coverage gaps."""
+
+
+def municipality_gaps(catalog: Catalog) -> dict[str, Found]:
+    """Each municipality's gaps by its code, counting the shared offers that serve it."""
+    context = overview.context_of(catalog)
+    result = {}
+    for member in catalog.settings.municipalities:
+        offers = catalog.offers_for_municipality(member.code)
+        part = overview.part(offers, member, context, set())
+        others = [g.what for g in part.gaps if g.rule != overview.UNIVERSAL_RULE]
+        result[member.code] = (overview.missing_universal(offers), others)
+    return result
+
+
+def region_gap_changes(before: Catalog, after: Catalog) -> list[str]:
+    """The gaps the change opens or closes in each municipality of a region; one line for a gap that opens or
+    closes in several municipalities, naming them all."""
+    old, new = municipality_gaps(before), municipality_gaps(after)
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for member in after.settings.municipalities:
+        if member.code not in old:
+            continue  # a new municipality: its gaps are in the overview, not a change
+        (old_ages, old_others), (new_ages, new_others) = old[member.code], new[member.code]
+        changes = [("öppnar-ålder", words) for words, _, _ in overview.age_phrases(new_ages - old_ages)]
+        changes += [("stänger-ålder", words) for words, _, _ in overview.age_phrases(old_ages - new_ages)]
+        changes += [("öppnar", what) for what in new_others if what not in old_others]
+        changes += [("stänger", what) for what in old_others if what not in new_others]
+        for change in changes:
+            grouped.setdefault(change, []).append(md(member.name))
+    texts = {
+        "öppnar-ålder": "- Efter ändringen finns inget universellt stöd för {what} i {where}.",
+        "stänger-ålder": "- Efter ändringen finns universellt stöd för {what} igen i {where}.",
+        "öppnar": "- I {where} finns efter ändringen {what}.",
+        "stänger": "- Ändringen täcker en lucka i {where}: förut fanns {what}.",
+    }
+    return [
+        texts[kind].format(what=md(what), where=listing(names))
+        for kind in texts
+        for (found, what), names in grouped.items()
+        if found == kind
+    ]
 
 
 def _count(number: int, one: str, many: str) -> str:

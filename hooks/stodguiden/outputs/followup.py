@@ -1,8 +1,9 @@
 """The yearly follow-up for a municipality's annual report: counts of offers, rounds and participants by age
-group, kind, level, organiser, area, language and programme, with the year before alongside.
+group, kind, level, organiser, area, language and programme (and municipality, on a region's site), with the
+year before alongside.
 
 Counts of people below SMALL are written as "färre än 5" in every published form (CSV, JSON, Markdown), so no
-one can be singled out. Adding a dimension (a municipality in a region) is one entry in `DIMENSIONS`.
+one can be singled out. A dimension is one entry in `DIMENSIONS`.
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ def counts(offers: Sequence[Offer], year: int) -> Counts:
 Dimension = tuple[str, "Callable[[Offer, Context], list[str]]"]
 
 
+def _municipalities(offer: Offer, context: Context) -> list[str]:
+    """On a region's site, each municipality the offer serves (a shared offer counts in each); none otherwise."""
+    return [m.name for m in context.municipalities if m.code in offer.municipalities]
+
+
 def _age_groups(offer: Offer, context: Context) -> list[str]:
     return [g.name for g in context.age_groups if offer.ages.overlaps(g)]
 
@@ -117,6 +123,7 @@ def _programme(offer: Offer, context: Context) -> list[str]:
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
+    ("Kommun", _municipalities),
     ("Åldersgrupp", _age_groups),
     ("Typ av stöd", _kinds),
     ("Nivå", _level),

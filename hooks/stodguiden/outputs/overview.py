@@ -1,13 +1,14 @@
 """The coordinators' overview: coverage, gaps, freshness and completeness of a set of offers, as plain data.
 
 `build(offers, label, context)` works on any list of offers, so an overview per municipality, or for
-each district side by side, is a loop over subsets with their own labels. `markdown` writes it as text;
-the HTML page is `site/overview_page`.
+each district side by side, is a loop over subsets with their own labels. On a region's site `of_catalog`
+adds one part per municipality (its own offers and the shared ones that serve it, its own areas) and puts
+the municipalities side by side. `markdown` writes it as text; the HTML page is `site/coordination`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -18,12 +19,14 @@ from stodguiden.model import OLDEST_CHILD
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from stodguiden.model import AgeGroup, Catalog, Offer, Organiser, Programme, Term
+    from stodguiden.model import AgeGroup, Catalog, Municipality, Offer, Organiser, Programme, Term
 
 LEVELS = {"universell": "Universell", "selektiv": "Selektiv", "indikerad": "Indikerad"}
 """The columns of the age matrix: `nivå` as the schema writes it, and its heading."""
 EXPECTING = "Väntar barn"
 ONLINE = "Digitalt"
+ONLINE_WORDS = "på nätet"
+"""How a sentence says where an online offer runs: "i Norrby och på nätet"."""
 EMPTY = "Inget"
 """What an empty cell says, besides its pattern: an empty cell never relies on colour."""
 COMPLETENESS = {
@@ -54,6 +57,8 @@ class Context:
     review_months: int | None = None
     needed_languages: tuple[str, ...] = ()
     programmes: tuple[Programme, ...] = ()
+    municipalities: tuple[Municipality, ...] = ()
+    """On a region's site, its municipalities in name order; empty on a single municipality's site."""
 
     @cached_property
     def kind_names(self) -> dict[str, str]:
@@ -89,6 +94,7 @@ def context_of(catalog: Catalog) -> Context:
         review_months=overview.review_months,
         needed_languages=overview.needed_languages,
         programmes=tuple(catalog.programmes.values()),
+        municipalities=catalog.settings.municipalities,
     )
 
 
@@ -117,10 +123,12 @@ class Gap:
     rule: str
     what: str
     fix: str
+    where: str | None = None
+    """On a region's site, the municipality the gap is in; None for the whole site."""
 
     @property
     def text(self) -> str:
-        return f"Det finns {self.what}."
+        return f"I {self.where} finns {self.what}." if self.where else f"Det finns {self.what}."
 
 
 @dataclass(frozen=True)
@@ -159,7 +167,42 @@ class ProgrammeUse:
     name: str
     offers: int
     where: tuple[str, ...]
-    """The areas (and Digitalt) where it runs."""
+    """The areas where it runs in person."""
+    online: bool = False
+
+    @property
+    def where_words(self) -> str:
+        """Where it runs as a sentence says it: "i Norrby och Söderby och på nätet", "på nätet", ""."""
+        parts = [f"i {listing(list(self.where))}"] if self.where else []
+        return " och ".join([*parts, ONLINE_WORDS] if self.online else parts)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One municipality of a region: its coverage and gaps, counting the shared offers that serve it."""
+
+    code: str
+    name: str
+    offer_count: int
+    shared_count: int
+    """Of `offer_count`, the offers shared with other municipalities."""
+    areas: tuple[str, ...]
+    matrices: tuple[Matrix, ...]
+    gaps: tuple[Gap, ...]
+    """Gaps in what is offered here that are not gaps of the whole region too (those are said once)."""
+
+    @property
+    def anchor(self) -> str:
+        return f"kommun-{self.code}"
+
+    @property
+    def intro(self) -> str:
+        """Its offers, the shared ones among them, and its areas."""
+        shared = f", varav {self.shared_count} delade med andra kommuner" if self.shared_count else ""
+        areas = (
+            f"Områden: {listing(list(self.areas))}." if self.areas else "Kommunen har inga områden i sin kommun.yml."
+        )
+        return f"{_number(self.offer_count).capitalize()}{shared}. {areas}"
 
 
 @dataclass(frozen=True)
@@ -173,6 +216,36 @@ class Overview:
     completeness: tuple[Completeness, ...]
     """Every offer, the least complete first."""
     programmes: tuple[ProgrammeUse, ...]
+    parts: tuple[Part, ...] = ()
+    """On a region's site, each municipality; `matrices` and `gaps` are then the region's as a whole."""
+
+    @property
+    def whole(self) -> str:
+        """The heading of the gaps of a region as a whole."""
+        return f"{self.label} som helhet"
+
+    @property
+    def intro(self) -> str:
+        """The first lines: how many offers (in how many municipalities), on what day, how complete."""
+        where = f" i {len(self.parts)} kommuner" if self.parts else ""
+        shared = " Ett erbjudande som flera kommuner delar räknas i varje kommun det är till för." if self.parts else ""
+        return (
+            f"{_number(self.offer_count).capitalize()}{where}, räknat den {day(self.today)}. "
+            f"Uppgifterna är {self.site_percent} procent kompletta.{shared}"
+        )
+
+    def no_gaps(self, heading: str) -> str:
+        """What a section of gaps says when it has none."""
+        if self.parts and heading != self.whole:
+            return f"Inga luckor utöver dem för {self.whole}."
+        return "Översikten hittar inga luckor."
+
+    @property
+    def gap_sections(self) -> tuple[tuple[str, tuple[Gap, ...]], ...]:
+        """The gaps under headings: the whole region's, then each municipality's; one untitled list otherwise."""
+        if not self.parts:
+            return (("", self.gaps),)
+        return ((self.whole, self.gaps), *((part.name, part.gaps) for part in self.parts))
 
     @property
     def site_percent(self) -> int:
@@ -510,18 +583,24 @@ def programme_uses(offers: Sequence[Offer], context: Context) -> tuple[Programme
             continue
         where = set().union(*(in_person_areas(o) for o in running))
         ordered = [a for a in context.areas if a in where] + sorted(where - set(context.areas))
-        if any(o.online for o in running):
-            ordered.append(ONLINE)
-        result.append(ProgrammeUse(programme.key, programme.name, len(running), tuple(ordered)))
+        online = any(o.online for o in running)
+        result.append(ProgrammeUse(programme.key, programme.name, len(running), tuple(ordered), online))
     return tuple(result)
 
 
-def gaps(offers: Sequence[Offer], context: Context, found_reviews: tuple[OrganiserReview, ...]) -> tuple[Gap, ...]:
-    return (
+def coverage_gaps(offers: Sequence[Offer], context: Context) -> list[Gap]:
+    """The gaps in what is offered (COVERAGE_RULES): ages, areas, languages, kinds and fragile kinds."""
+    return [
         *_age_gaps(offers),
         *_area_gaps(offers, context),
         *_language_gaps(offers, context),
         *_kind_gaps(offers, context),
+    ]
+
+
+def gaps(offers: Sequence[Offer], context: Context, found_reviews: tuple[OrganiserReview, ...]) -> tuple[Gap, ...]:
+    return (
+        *coverage_gaps(offers, context),
         *_programme_gaps(offers, context),
         *_planning_gaps(offers, context),
         *_review_gaps(found_reviews),
@@ -545,7 +624,9 @@ def build(offers: Sequence[Offer], label: str, context: Context) -> Overview:
     )
 
 
-def side_by_side(groups: Mapping[str, Sequence[Offer]], context: Context, caption: str, corner: str) -> Matrix:
+def side_by_side(
+    groups: Mapping[str, Sequence[Offer]], context: Context, caption: str, corner: str, key: str = "sida-vid-sida"
+) -> Matrix:
     """Parts of a site next to each other (the municipalities of a region, or a municipality's areas): for each
     part, the number of offers for each age group, and of universal offers for each age group."""
     columns = [g.name for g in context.age_groups] + [f"Universellt, {g.name.lower()}" for g in context.age_groups]
@@ -556,7 +637,24 @@ def side_by_side(groups: Mapping[str, Sequence[Offer]], context: Context, captio
         )
         for offers in groups.values()
     )
-    return Matrix("sida-vid-sida", caption, corner, tuple(groups), tuple(columns), counts)
+    return Matrix(key, caption, corner, tuple(groups), tuple(columns), counts)
+
+
+def universal_side_by_side(groups: Mapping[str, Sequence[Offer]], caption: str, key: str) -> Matrix:
+    """Each year of a child's age (rows) in each part (columns): the number of universal offers for it."""
+    table = _zeros(len(AGES), len(groups))
+    for column, offers in enumerate(groups.values()):
+        for row, count in enumerate(age_levels(offers).counts):
+            table[row][column] = count[0]  # the first of LEVELS: universal
+    return Matrix(
+        key,
+        caption,
+        "Barnets ålder",
+        tuple(age_label(a) for a in AGES),
+        tuple(groups),
+        _frozen(table),
+        "Ett erbjudande som flera kommuner delar räknas i varje kommun det är till för.",
+    )
 
 
 def by_area(offers: Sequence[Offer], context: Context) -> dict[str, list[Offer]]:
@@ -564,9 +662,92 @@ def by_area(offers: Sequence[Offer], context: Context) -> dict[str, list[Offer]]
     return {area: [o for o in offers if area in in_person_areas(o)] for area in context.areas}
 
 
+MAX_COLUMNS = 6
+"""At most this many municipalities side by side as columns, so that a matrix prints whole on one A4 page."""
+MAX_ROWS = 25
+"""At most this many municipalities as rows of one matrix, for the same reason."""
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+
+
+def _numbered(caption: str, index: int, count: int) -> str:
+    return caption if count == 1 else f"{caption} (del {index} av {count})"
+
+
+def by_municipality(offers: Sequence[Offer], context: Context) -> dict[str, list[Offer]]:
+    """Each municipality's offers, by name: its own and the shared ones that serve it."""
+    return {m.name: [o for o in offers if m.code in o.municipalities] for m in context.municipalities}
+
+
+def region_matrices(groups: Mapping[str, Sequence[Offer]], context: Context) -> list[Matrix]:
+    """The municipalities side by side, split so that each matrix prints on one A4 page."""
+    names = list(groups)
+    matrices = []
+    columns = _chunks(names, MAX_COLUMNS)
+    for index, chunk in enumerate(columns, 1):
+        matrices.append(
+            universal_side_by_side(
+                {name: groups[name] for name in chunk},
+                _numbered("Antal universella erbjudanden per ålder och kommun", index, len(columns)),
+                f"kommun-universell-{index}",
+            )
+        )
+    rows = _chunks(names, MAX_ROWS)
+    for index, chunk in enumerate(rows, 1):
+        matrices.append(
+            side_by_side(
+                {name: groups[name] for name in chunk},
+                context,
+                _numbered("Antal erbjudanden per kommun och åldersgrupp, alla och universella", index, len(rows)),
+                "Kommun",
+                f"kommun-aldersgrupp-{index}",
+            )
+        )
+    return matrices
+
+
+def _in_part(matrix: Matrix, part: Municipality) -> Matrix:
+    """A municipality's matrix: its caption names the municipality, its key is unique on the page."""
+    caption = f"{part.name}: {matrix.caption[:1].lower()}{matrix.caption[1:]}"
+    return replace(matrix, key=f"{part.code}-{matrix.key}", caption=caption)
+
+
+def part(offers: Sequence[Offer], member: Municipality, context: Context, whole: set[str]) -> Part:
+    """One municipality of a region; `whole` holds the gaps (their `what`) of the region as a whole."""
+    local = replace(context, areas=member.areas, municipalities=())
+    return Part(
+        code=member.code,
+        name=member.name,
+        offer_count=len(offers),
+        shared_count=sum(1 for o in offers if o.home != member.code),
+        areas=member.areas,
+        matrices=tuple(
+            _in_part(m, member) for m in (age_levels(offers), age_kinds(offers, local), age_areas(offers, local))
+        ),
+        gaps=tuple(replace(g, where=member.name) for g in coverage_gaps(offers, local) if g.what not in whole),
+    )
+
+
+def build_region(offers: Sequence[Offer], label: str, context: Context) -> Overview:
+    """A region's overview: the region as a whole, the municipalities side by side, and each on its own."""
+    whole = build(offers, label, replace(context, areas=()))  # areas belong to each municipality
+    said = {g.what for g in whole.gaps}
+    groups = by_municipality(offers, context)
+    return replace(
+        whole,
+        matrices=(*region_matrices(groups, context), *whole.matrices[:2]),
+        parts=tuple(part(groups[m.name], m, context, said) for m in context.municipalities),
+    )
+
+
 def of_catalog(catalog: Catalog) -> Overview:
-    """The overview of a whole site, under the municipality's name."""
-    return build(catalog.offers, catalog.settings.municipality, context_of(catalog))
+    """The overview of a whole site, under the municipality's name; on a region's site, with each municipality."""
+    context = context_of(catalog)
+    if catalog.settings.region:
+        return build_region(catalog.offers, catalog.settings.municipality, context)
+    return build(catalog.offers, catalog.settings.municipality, context)
 
 
 def _cell(count: int) -> str:
@@ -591,19 +772,18 @@ def _table(matrix: Matrix) -> list[str]:
 
 def markdown(overview: Overview) -> str:
     """The overview as Markdown, in Swedish, for a terminal, an issue or a report."""
-    lines = [
-        f"# Översikt för samordnare: {overview.label}",
-        "",
-        f"{_number(overview.offer_count).capitalize()}, räknat den {day(overview.today)}. "
-        f"Uppgifterna är {overview.site_percent} procent kompletta.",
-        "",
-        "## Luckor",
-        "",
-    ]
-    lines += [f"- {gap.text} {gap.fix}" for gap in overview.gaps] or ["Översikten hittar inga luckor."]
-    lines += ["", "## Täckning", ""]
+    lines = [f"# Översikt för samordnare: {overview.label}", "", overview.intro, "", "## Luckor", ""]
+    for heading, found in overview.gap_sections:
+        lines += [f"### {heading}", ""] if heading else []
+        lines += [f"- {gap.text} {gap.fix}" for gap in found] or [overview.no_gaps(heading)]
+        lines.append("")
+    lines += ["## Täckning", ""]
     for matrix in overview.matrices:
         lines += _table(matrix)
+    for part in overview.parts:
+        lines += [f"## {part.name}", "", part.intro, ""]
+        for matrix in part.matrices:
+            lines += _table(matrix)
     lines += ["## Att granska", ""]
     if not overview.reviews:
         lines.append("Inga erbjudanden behöver granskas.")
@@ -619,7 +799,7 @@ def markdown(overview: Overview) -> str:
     if overview.programmes:
         lines += ["", "## Program", ""]
         lines += [
-            f"- {p.name}: {_number(p.offers)}" + (f", i {listing(list(p.where))}." if p.where else ".")
+            f"- {p.name}: {_number(p.offers)}" + (f", {p.where_words}." if p.where_words else ".")
             for p in overview.programmes
         ]
     lines += ["", "## Hur kompletta erbjudandena är", ""]
