@@ -7,6 +7,7 @@ never shows a diff of lines nobody changed.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,9 +17,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from stodguiden.base.cli import SwedishArgumentParser
 from stodguiden.source import canonical
 from stodguiden.source.catalog import schema
-from stodguiden.source.datafiles import OFFER_DIR, OFFER_SUFFIXES
+from stodguiden.source.datafiles import discover
 
 ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = Path("schema") / "erbjudande.schema.json"
+
+
+def _schema_file(root: Path) -> Path:
+    """The offer schema that the files' first line points to: the project's own, or the nearest one above
+    (the region sample in exempel/region uses the repository's)."""
+    for folder in (root, *root.parents):
+        if (folder / SCHEMA_FILE).is_file():
+            return folder / SCHEMA_FILE
+    return root / SCHEMA_FILE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,19 +38,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="projektets mapp (standard: den här)")
     args = parser.parse_args(argv)
     offer_schema = schema("erbjudande")
-    folder = args.root / "data" / OFFER_DIR
+    schema_file = _schema_file(args.root.resolve())
     differing = 0
-    for file in sorted(p for p in folder.iterdir() if p.suffix in OFFER_SUFFIXES):
-        text = file.read_text(encoding="utf-8")
-        wanted = canonical.normalised(text, offer_schema)
+    # Every offer the site reads: data/erbjudanden and, on a region's site, each municipality's folder.
+    offer_files, _ = discover(args.root)
+    for file in offer_files:
+        text = file.path.read_text(encoding="utf-8")
+        schema_path = Path(os.path.relpath(schema_file, file.path.parent)).as_posix()
+        wanted = canonical.normalised(text, offer_schema, schema_path)
         if wanted is None or wanted == text:
             continue  # a file that is not YAML is left as it is: hooks/check.py says what is wrong
         differing += 1
-        shown = f"data/{OFFER_DIR}/{file.name}"
+        shown = file.display
         if args.check:
             print(f"{shown}:1: Filen är inte skriven som formuläret skriver den. Kör python hooks/normalisera.py.")
         else:
-            file.write_text(wanted, encoding="utf-8")
+            file.path.write_text(wanted, encoding="utf-8")
             print(f"{shown}: omskriven.")
     return 1 if args.check and differing else 0
 

@@ -164,19 +164,20 @@
     return lines;
   }
 
-  function dump(data) {
-    return HEADER + mapping(data, "").map(function (line) { return line + "\n"; }).join("");
+  function dump(data, schemaPath) {
+    var header = schemaPath ? "# yaml-language-server: $schema=" + schemaPath + "\n" : HEADER;
+    return header + mapping(data, "").map(function (line) { return line + "\n"; }).join("");
   }
 
   /* Decap CMS's file format: read with every scalar as text, typed by the schema; write canonically. */
-  function format(jsyaml, schema) {
+  function format(jsyaml, schema, schemaPath) {
     return {
       fromFile: function (content) {
         var data = jsyaml.load(content, { schema: jsyaml.FAILSAFE_SCHEMA }) || {};
         return canonical(data, schema);
       },
       toFile: function (data) {
-        return dump(canonical(data, schema));
+        return dump(canonical(data, schema), schemaPath);
       },
     };
   }

@@ -41,7 +41,12 @@
         "sv",
         merged(window.StodguidenSvenskaEgna, merged(CMS.getLocale("sv"), window.StodguidenSvenska))
       );
-      CMS.registerCustomFormat("stodguiden-yml", "yml", window.StodguidenKanonisk.format(window.jsyaml, schema));
+      var kanonisk = window.StodguidenKanonisk;
+      CMS.registerCustomFormat("stodguiden-yml", "yml", kanonisk.format(window.jsyaml, schema));
+      // A region's municipality folders (data/kommuner/<mapp>/erbjudanden) are two folders deeper.
+      CMS.registerCustomFormat(
+        "stodguiden-yml-kommun", "yml", kanonisk.format(window.jsyaml, schema, "../../../../schema/erbjudande.schema.json")
+      );
       CMS.init();
     });
 })();

@@ -435,8 +435,15 @@ def test_a_region_has_a_list_per_municipality_and_chooses_kommuner_among_them() 
     }
     shared, *own = config["collections"]
     (chosen,) = [c for c in shared["fields"] if c["name"] == "kommuner"]
-    assert chosen["widget"] == "select" and chosen["multiple"] and chosen["required"]
+    assert (chosen["widget"], chosen["multiple"], chosen["required"]) == ("select", True, True)
     assert [o["value"] for o in chosen["options"]] == ["alla", "9903", "9901", "9902"]
     for collection in own:  # an offer in a municipality's folder serves that one: no kommuner
         assert "kommuner" not in {c["name"] for c in collection["fields"]}
         assert len(collection["fields"]) == len(shared["fields"]) - 1
+        assert collection["format"] == "stodguiden-yml-kommun"  # its schema line is two folders deeper
+
+
+def test_the_region_samples_offers_are_in_the_canonical_form_too() -> None:
+    """Shared offers and each municipality's own, as the form writes them."""
+    result = _run("normalisera.py", "--check", "--root", str(ROOT / "exempel" / "region"))
+    assert result.returncode == 0, result.stdout

@@ -220,7 +220,7 @@ def _with_follow_up(root: Path) -> None:
     evening = root / TEEN_EVENING
     evening.write_text(
         evening.read_text(encoding="utf-8").replace(
-            '    tid: "18.30–20.00"\n', '    tid: "18.30–20.00"\n    uppföljning:\n      startade: 4\n', 1
+            "    tid: 18.30–20.00\n", "    tid: 18.30–20.00\n    uppföljning:\n      startade: 4\n", 1
         ),
         encoding="utf-8",
     )

@@ -243,7 +243,9 @@ def municipalities(root: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-def _collection(name: str, label: str, description: str, folder: str, fields: list[dict[str, Any]]) -> dict[str, Any]:
+def _collection(
+    name: str, label: str, description: str, folder: str, fields: list[dict[str, Any]], file_format: str = FORMAT_NAME
+) -> dict[str, Any]:
     return {
         "name": name,
         "label": label,
@@ -251,7 +253,7 @@ def _collection(name: str, label: str, description: str, folder: str, fields: li
         "description": description,
         "folder": folder,
         "extension": "yml",
-        "format": FORMAT_NAME,
+        "format": file_format,
         "create": True,
         "delete": False,
         "slug": "{{titel}}",
@@ -299,6 +301,7 @@ def collections(root: Path, schema: dict[str, Any]) -> list[dict[str, Any]]:
                 f"data/kommuner/{folder}/erbjudanden",
                 # copies: the same objects twice would be written as YAML anchors and aliases
                 [copy.deepcopy(control) for control in fields if control["name"] != "kommuner"],
+                f"{FORMAT_NAME}-kommun",  # its schema line is two folders deeper (redigera/start.js)
             )
             for folder, _, name in members
         ),

@@ -19,7 +19,10 @@ from typing import Any
 
 import yaml
 
-HEADER = "# yaml-language-server: $schema=../../schema/erbjudande.schema.json\n"
+SCHEMA_PATH = "../../schema/erbjudande.schema.json"
+"""The offer schema as seen from data/erbjudanden; an offer in a region's municipality folder
+(data/kommuner/<mapp>/erbjudanden) is two folders deeper."""
+HEADER = f"# yaml-language-server: $schema={SCHEMA_PATH}\n"
 """The first line of an offer file: other editors than VS Code (which reads .vscode/settings.json) find the
 schema by it. Written by both writers; nothing else an editor needs lives in a comment."""
 
@@ -182,12 +185,12 @@ def _sequence(value: list[Any], indent: str) -> list[str]:
     return lines
 
 
-def dump(data: dict[str, Any]) -> str:
-    """An offer's canonical text, with the schema line first."""
-    return HEADER + "".join(line + "\n" for line in _mapping(data, ""))
+def dump(data: dict[str, Any], schema_path: str = SCHEMA_PATH) -> str:
+    """An offer's canonical text, with the schema line (the schema's path from the file's folder) first."""
+    return f"# yaml-language-server: $schema={schema_path}\n" + "".join(line + "\n" for line in _mapping(data, ""))
 
 
-def normalised(text: str, schema: dict[str, Any]) -> str | None:
+def normalised(text: str, schema: dict[str, Any], schema_path: str = SCHEMA_PATH) -> str | None:
     """A file's text in the canonical form, or None when it is not YAML (the check reports why)."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -196,4 +199,4 @@ def normalised(text: str, schema: dict[str, Any]) -> str | None:
     data = from_node(node)
     if not isinstance(data, dict):
         return None
-    return dump(canonical(data, schema))
+    return dump(canonical(data, schema), schema_path)
