@@ -283,18 +283,31 @@ def gap_changes(before: Catalog, after: Catalog) -> list[str]:
         for words, _, _ in overview.age_phrases(old_ages - new_ages)
     ]
 
-    def others(catalog: Catalog) -> list[str]:
+    def others(catalog: Catalog) -> list[overview.Gap]:
         gaps = overview.of_catalog(catalog).gaps
-        return [g.what for g in gaps if g.rule in overview.COVERAGE_RULES and g.rule != overview.UNIVERSAL_RULE]
+        return [g for g in gaps if g.rule in overview.COVERAGE_RULES and g.rule != overview.UNIVERSAL_RULE]
 
     old, new = others(before), others(after)
-    lines += [f"- Efter ändringen finns {md(what)}." for what in new if what not in old]
-    lines += [f"- Ändringen täcker en lucka: förut fanns {md(what)}." for what in old if what not in new]
+    lines += [f"- Efter ändringen finns {md(g.what)}." for g in _opened(old, new)]
+    lines += [f"- Ändringen täcker en lucka: förut fanns {md(g.what)}." for g in _closed(old, new)]
     return lines
 
 
-Found = tuple[set[int | None], list[str]]
-"""A municipality's gaps: the ages with no universal offer, and the `what` of its other coverage gaps."""
+def _opened(old: list[overview.Gap], new: list[overview.Gap]) -> list[overview.Gap]:
+    before = {g.what for g in old}
+    return [g for g in new if g.what not in before]
+
+
+def _closed(old: list[overview.Gap], new: list[overview.Gap]) -> list[overview.Gap]:
+    """The gaps that are gone, except a kind's only organiser when the kind is now not offered at all: that
+    gap did not close, it got worse (and the new gap says so)."""
+    after = {g.what for g in new}
+    missing_kinds = {g.subject for g in new if g.rule == "typ"}
+    return [g for g in old if g.what not in after and not (g.rule == "en-arrangör" and g.subject in missing_kinds)]
+
+
+Found = tuple[set[int | None], list[overview.Gap]]
+"""A municipality's gaps: the ages with no universal offer, and its other coverage gaps."""
 
 
 def municipality_gaps(catalog: Catalog) -> dict[str, Found]:
@@ -304,7 +317,7 @@ def municipality_gaps(catalog: Catalog) -> dict[str, Found]:
     for member in catalog.settings.municipalities:
         offers = catalog.offers_for_municipality(member.code)
         part = overview.part(offers, member, context, set())
-        others = [g.what for g in part.gaps if g.rule != overview.UNIVERSAL_RULE]
+        others = [g for g in part.gaps if g.rule != overview.UNIVERSAL_RULE]
         result[member.code] = (overview.missing_universal(offers), others)
     return result
 
@@ -320,8 +333,8 @@ def region_gap_changes(before: Catalog, after: Catalog) -> list[str]:
         (old_ages, old_others), (new_ages, new_others) = old[member.code], new[member.code]
         changes = [("öppnar-ålder", words) for words, _, _ in overview.age_phrases(new_ages - old_ages)]
         changes += [("stänger-ålder", words) for words, _, _ in overview.age_phrases(old_ages - new_ages)]
-        changes += [("öppnar", what) for what in new_others if what not in old_others]
-        changes += [("stänger", what) for what in old_others if what not in new_others]
+        changes += [("öppnar", g.what) for g in _opened(old_others, new_others)]
+        changes += [("stänger", g.what) for g in _closed(old_others, new_others)]
         for change in changes:
             grouped.setdefault(change, []).append(md(member.name))
     texts = {

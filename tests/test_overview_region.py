@@ -326,3 +326,16 @@ def test_the_published_page_of_a_region_has_each_municipality(catalog: Catalog) 
         (2, "kommun-9902"),
     ]
     assert page.html.count("<caption") == 4 + 3 * 3
+
+
+def test_a_kinds_only_organiser_leaving_is_not_called_a_closed_gap() -> None:
+    """When the one organiser of a kind stops, the kind is not offered at all: that gap is new, and the
+    fragile one that went with it did not close."""
+    from summary import _closed, _opened
+
+    fragile = overview.Gap("en-arrangör", "bara en arrangör av typen parstöd: Kyrkan", "", subject="par")
+    missing = overview.Gap("typ", "inget erbjudande av typen parstöd", "", subject="par")
+    other = overview.Gap("en-arrangör", "bara en arrangör av typen föreläsningar: Biblioteket", "", subject="fore")
+    assert _opened([fragile, other], [missing]) == [missing]
+    assert _closed([fragile, other], [missing]) == [other]
+    assert _closed([fragile], []) == [fragile]  # a second organiser came: the gap did close

@@ -125,6 +125,8 @@ class Gap:
     fix: str
     where: str | None = None
     """On a region's site, the municipality the gap is in; None for the whole site."""
+    subject: str | None = None
+    """The kind of support a `typ` or `en-arrangör` gap is about (its key)."""
 
     @property
     def text(self) -> str:
@@ -455,6 +457,7 @@ def _kind_gaps(offers: Sequence[Offer], context: Context) -> list[Gap]:
                     "typ",
                     f"inget erbjudande av typen {kind.name.lower()}",
                     "Ett erbjudande av den typen skulle täcka det.",
+                    subject=kind.key,
                 )
             )
         elif len(organisers) == 1:
@@ -464,6 +467,7 @@ def _kind_gaps(offers: Sequence[Offer], context: Context) -> list[Gap]:
                     "en-arrangör",
                     f"bara en arrangör av typen {kind.name.lower()}: {_organiser_name(only, context)}",
                     "Det är sårbart: slutar de finns inget sådant stöd kvar. En arrangör till skulle göra det säkrare.",
+                    subject=kind.key,
                 )
             )
     return gaps
