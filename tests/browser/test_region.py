@@ -11,19 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import ContextFactory, describe, open_page, run_axe, wait_for_results
-from .pages import PALETTES, SCHEMES, VIEWPORTS
+from .pages import PALETTES, REGION_PAGES, SCHEMES, VIEWPORTS
 
 pytestmark = pytest.mark.browser
-
-REGION_PAGES: dict[str, str] = {
-    "start": "",
-    "kommuner": "kommuner/",
-    "kommun": "kommuner/norrvik/",
-    "erbjudande-for-tva-kommuner": "erbjudanden/foraldrakurs-i-norrvik-och-sjoby/",
-    "hitta-stod-med-kommun": "hitta-stod/?kommun=9901&alder=4",
-    "sok-med-kommun": "sok/?q=f%C3%B6r%C3%A4lder&kommun=9902",
-}
-"""The region's own layouts; every other page is the main sample's, which tests/browser covers already."""
 
 
 @pytest.fixture(scope="module")
