@@ -36,9 +36,8 @@ def focus_is_visible(page: Page) -> dict[str, str | None]:
         ("huvud", PAGES["erbjudande-med-omgangar"]),
         ("region", REGION_PAGES["start"]),
         ("region", REGION_PAGES["kommun"]),
-        ("region", REGION_PAGES["erbjudande-for-tva-kommuner"]),
     ],
-    ids=["huvud-start", "huvud-erbjudande-med-omgangar", "region-start", "region-kommun", "region-erbjudande"],
+    ids=["huvud-start", "huvud-erbjudande-med-omgangar", "region-start", "region-kommun"],
 )
 def test_first_tab_reaches_a_visible_skip_link_to_the_content(
     new_context: ContextFactory, request: pytest.FixtureRequest, sample: str, path: str, viewport: dict[str, int]
