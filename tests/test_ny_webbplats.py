@@ -9,6 +9,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+import ny_webbplats
 import pytest
 import uppdatera
 import yaml
@@ -497,3 +498,24 @@ def test_a_python_without_the_packages_is_told_what_to_run(tmp_path: Path) -> No
         "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
         "  .venv/bin/python hooks/ny_webbplats.py\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({}, ("@ORGANISATION/webbteamet", "@ORGANISATION/foraldrastod")),
+        ({"repo": "https://github.com/krokom/stodguiden"}, ("@krokom/webbteamet", "@krokom/foraldrastod")),
+        ({"agare": "@krokom/samordnare"}, ("@krokom/webbteamet", "@krokom/samordnare")),
+        ({"webbteam": "@krokom-it/webb"}, ("@krokom-it/webb", "@krokom-it/foraldrastod")),
+        (
+            {"repo": "https://github.com/regionjh/stodguiden", "webbteam": "@regionjh-it/webb"},
+            ("@regionjh-it/webb", "@regionjh/foraldrastod"),
+        ),
+        ({"webbteam": "@anna", "agare": "@krokom/stod"}, ("@anna", "@krokom/stod")),
+    ],
+)
+def test_the_teams_not_given_are_named_in_the_organisation_known(
+    options: dict[str, str], expected: tuple[str, str]
+) -> None:
+    chosen = ny_webbplats.teams(dict(options))
+    assert (chosen["web_team"], chosen["owner"]) == expected
