@@ -3,13 +3,16 @@
 `python hooks/ny_webbplats.py --namn "Krokoms kommun" --adress https://www.krokom.se/foraldraskapsstod/
 --epost foraldrastod@krokom.se --telefon "0640-161 00"` removes the sample's offers, organisers, logo and
 sample-only settings, writes data/webbplats.yml (and data/arrangorer.yml) that pass the check, sets the
-site's address in mkdocs.yml and prints the next steps. Shared vocabularies (typer, aldersgrupper,
+site's address in mkdocs.yml, writes .github/CODEOWNERS from the teams (--webbteam, --agare: options, or
+derived from --repo's organisation) and prints the next steps. Shared vocabularies (typer, aldersgrupper,
 ordlista) stay. In a terminal it asks for what is missing; without one it says what is missing and
 changes nothing. It refuses to run on a copy that is no longer the sample (no `exempel: true`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import sys
@@ -46,7 +49,17 @@ REGION_EXAMPLE = (
 )
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _ADDRESS = re.compile(r"https://[^/\s]+\.[^/\s]+(/\S*)?")
+_GITHUB_REPO = re.compile(r"https://github\.com/(?P<organisation>[A-Za-z0-9][A-Za-z0-9-]*)/[^/\s]+/?")
 Ask = Callable[[str], str]
+PLACEHOLDER_ORGANISATION = "ORGANISATION"
+TEAMS = {"webbteam": "webbteamet", "agare": "foraldrastod"}
+"""The team option → the team's name in the organisation when the option is not given."""
+
+
+def _team_pattern() -> re.Pattern[str]:
+    """What a GitHub team or person looks like: the settings schema's pattern, the one place it is written."""
+    schema = json.loads((ROOT / "schema" / "webbplats.schema.json").read_text(encoding="utf-8"))
+    return re.compile(schema["properties"]["webbteam"]["pattern"])
 
 
 @dataclass
@@ -65,7 +78,10 @@ class Answers:
     members: list[municipalities.Municipality] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
     repo: str | None = None
-    owner: str | None = None
+    owner: str = f"@{PLACEHOLDER_ORGANISATION}/{TEAMS['agare']}"
+    """The team that owns the content (`ägare`); in a region, the shared content."""
+    web_team: str = f"@{PLACEHOLDER_ORGANISATION}/{TEAMS['webbteam']}"
+    """The team that owns the code and the publishing (`webbteam`)."""
 
     @property
     def region(self) -> bool:
@@ -114,6 +130,11 @@ def value_problem(attribute: str, value: str) -> str | None:
         return f"E-postadressen {value} går inte att använda. Skriv den som foraldrastod@krokom.se."
     if attribute == "telefon":
         return phone_message(value)
+    if attribute in TEAMS and not _team_pattern().fullmatch(value):
+        return (
+            f"Teamet {value} går inte att använda. Skriv ett GitHub-team som @organisation/team, "
+            "till exempel @krokom/foraldrastod."
+        )
     return None
 
 
@@ -141,7 +162,18 @@ def parser() -> SwedishArgumentParser:
     p.add_argument("--region", action="store_true", help="en webbplats för flera kommuner i ett län")
     p.add_argument("--lan", metavar="LÄN", help="med --region: länets kod eller namn, till exempel 23")
     p.add_argument("--kommuner", help='med --region: kommunerna att börja med, till exempel "Krokom,Åre"')
-    p.add_argument("--agare", metavar="TEAM", help="med --region: teamet på GitHub som äger webbplatsen")
+    p.add_argument(
+        "--webbteam",
+        metavar="TEAM",
+        help="teamet på GitHub som äger koden och publiceringen, till exempel @krokom/webbteamet "
+        "(annars @ORGANISATION/webbteamet, med organisationen från --repo)",
+    )
+    p.add_argument(
+        "--agare",
+        metavar="TEAM",
+        help="teamet på GitHub som äger innehållet (med --region: det gemensamma), till exempel "
+        "@krokom/foraldrastod (annars @ORGANISATION/foraldrastod, med organisationen från --repo)",
+    )
     p.add_argument("--root", type=Path, default=ROOT, metavar="MAPP", help="projektets mapp (den med data/)")
     return p
 
@@ -183,6 +215,11 @@ def check(values: dict[str, str | None], region: bool) -> tuple[Answers | None, 
         problem
         for attribute in ("adress", "epost", "telefon")
         if (problem := value_problem(attribute, values[attribute] or "")) is not None
+    ]
+    problems += [
+        problem
+        for attribute in TEAMS
+        if values.get(attribute) and (problem := value_problem(attribute, values[attribute] or "")) is not None
     ]
     name = (values["namn"] or "").strip()
     municipality = county = None
@@ -235,9 +272,23 @@ def check(values: dict[str, str | None], region: bool) -> tuple[Answers | None, 
         members=members,
         areas=[a.strip() for a in (values.get("omraden") or "").split(",") if a.strip()],
         repo=values.get("repo"),
-        owner=values.get("agare"),
+        **teams(values),
     )
     return answers, []
+
+
+def teams(values: dict[str, str | None]) -> dict[str, str]:
+    """The teams for CODEOWNERS: the options, or the usual team names in the organisation the repository
+    (--repo on GitHub) or the other team belongs to; without either, ORGANISATION, to be replaced later."""
+    organisation = PLACEHOLDER_ORGANISATION
+    found = _GITHUB_REPO.fullmatch(values.get("repo") or "")
+    given = [team for team in (values.get(option) for option in TEAMS) if team and "/" in team]
+    if found:
+        organisation = found["organisation"]
+    elif given:
+        organisation = given[0][1:].split("/")[0]
+    chosen = {option: values.get(option) or f"@{organisation}/{name}" for option, name in TEAMS.items()}
+    return {"web_team": chosen["webbteam"], "owner": chosen["agare"]}
 
 
 def _with_slash(address: str) -> str:
@@ -270,9 +321,13 @@ def settings_text(answers: Answers, sample: dict[str, object]) -> str:
     ]
     if answers.county:
         text.append(f"län: {q(answers.county.code)}")
-        text.append(f"ägare: {q(answers.owner)}" if answers.owner else '# ägare: "@organisation/team"')
     elif answers.municipality:
         text.append(f"kommunkod: {q(answers.municipality.code)}")
+    text += [
+        "# GitHub-teamen som granskar ändringar (.github/CODEOWNERS, skriv om den med python hooks/kodagare.py).",
+        f"webbteam: {q(answers.web_team)}",
+        f"ägare: {q(answers.owner)}",
+    ]
     text += [
         "# Licensen för de öppna data under oppna-data/ (CC0-1.0 om inget står, eller CC-BY-4.0).",
         "licens: CC0-1.0",
@@ -339,7 +394,9 @@ def municipality_text(answers: Answers, member: municipalities.Municipality) -> 
         f"kommunkod: {q(member.code)}\n"
         "# Byt till kommunens egen kontakt för föräldraskapsstöd.\n"
         + contact_lines(answers)
-        + '# områden: ["Centrum"]\n# ägare: "@organisation/team"\n'
+        + '# områden: ["Centrum"]\n'
+        + "# Teamet som granskar ändringar i kommunens mapp; kör sedan python hooks/kodagare.py.\n"
+        + '# ägare: "@organisation/team"\n'
     )
 
 
@@ -384,6 +441,13 @@ def write_site(root: Path, answers: Answers) -> list[str]:
     text = set_line(text, "repo_url", answers.repo, "https://github.com/ORGANISATION/FÖRRÅD")
     config.write_text(text, encoding="utf-8")
     done.append(f"satte site_url i mkdocs.yml till {answers.address}" + (" och repo_url" if answers.repo else ""))
+    # CODEOWNERS from the settings just written, as hooks/kodagare.py writes it (and its --kontrollera checks).
+    import kodagare  # here: its imports need the packages, which a Python without them is told about above
+
+    with contextlib.redirect_stdout(io.StringIO()):  # its "skrevs" comes in the summary below
+        written = kodagare.main(["--projekt", str(root)]) == 0
+    if written:
+        done.append(f"skrev .github/CODEOWNERS: webbteam {answers.web_team}, ägare {answers.owner}")
     return done
 
 
@@ -394,8 +458,12 @@ def next_steps(answers: Answers) -> str:
         "Kontrollera med .venv/bin/python hooks/check.py",
         "Lägg logotypen i docs/bilder/ och skriv logotyp: i data/webbplats.yml.",
         "Skriv tillgänglighetsredogörelsen (tillgänglighet i data/webbplats.yml) innan ni publicerar.",
-        "Byt teamen i .github/CODEOWNERS till era egna"
-        + ("." if answers.repo else ", och skriv repo_url i mkdocs.yml så att varje sida får en Ändra-länk."),
+        (
+            "Byt teamen webbteam och ägare i data/webbplats.yml till era egna och kör python hooks/kodagare.py"
+            if PLACEHOLDER_ORGANISATION in answers.web_team + answers.owner
+            else "Kontrollera att teamen i .github/CODEOWNERS finns på GitHub och får skriva i förrådet"
+        )
+        + ("." if answers.repo else ". Skriv repo_url i mkdocs.yml så att varje sida får en Ändra-länk."),
     ]
     if answers.region:
         steps.insert(

@@ -26,6 +26,7 @@ SITE_OWNED = (
     "data/webbplats.yml",
     "data/arrangorer.yml",
     "docs/bilder/exempelby-logotyp.svg",
+    ".github/CODEOWNERS",
 )
 """What ny_webbplats.py replaced or removed: the site's version always wins over upstream's sample."""
 CONFIG = "mkdocs.yml"

@@ -9,7 +9,9 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+import ny_webbplats
 import pytest
+import uppdatera
 import yaml
 
 from conftest import ROOT, TODAY, run_build
@@ -212,8 +214,58 @@ def test_in_a_terminal_it_asks_for_what_is_missing(tmp_path: Path, capsys: pytes
     assert "site_url: https://www.krokom.se/stod/\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
 
 
+def kodagare(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(root / "hooks" / "kodagare.py"), "--kontrollera"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_teams_are_placeholders_until_given_and_codeowners_matches_them(
+    krokom: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    # No --webbteam, --agare or --repo: teams in the organisation ORGANISATION, to be replaced, and the
+    # CODEOWNERS written from them, so kodagare.py --kontrollera (a test and CI run it) passes right away.
+    root, result = krokom
+    settings = yaml.safe_load((root / "data" / "webbplats.yml").read_text(encoding="utf-8"))
+    assert (settings["webbteam"], settings["ägare"]) == ("@ORGANISATION/webbteamet", "@ORGANISATION/foraldrastod")
+    assert "  - skrev .github/CODEOWNERS: webbteam @ORGANISATION/webbteamet, ägare @ORGANISATION/foraldrastod\n" in (
+        result.stdout
+    )
+    assert "Byt teamen webbteam och ägare i data/webbplats.yml till era egna och kör python hooks/kodagare.py" in (
+        result.stdout
+    )
+    owners = (root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "*                       @ORGANISATION/webbteamet\n" in owners
+    assert "/data/                  @ORGANISATION/foraldrastod\n" in owners
+    assert "exempelby" not in owners
+    checked = kodagare(root)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout == ".github/CODEOWNERS stämmer med inställningarna.\n"
+
+
+def test_a_team_that_is_not_a_github_team_is_refused(tmp_path: Path) -> None:
+    root = copy_repository(tmp_path)
+    before = snapshot(root)
+    result = run(root, *KROKOM, "--webbteam", "krokom webbteam")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "fel: Teamet krokom webbteam går inte att använda. Skriv ett GitHub-team som @organisation/team, "
+        "till exempel @krokom/foraldrastod.\nIngenting ändrades.\n"
+    )
+    assert snapshot(root) == before
+
+
 def test_region_mode_writes_the_region_layout(tmp_path: Path) -> None:
     root = copy_repository(tmp_path)
+    # A clone, so that what the command changes can be compared with what hooks/uppdatera.py keeps as the
+    # site's own (SITE_OWNED) when it takes a later version of Stödguiden.
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Stödguiden")
     result = run(
         root,
         "--region",
@@ -255,6 +307,33 @@ def test_region_mode_writes_the_region_layout(tmp_path: Path) -> None:
     organisers = yaml.safe_load((root / "data" / "arrangorer.yml").read_text(encoding="utf-8"))
     assert organisers["regionen"]["sektor"] == "region"
     assert "\nrepo_url: https://github.com/regionjh/stodguiden\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    # The teams: --agare as given, the web team in the organisation of --repo; CODEOWNERS written from them.
+    assert settings["webbteam"] == "@regionjh/webbteamet"
+    owners = (root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "*                       @regionjh/webbteamet\n" in owners
+    assert "/data/                  @regionjh/foraldrastod\n" in owners
+    checked = kodagare(root)
+    assert checked.returncode == 0, checked.stderr
+    # The .gitkeep files that keep the empty folders in git are not offers, municipalities or stray files.
+    for kept in ("data/kommuner", "data/erbjudanden", "data/kommuner/krokom/erbjudanden"):
+        assert (root / kept / ".gitkeep").is_file(), kept
+    checked = check(root)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    build = run_build(root, "--strict", "-q")
+    assert build.ok, build.result.stderr
+    assert "Krokoms kommun" in build.html("kommuner/krokom/")
+    assert "Här finns inga erbjudanden ännu." in build.html("")
+    # Everything the command replaced, removed or added is the site's own for hooks/uppdatera.py.
+    changed = [line[3:] for line in git(root, "status", "--porcelain", "--untracked-files=all").splitlines()]
+    assert "data/kommuner/krokom/kommun.yml" in changed
+    assert ".github/CODEOWNERS" in changed
+    not_kept = [
+        path
+        for path in changed
+        if path != uppdatera.CONFIG
+        and not any(path == own or path.startswith(own + "/") for own in uppdatera.SITE_OWNED)
+    ]
+    assert not_kept == []
 
 
 def test_region_mode_refuses_a_municipality_in_another_county(tmp_path: Path) -> None:
@@ -419,3 +498,24 @@ def test_a_python_without_the_packages_is_told_what_to_run(tmp_path: Path) -> No
         "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
         "  .venv/bin/python hooks/ny_webbplats.py\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({}, ("@ORGANISATION/webbteamet", "@ORGANISATION/foraldrastod")),
+        ({"repo": "https://github.com/krokom/stodguiden"}, ("@krokom/webbteamet", "@krokom/foraldrastod")),
+        ({"agare": "@krokom/samordnare"}, ("@krokom/webbteamet", "@krokom/samordnare")),
+        ({"webbteam": "@krokom-it/webb"}, ("@krokom-it/webb", "@krokom-it/foraldrastod")),
+        (
+            {"repo": "https://github.com/regionjh/stodguiden", "webbteam": "@regionjh-it/webb"},
+            ("@regionjh-it/webb", "@regionjh/foraldrastod"),
+        ),
+        ({"webbteam": "@anna", "agare": "@krokom/stod"}, ("@anna", "@krokom/stod")),
+    ],
+)
+def test_the_teams_not_given_are_named_in_the_organisation_known(
+    options: dict[str, str], expected: tuple[str, str]
+) -> None:
+    chosen = ny_webbplats.teams(dict(options))
+    assert (chosen["web_team"], chosen["owner"]) == expected

@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expec
 
 from conftest import FIXTURE_SITES, TODAY, make_project, run_build
 
-from .pages import SEARCH_WORD
+from .pages import SAMPLES, SEARCH_WORD
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -118,6 +118,13 @@ def region_site_url(region_build: Any) -> Iterator[str]:
     """The region sample (exempel/region), served during the session under the same path."""
     with serve(region_build.site) as url:
         yield url
+
+
+def served(request: pytest.FixtureRequest, sample: str) -> str:
+    """The root URL of a sample ("huvud" or "region", pages.SAMPLES), served during the session; a test
+    parametrised over both samples builds and serves only those it runs."""
+    url: str = request.getfixturevalue(SAMPLES[sample])
+    return url
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,29 @@ PAGES: dict[str, str] = {
 }
 """Name (the test id) → path. `open_page` waits until the results of sok/?q= are shown."""
 
+REGION_PAGES: dict[str, str] = {
+    "start": "",
+    "kommuner": "kommuner/",
+    "kommun": "kommuner/norrvik/",
+    "erbjudande-for-tva-kommuner": "erbjudanden/foraldrakurs-i-norrvik-och-sjoby/",
+    "hitta-stod-med-kommun": "hitta-stod/?kommun=9901&alder=4",
+    "sok-med-kommun": "sok/?q=f%C3%B6r%C3%A4lder&kommun=9902",
+}
+"""The region sample's own layouts (exempel/region); every other page is the main sample's."""
+
+SAMPLES = {"huvud": "site_url", "region": "region_site_url"}
+"""The two samples: the test id → the fixture that serves it (tests/browser/conftest.py)."""
+
+
+def both_samples(main: dict[str, str], region: dict[str, str]) -> list[tuple[str, str]]:
+    """(sample, path) pairs for parametrising a test over pages of both samples, with ids 'huvud-start'."""
+    return [("huvud", path) for path in main.values()] + [("region", path) for path in region.values()]
+
+
+def both_ids(main: dict[str, str], region: dict[str, str]) -> list[str]:
+    return [f"huvud-{name}" for name in main] + [f"region-{name}" for name in region]
+
+
 VIEWPORTS: dict[str, dict[str, int]] = {
     "mobil": {"width": 375, "height": 800},
     "dator": {"width": 1280, "height": 900},

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Dialog, expect
 
-from .conftest import ContextFactory, open_page, serve_minimal_site, wait_for_results
+from conftest import REGION_SAMPLE, make_region_project, run_region_build
+
+from .conftest import ContextFactory, open_page, serve, serve_minimal_site, wait_for_results
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -115,3 +117,83 @@ def test_finder_and_search_results_show_hostile_text_as_text(
     assert page.locator("#sg-sok-resultat img, #sg-sok-resultat script, #sg-sok-resultat svg").count() == 0
     assert page.evaluate("() => window.__hostile") is None
     assert not dialogs
+
+
+# --- The region sample: what only a region's site shows (the municipalities' names, contacts and areas) ---
+
+REGION_PAYLOADS = {
+    "kommun.namn": '<script>window.__hostile="kommun"</script>Norrvik',
+    "kontakt.namn": "<img src=x onerror=\"window.__hostile='kontakt'\">Föräldrastödet",
+    "områden": "<svg onload=\"window.__hostile='område'\"></svg>Hamnen",
+    "titel": '</script><script>window.__hostile="delad"</script>Föräldrakurs',
+}
+
+
+def _write_hostile_region(data: Path) -> None:
+    def quoted(field: str) -> str:
+        return "'" + REGION_PAYLOADS[field].replace("'", "''") + "'"
+
+    norrvik = data / "kommuner" / "norrvik" / "kommun.yml"
+    text = norrvik.read_text(encoding="utf-8")
+    for old, new in {
+        "namn: Norrviks kommun": f"namn: {quoted('kommun.namn')}",
+        "  namn: Föräldrastödet i Norrvik": f"  namn: {quoted('kontakt.namn')}",
+        "områden: [Centrum, Hamnen]": f"områden: [Centrum, {quoted('områden')}]",
+    }.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    norrvik.write_text(text, encoding="utf-8")
+    shared = data / "erbjudanden" / "foraldrakurs-i-norrvik-och-sjoby.yml"
+    text = shared.read_text(encoding="utf-8")
+    assert "titel: Föräldrakurs i Norrvik och Sjöby" in text
+    shared.write_text(text.replace("titel: Föräldrakurs i Norrvik och Sjöby", f"titel: {quoted('titel')}"), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_region(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The region sample with hostile text in a municipality's settings and a shared offer, built and served."""
+    project = make_region_project(tmp_path_factory.mktemp("region"))
+    _write_hostile_region(project / REGION_SAMPLE / "data")
+    build = run_region_build(project, "--strict")
+    assert build.ok, build.result.stderr
+    with serve(build.site) as url:
+        yield url, build.site
+
+
+def test_no_text_from_a_region_runs_in_the_browser(
+    new_context: ContextFactory, hostile_region: tuple[str, Path]
+) -> None:
+    url, site = hostile_region
+    # Where the region's own text is shown (every page is too slow to visit here): "Var bor du?", the
+    # municipalities, the municipality's page, the shared offer, and the finder and the
+    # search with the municipality chosen, which draw its name and the shared offer in the browser.
+    paths = [
+        "",
+        "kommuner/",
+        "kommuner/norrvik/",
+        "erbjudanden/foraldrakurs-i-norrvik-och-sjoby/",
+        "hitta-stod/?kommun=9901&alder=4",
+        "sok/?q=f%C3%B6r%C3%A4lder&kommun=9901",
+    ]
+    assert set(paths[:4]) <= set(_page_paths(site))
+    page = new_context().new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    ran: dict[str, object] = {}
+    for path in paths:
+        open_page(page, url + path)
+        value = page.evaluate("() => window.__hostile")
+        if value is not None:
+            ran[path] = value
+    assert not ran, f"text from the data ran as code: {ran}"
+    assert not dialogs
+    # the text is shown as the editor typed it
+    expect(page.locator("#sg-sok-status")).to_contain_text(REGION_PAYLOADS["kommun.namn"] + ": ")
+    open_page(page, url + "kommuner/norrvik/")
+    assert page.locator("h1").inner_text() == REGION_PAYLOADS["kommun.namn"]
+    open_page(page, url + "hitta-stod/?kommun=9901&alder=4")
+    expect(page.locator("#sg-kommun option:checked")).to_have_text(REGION_PAYLOADS["kommun.namn"])
+    expect(page.locator("#sg-traffar .sg-card__title a").filter(has_text=REGION_PAYLOADS["titel"])).to_have_count(1)
+    assert page.locator("#sg-traffar img, #sg-traffar script, #sg-traffar svg, #sg-traffar iframe").count() == 0
+    open_page(page, url + "kommuner/norrvik/")
+    assert REGION_PAYLOADS["kontakt.namn"] in page.locator("main").inner_text()

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import ContextFactory, open_page, wait_for_results
-from .pages import PAGES, SEARCH_WORD
+from .conftest import ContextFactory, open_page, served, wait_for_results
+from .pages import PAGES, REGION_PAGES, SEARCH_WORD
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -29,12 +29,21 @@ def focus_is_visible(page: Page) -> dict[str, str | None]:
 @pytest.mark.parametrize(
     "viewport", [{"width": 375, "height": 800}, {"width": 1280, "height": 900}], ids=["mobil", "dator"]
 )
-@pytest.mark.parametrize("name", ["start", "erbjudande-med-omgangar"])
+@pytest.mark.parametrize(
+    ("sample", "path"),
+    [
+        ("huvud", PAGES["start"]),
+        ("huvud", PAGES["erbjudande-med-omgangar"]),
+        ("region", REGION_PAGES["start"]),
+        ("region", REGION_PAGES["kommun"]),
+    ],
+    ids=["huvud-start", "huvud-erbjudande-med-omgangar", "region-start", "region-kommun"],
+)
 def test_first_tab_reaches_a_visible_skip_link_to_the_content(
-    new_context: ContextFactory, site_url: str, name: str, viewport: dict[str, int]
+    new_context: ContextFactory, request: pytest.FixtureRequest, sample: str, path: str, viewport: dict[str, int]
 ) -> None:
     page = new_context(**viewport).new_page()
-    open_page(page, site_url + PAGES[name])
+    open_page(page, served(request, sample) + path)
 
     page.keyboard.press("Tab")
     skip = page.evaluate(
@@ -87,11 +96,12 @@ def _contrast(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+@pytest.mark.parametrize("sample", ["huvud", "region"])
 def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(
-    new_context: ContextFactory, site_url: str
+    new_context: ContextFactory, request: pytest.FixtureRequest, sample: str
 ) -> None:
     page = new_context().new_page()
-    open_page(page, site_url)
+    open_page(page, served(request, sample))
     for _ in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.name") == "__palette":
@@ -117,13 +127,19 @@ def test_palette_toggle_is_reachable_visible_and_works_with_the_keyboard(
 @pytest.mark.parametrize(
     "viewport", [{"width": 375, "height": 800}, {"width": 1280, "height": 900}], ids=["mobil", "dator"]
 )
+@pytest.mark.parametrize(
+    ("sample", "path"),
+    [("huvud", PAGES["erbjudande-med-omgangar"]), ("region", REGION_PAGES["erbjudande-for-tva-kommuner"])],
+    ids=["huvud", "region"],
+)
 def test_search_field_comes_right_after_the_skip_link(
-    new_context: ContextFactory, site_url: str, viewport: dict[str, int]
+    new_context: ContextFactory, request: pytest.FixtureRequest, sample: str, path: str, viewport: dict[str, int]
 ) -> None:
     # On wide screens the header's search field comes next; on narrow ones (below 60em) the header shows only
     # the magnifier button, which opens sok/ with the focus already in its search field.
+    site_url = served(request, sample)
     page = new_context(**viewport).new_page()
-    open_page(page, site_url + PAGES["erbjudande-med-omgangar"])
+    open_page(page, site_url + path)
     narrow = viewport["width"] < 960
     target = "button.sg-header-search__button" if narrow else "#sg-header-q"
     assert page.locator("#sg-header-q").is_visible() is not narrow

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ContextFactory, open_page
+from .conftest import ContextFactory, open_page, served
 from .pages import VIEWPORTS
 
 pytestmark = pytest.mark.browser
@@ -27,16 +27,25 @@ new PerformanceObserver(list => {
 }).observe({type: "layout-shift", buffered: true});
 """
 LOADING = {
-    "hitta-stod-med-alder": ("hitta-stod/?alder=4", "#sg-traffar .sg-card"),
-    "sok-med-fraga": ("sok/?q=kurs", "#sg-sok-resultat li"),
+    "huvud-hitta-stod-med-alder": ("huvud", "hitta-stod/?alder=4", "#sg-traffar .sg-card"),
+    "huvud-sok-med-fraga": ("huvud", "sok/?q=kurs", "#sg-sok-resultat li"),
+    # the region sample: the municipality's filter in the address as well
+    "region-hitta-stod-med-alder-och-kommun": ("region", "hitta-stod/?alder=4&kommun=9901", "#sg-traffar .sg-card"),
+    "region-sok-med-fraga-och-kommun": ("region", "sok/?q=f%C3%B6r%C3%A4lder&kommun=9902", "#sg-sok-resultat li"),
 }
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
-@pytest.mark.parametrize(("path", "result"), LOADING.values(), ids=LOADING.keys())
+@pytest.mark.parametrize(("sample", "path", "result"), LOADING.values(), ids=LOADING.keys())
 def test_nothing_moves_while_the_results_load(
-    new_context: ContextFactory, site_url: str, path: str, result: str, viewport: dict[str, int]
+    new_context: ContextFactory,
+    request: pytest.FixtureRequest,
+    sample: str,
+    path: str,
+    result: str,
+    viewport: dict[str, int],
 ) -> None:
+    site_url = served(request, sample)
     context = new_context(**viewport)
     context.add_init_script(RECORD)
     page = context.new_page()

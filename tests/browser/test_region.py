@@ -6,24 +6,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ContextFactory, describe, open_page, run_axe, wait_for_results
-from .pages import PALETTES, SCHEMES, VIEWPORTS
+from .conftest import ContextFactory, describe, open_page, open_search, run_axe, wait_for_results
+from .pages import PALETTES, REGION_PAGES, SCHEMES, VIEWPORTS
 
 pytestmark = pytest.mark.browser
 
-REGION_PAGES: dict[str, str] = {
-    "start": "",
-    "kommuner": "kommuner/",
-    "kommun": "kommuner/norrvik/",
-    "erbjudande-for-tva-kommuner": "erbjudanden/foraldrakurs-i-norrvik-och-sjoby/",
-    "hitta-stod-med-kommun": "hitta-stod/?kommun=9901&alder=4",
-    "sok-med-kommun": "sok/?q=f%C3%B6r%C3%A4lder&kommun=9902",
-}
-"""The region's own layouts; every other page is the main sample's, which tests/browser covers already."""
+
+NAMES = {"9901": "Norrviks kommun", "9902": "Sjöby kommun", "9903": "Fjällsta kommun"}
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +125,57 @@ def test_region_page_reflows_loads_under_its_policy_and_asks_no_other_server(
     origin = region_site_url.split("/foraldraskapsstod/", 1)[0]
     assert [url for url in requests if not url.startswith(origin)] == []
     assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize(
+    ("path", "chosen", "viewport"),
+    [
+        ("hitta-stod/?kommun=9902&alder=4", "9902", VIEWPORTS["dator"]),
+        ("kommuner/fjallsta/", "9903", VIEWPORTS["dator"]),
+        ("kommuner/fjallsta/", "9903", VIEWPORTS["mobil"]),
+        ("sok/?q=f%C3%B6r%C3%A4lder&kommun=9901", "9901", VIEWPORTS["dator"]),
+        ("sok/?q=f%C3%B6r%C3%A4lder&kommun=9901", "9901", VIEWPORTS["mobil"]),
+        ("erbjudanden/foraldrakurs-i-norrvik-och-sjoby/", None, VIEWPORTS["dator"]),
+    ],
+    ids=["hitta-stod", "kommunsida-dator", "kommunsida-mobil", "sok-dator", "sok-mobil", "utan-kommun"],
+)
+def test_the_header_search_keeps_the_municipality_chosen(
+    new_context: ContextFactory, region_site_url: str, path: str, chosen: str | None, viewport: dict[str, int]
+) -> None:
+    """From the finder or the results page with ?kommun= in the address, or from a municipality's page, a
+    search from the header (its field, or on a phone its magnifier button) keeps to that municipality.
+    On a phone the button is sent by the same form as the field, so two pages are enough there."""
+    page = new_context(**viewport).new_page()
+    open_page(page, region_site_url + path)
+    if path.startswith("sok/") and not page.locator("#sg-header-q").is_visible():
+        # on a phone the results page has its own field; the magnifier button searches the same words again
+        with page.expect_navigation():
+            page.locator("button.sg-header-search__button").click()
+        wait_for_results(page, "förälder")
+    else:
+        open_search(page, "tonåring")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query.get("kommun") == ([chosen] if chosen else None), page.url
+    expect(page.locator("#sg-sok-kommun")).to_have_value(chosen or "")
+    if chosen:
+        expect(page.locator("#sg-sok-status")).to_contain_text(NAMES[chosen] + ": ")
+    assert page.evaluate("() => localStorage.length + sessionStorage.length + document.cookie.length") == 0
+
+
+def test_the_header_search_follows_a_municipality_changed_on_the_page(
+    new_context: ContextFactory, region_site_url: str
+) -> None:
+    # The finder changes the address when the parent picks another municipality; the header search reads it
+    # when it is sent, so it keeps to the new one, and to none when the parent chooses every municipality.
+    page = new_context().new_page()
+    open_page(page, region_site_url + "hitta-stod/?kommun=9901")
+    page.locator("#sg-kommun").select_option("9903")
+    page.wait_for_function("() => location.search.includes('kommun=9903')")
+    open_search(page, "tonåring")
+    assert parse_qs(urlsplit(page.url).query).get("kommun") == ["9903"], page.url
+    page.locator("#sg-sok-kommun").select_option("")
+    wait_for_results(page, "tonåring")
+    assert "kommun=" not in page.url
+    open_search(page, "förälder")
+    assert "kommun=" not in page.url
+    expect(page.locator("#sg-sok-kommun")).to_have_value("")

@@ -106,6 +106,40 @@ def test_every_page_link_and_asset_works_under_the_subfolder(new_context: Contex
     assert crawl.failures == [], "\n".join(crawl.failures)
 
 
+REGION_OWN = [
+    "",
+    "kommuner/",
+    "kommuner/norrvik/",
+    "kommuner/sjoby/",
+    "kommuner/fjallsta/",
+    "erbjudanden/foraldrakurs-i-norrvik-och-sjoby/",
+    "hitta-stod/?kommun=9901&alder=4",
+    "sok/?q=f%C3%B6r%C3%A4lder&kommun=9902",
+]
+"""The region sample's own kinds of page ("Var bor du?" on the start page, the municipalities, an offer that
+names the municipalities it serves, the finder and the search with a municipality chosen); the rest of its
+pages are the main sample's, which the full crawl above covers."""
+
+
+def test_the_region_pages_links_and_assets_work_under_the_subfolder(
+    new_context: ContextFactory, region_site_url: str
+) -> None:
+    # Not a full crawl (that takes long): the region's own pages, and every link, stylesheet, script and image
+    # they name on the site, which takes in every municipality's and offer's page they link to.
+    assert urlsplit(region_site_url).path == "/foraldraskapsstod/"
+    page = new_context().new_page()
+    crawl = Crawl(page, region_site_url)
+    links: set[str] = set()
+    for path in REGION_OWN:
+        for kind, address in crawl.open(region_site_url + path):
+            crawl.check(kind, address, path or "/")
+            links.add(urlsplit(address).path.removeprefix("/foraldraskapsstod/"))
+    # the start page's "Var bor du?" and the offer page lead to the municipalities
+    assert {"kommuner/norrvik/", "kommuner/sjoby/", "kommuner/fjallsta/", "hitta-stod/"} <= links
+    assert sum(link.startswith("erbjudanden/") for link in links) >= 7
+    assert crawl.failures == [], "\n".join(crawl.failures)
+
+
 def test_the_404_page_works_at_any_depth(new_context: ContextFactory, site_url: str) -> None:
     context = new_context()
     page = context.new_page()

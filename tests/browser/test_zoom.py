@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ContextFactory, open_page
-from .pages import PAGES
+from .conftest import ContextFactory, open_page, served
+from .pages import PAGES, REGION_PAGES, both_ids, both_samples
 
 pytestmark = pytest.mark.browser
 
@@ -56,10 +56,12 @@ OVERLAPPING = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_text_at_200_percent_zoom(new_context: ContextFactory, site_url: str, path: str) -> None:
+@pytest.mark.parametrize(("sample", "path"), both_samples(PAGES, REGION_PAGES), ids=both_ids(PAGES, REGION_PAGES))
+def test_text_at_200_percent_zoom(
+    new_context: ContextFactory, request: pytest.FixtureRequest, sample: str, path: str
+) -> None:
     page = new_context(width=WIDTH, height=HEIGHT, device_scale_factor=ZOOM).new_page()
-    open_page(page, site_url + path)
+    open_page(page, served(request, sample) + path)
     assert page.evaluate("() => devicePixelRatio") == ZOOM
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= WIDTH, f"/{path} scrolls sideways at 200 % zoom: {width}px"

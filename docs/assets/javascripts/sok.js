@@ -565,6 +565,32 @@
     });
   }
 
+  /* On a region's site, a search from the header keeps to the municipality the parent has chosen: the one in
+     the address (?kommun=2309, on the finder or the results page) or the one whose page this is. It is read
+     when the form is sent, since the finder and the results page change the address as the choice changes,
+     and goes along as a hidden field; nothing is stored in the browser. */
+  function headerKeepsMunicipality() {
+    document.querySelectorAll("form.sg-header-search").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        var page = document.querySelector("[data-sg-kommun]");
+        var kommun = new URLSearchParams(location.search).get("kommun") ||
+          (page ? page.getAttribute("data-sg-kommun") : "");
+        var hidden = form.querySelector("input[name=kommun]");
+        if (!/^[0-9]{4}$/.test(kommun || "")) {
+          if (hidden) hidden.remove();
+          return;
+        }
+        if (!hidden) {
+          hidden = document.createElement("input");
+          hidden.type = "hidden";
+          hidden.name = "kommun";
+          form.appendChild(hidden);
+        }
+        hidden.value = kommun;
+      });
+    });
+  }
+
   window.stodguidenSok = {
     load: load,
     stem: function (word, rules) { return stem(word, makeRules(rules)); },
@@ -574,5 +600,6 @@
   };
 
   prefetchOnFocus();
+  headerKeepsMunicipality();
   resultsPage();
 })();
