@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import FIXTURE_SITES, ROOT, TODAY, make_project, run_build
+from conftest import FIXTURE_SITES, SAMPLE, TODAY, make_project, run_build
 from stodguiden.outputs import overview
 from stodguiden.site import coordination
 from stodguiden.source.catalog import load
@@ -28,7 +28,7 @@ _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 @pytest.fixture(scope="module")
 def overview_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    catalog, _ = load(ROOT, today=date.fromisoformat(TODAY))
+    catalog, _ = load(SAMPLE, today=date.fromisoformat(TODAY))
     assert catalog is not None
     path = tmp_path_factory.mktemp("oversikt") / "oversikt.html"
     path.write_text(coordination.standalone(overview.of_catalog(catalog)), encoding="utf-8")
