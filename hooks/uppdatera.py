@@ -2,8 +2,8 @@
 
 Merges the upstream branch (`upstream/main` unless told) and keeps the site's own data: its offers,
 organisers, settings and municipality folders stay as they are on the site, whatever the sample did to
-them upstream. A plain `git merge` cannot do that alone: an upstream change to a sample offer the site
-deleted is a modify/delete conflict, and a sample offer added upstream would arrive on the site. Code,
+them upstream. A plain `git merge` cannot do that alone: an upstream change to the sample's settings is a
+conflict, and a sample offer added upstream would arrive on the site. Code,
 templates, schemas and the shared vocabularies merge as usual; a conflict left there is named, to be
 solved by hand. The sample the site keeps for its tests (SAMPLE_COPY) becomes upstream's sample. Nothing is
 committed unless the merge is then complete.
