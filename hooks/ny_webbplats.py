@@ -5,8 +5,9 @@
 sample-only settings, writes data/webbplats.yml (and data/arrangorer.yml) that pass the check, sets the
 site's address in mkdocs.yml, writes .github/CODEOWNERS from the teams (--webbteam, --agare: options, or
 derived from --repo's organisation) and prints the next steps. Shared vocabularies (typer, aldersgrupper,
-ordlista) stay. In a terminal it asks for what is missing; without one it says what is missing and
-changes nothing. It refuses to run on a copy that is no longer the sample (no `exempel: true`).
+ordlista) stay; the sample moves to tests/fixtures/sites/exempel/ for the test suite. In a terminal it asks
+for what is missing; without one it says what is missing and changes nothing. It refuses to run on a copy
+that is no longer the sample (no `exempel: true`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import contextlib
 import io
 import json
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Imported after the line above, which makes them importable when this file is run as a script.
 from environment import restart_in_venv
+from uppdatera import SAMPLE_COPY, SAMPLE_LOGO, SAMPLE_PARTS
 
 try:
     import yaml
@@ -36,8 +39,8 @@ except ModuleNotFoundError as exc:
     sys.exit(restart_in_venv(__file__, exc.name))
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_LOGO = "docs/bilder/exempelby-logotyp.svg"
 COMMAND = "python hooks/ny_webbplats.py"
+EDIT_URI = "edit/main/docs/"
 EXAMPLE = (
     f'{COMMAND} --namn "Krokoms kommun" --adress https://www.krokom.se/foraldraskapsstod/ '
     '--epost foraldrastod@krokom.se --telefon "0640-161 00"'
@@ -414,17 +417,26 @@ def write_site(root: Path, answers: Answers) -> list[str]:
     """Makes the changes; returns what was done, as Swedish lines for the summary."""
     settings_path = root / "data" / "webbplats.yml"
     sample = yaml.safe_load(settings_path.read_text(encoding="utf-8"))
+    # The test suite builds the sample: it moves to SAMPLE_COPY, where hooks/uppdatera.py keeps it current.
+    for part in SAMPLE_PARTS:
+        source, kept = root / part, root / SAMPLE_COPY / part
+        if source.is_dir():
+            shutil.copytree(source, kept, dirs_exist_ok=True)
+        elif source.is_file():
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, kept)
+    (root / SAMPLE_LOGO).unlink(missing_ok=True)
     offers = root / "data" / "erbjudanden"
     removed = sorted(offers.glob("*.yml"))
     for path in removed:
         path.unlink()
     (offers / ".gitkeep").touch()
     done = [f"tog bort exemplets {len(removed)} erbjudanden i data/erbjudanden/"]
-    (root / SAMPLE_LOGO).unlink(missing_ok=True)
     settings_path.write_text(settings_text(answers, sample), encoding="utf-8")
     (root / "data" / "arrangorer.yml").write_text(organisers_text(answers), encoding="utf-8")
     done.append("tog bort exemplets arrangörer och logotyp, och exempelinställningarna idag och exempel")
     done.append("skrev data/webbplats.yml och data/arrangorer.yml")
+    done.append(f"sparade exemplet i {SAMPLE_COPY}/, där testerna bygger det")
     if answers.region:
         folder = root / "data" / "kommuner"
         folder.mkdir(exist_ok=True)
@@ -439,6 +451,8 @@ def write_site(root: Path, answers: Answers) -> list[str]:
     config = root / "mkdocs.yml"
     text = set_line(config.read_text(encoding="utf-8"), "site_url", answers.address, "")
     text = set_line(text, "repo_url", answers.repo, "https://github.com/ORGANISATION/FÖRRÅD")
+    # Without repo_url MkDocs warns about every page's relative edit_uri, and --strict fails on the warnings.
+    text = set_line(text, "edit_uri", EDIT_URI if answers.repo else None, EDIT_URI)
     config.write_text(text, encoding="utf-8")
     done.append(f"satte site_url i mkdocs.yml till {answers.address}" + (" och repo_url" if answers.repo else ""))
     # CODEOWNERS from the settings just written, as hooks/kodagare.py writes it (and its --kontrollera checks).

@@ -22,7 +22,7 @@ from stodguiden.base.problems import Problem, sort_key
 from stodguiden.language.swedish import day, listing
 from stodguiden.model import Catalog, weekly_last_date
 from stodguiden.outputs import overview
-from stodguiden.source import plainlanguage, yamlsource
+from stodguiden.source import canonical, plainlanguage, yamlsource
 from stodguiden.source.catalog import TodayError, load, resolve_today, schema
 from stodguiden.source.datafiles import OFFER_DIR, OFFER_SUFFIXES, home_folder
 from stodguiden.source.offers import REVIEW_MAX_AGE
@@ -166,6 +166,35 @@ def _other_files(base: dict[str, bytes], head: dict[str, bytes], problems: list[
     return lines
 
 
+def _form_notes(offers: list[OfferFile]) -> list[str]:
+    """The changed offers that the form would rewrite (hooks/normalisera.py): a note, never an error, since an
+    editor may write valid YAML by hand in any style."""
+    offer_schema = schema("erbjudande")
+    other = []
+    for offer in offers:
+        text, problem = yamlsource.decode(offer.content, offer.path)
+        in_folder = PurePosixPath(offer.path).parent == PurePosixPath(OFFERS)  # the folder normalisera.py writes
+        if (
+            in_folder
+            and text is not None
+            and problem is None
+            and canonical.normalised(text, offer_schema) not in (None, text)
+        ):
+            other.append(offer)
+    if not other:
+        return []
+    lines = [
+        "",
+        "### Filer som formuläret skriver på sitt sätt",
+        "",
+        "De här filerna är inte skrivna som formuläret skriver dem. Det är inget fel. Men om någon senare sparar "
+        "dem i formuläret, ändras då också rader som ingen har rört. Vill du slippa det, kör "
+        "`python hooks/normalisera.py` och lägg med ändringen:",
+        "",
+    ]
+    return lines + [f"- {_offer_line(offer)}" for offer in other]
+
+
 def ended_rounds(doc: Document | None, today: date) -> list[tuple[date, date]]:
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
     result = []
@@ -223,6 +252,7 @@ def summary(root: Path, base: str, base_name: str | None = None) -> str:
         lines += ["", "### Borttagna erbjudanden", ""]
         lines += [f"- {_offer_line(offer)}" for offer in comparison.removed]
     lines += _other_files(base_data, head_data, problems, {o.path for o in comparison.added + comparison.changed})
+    lines += _form_notes(comparison.added + comparison.changed)
     before = catalog_from(root, base_data, (today,)) if catalog is not None else None
     changes = gap_changes(before, catalog) if before is not None and catalog is not None else []
     if changes:

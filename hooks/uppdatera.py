@@ -2,15 +2,17 @@
 
 Merges the upstream branch (`upstream/main` unless told) and keeps the site's own data: its offers,
 organisers, settings and municipality folders stay as they are on the site, whatever the sample did to
-them upstream. A plain `git merge` cannot do that alone: an upstream change to a sample offer the site
-deleted is a modify/delete conflict, and a sample offer added upstream would arrive on the site. Code,
+them upstream. A plain `git merge` cannot do that alone: an upstream change to the sample's settings is a
+conflict, and a sample offer added upstream would arrive on the site. Code,
 templates, schemas and the shared vocabularies merge as usual; a conflict left there is named, to be
-solved by hand. Nothing is committed unless the merge is then complete.
+solved by hand. The sample the site keeps for its tests (SAMPLE_COPY) becomes upstream's sample. Nothing is
+committed unless the merge is then complete.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,17 +22,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Imported after the line above, which makes it importable when this file is run as a script.
 from stodguiden.base.cli import SwedishArgumentParser
 
+SAMPLE_LOGO = "docs/bilder/exempelby-logotyp.svg"
+SAMPLE_PARTS = ("data", "docs", "mkdocs.yml", ".github/CODEOWNERS")
+"""The sample, which ny_webbplats.py and the site's teams then make their own: kept under SAMPLE_COPY."""
+SAMPLE_COPY = "tests/fixtures/sites/exempel"
+"""Where a site keeps the sample, with the same paths inside, for the test suite (tests/conftest.py, SAMPLE):
+every test that builds or reads the sample does so on a site too, so a site's CI runs the whole suite."""
 SITE_OWNED = (
     "data/erbjudanden",
     "data/kommuner",
     "data/webbplats.yml",
     "data/arrangorer.yml",
-    "docs/bilder/exempelby-logotyp.svg",
+    SAMPLE_LOGO,
     ".github/CODEOWNERS",
 )
 """What ny_webbplats.py replaced or removed: the site's version always wins over upstream's sample."""
 CONFIG = "mkdocs.yml"
-SITE_KEYS = re.compile(r"#? ?(site_url|repo_url):.*")
+SITE_KEYS = re.compile(r"#? ?(site_url|repo_url|edit_uri):.*")
 """The lines of mkdocs.yml that ny_webbplats.py set: in a conflict made only of them, the site's stay."""
 _CONFLICT = re.compile(
     r"^<<<<<<< [^\n]*\n(?P<ours>.*?)^(?:\|\|\|\|\|\|\| [^\n]*\n.*?)?=======\n(?P<theirs>.*?)^>>>>>>> [^\n]*\n",
@@ -56,8 +64,22 @@ def keep_site_data(root: Path) -> None:
         git(root, "checkout", "HEAD", "--", *sorted(ours))
 
 
+def refresh_sample(root: Path, upstream: str) -> None:
+    """During a merge: the kept sample becomes upstream's sample exactly (its new, changed and removed offers,
+    pages, logo, settings), whatever git made of the files ny_webbplats.py moved; made anew on a site that has
+    none."""
+    git(root, "rm", "-r", "-q", "-f", "--ignore-unmatch", "--", SAMPLE_COPY)
+    shutil.rmtree(root / SAMPLE_COPY, ignore_errors=True)  # what a conflict may have left beside the files
+    for name in sorted(files(root, "ls-tree", "-r", "--name-only", upstream, "--", *SAMPLE_PARTS)):
+        content = subprocess.run(["git", "show", f"{upstream}:{name}"], cwd=root, capture_output=True, check=True)
+        target = root / SAMPLE_COPY / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.stdout)
+    git(root, "add", "--", SAMPLE_COPY)
+
+
 def keep_site_address(text: str) -> str | None:
-    """mkdocs.yml with each conflict that touches only site_url and repo_url settled for the site, or None
+    """mkdocs.yml with each conflict that touches only site_url, repo_url and edit_uri settled for the site, or None
     when another conflict is left (the web team then merges the file by hand)."""
 
     def settle(match: re.Match[str]) -> str:
@@ -107,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fel: git kunde inte slå ihop {args.fran}:\n{merge.stderr.strip()}", file=sys.stderr)
         return 1
     keep_site_data(root)
+    refresh_sample(root, args.fran)
     left = files(root, "diff", "--name-only", "--diff-filter=U")
     if CONFIG in left:
         settled = keep_site_address((root / CONFIG).read_text(encoding="utf-8"))

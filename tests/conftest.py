@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import ny_webbplats
 import pytest
+import uppdatera
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITES = ROOT / "tests" / "fixtures" / "sites"
@@ -19,6 +21,18 @@ TODAY = "2027-01-18"
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "docs", "redigera")
 REGION_SAMPLE = Path("exempel") / "region"
 """The region sample, with its own mkdocs.yml: a fictional county of three municipalities."""
+SAMPLE_COPY = ROOT / uppdatera.SAMPLE_COPY
+"""Where a municipality's own site keeps the sample: hooks/ny_webbplats.py puts it there, and
+hooks/uppdatera.py makes it upstream's sample again with every update."""
+SAMPLE_PARTS = uppdatera.SAMPLE_PARTS
+IS_SAMPLE = ny_webbplats.is_sample(ROOT)
+"""True in Stödguiden itself; False in a site made with hooks/ny_webbplats.py, whose data/ is its own."""
+SAMPLE = ROOT if IS_SAMPLE else SAMPLE_COPY
+"""The folder holding the sample: data/, docs/, mkdocs.yml and .github/CODEOWNERS (uppdatera.SAMPLE_PARTS)."""
+SAMPLE_DATA = SAMPLE / "data"
+"""The sample's data: every test that means the sample uses this (or SAMPLE), never ROOT / "data", so the
+whole suite also passes in a site's own repository, whose CI runs it on every pull request."""
+SAMPLE_DOCS = SAMPLE / "docs"
 
 
 @dataclass
@@ -43,7 +57,7 @@ def make_project(target: Path, data: Path, docs: Path | None = None) -> Path:
     """A copy of the project with another data/ (and optionally docs/) folder."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
+        source = (SAMPLE if part in SAMPLE_PARTS else ROOT) / part  # in a site too: the sample's pages and settings
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -98,8 +112,8 @@ def build_fixture(tmp_path: Path) -> BuildFactory:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The repository's own sample data, built once with --strict."""
-    project = make_project(tmp_path_factory.mktemp("sample"), ROOT / "data")
+    """The sample data (SAMPLE_DATA), built once with --strict."""
+    project = make_project(tmp_path_factory.mktemp("sample"), SAMPLE_DATA)
     build = run_build(project, "--strict")
     assert build.ok, build.result.stderr
     return build
@@ -115,7 +129,7 @@ def minimal_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 def make_region_project(target: Path) -> Path:
     """A copy of the project with the region sample in exempel/region, as in the repository."""
-    make_project(target, ROOT / "data")
+    make_project(target, SAMPLE_DATA)
     shutil.copytree(ROOT / REGION_SAMPLE, target / REGION_SAMPLE, ignore=shutil.ignore_patterns("site"))
     return target
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import make_project, run_build
+from conftest import SAMPLE_DATA, SAMPLE_DOCS, make_project, run_build
 from stodguiden.source import catalog, datafiles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,13 +23,13 @@ def _data_dir(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     data.mkdir(parents=True)
     for name in datafiles.VOCABULARY_FILES:
-        shutil.copy2(ROOT / "data" / name, data / name)
+        shutil.copy2(SAMPLE_DATA / name, data / name)
     return data
 
 
 def test_synthetic_offers_load_without_problems(tmp_path: Path) -> None:
     data = _data_dir(tmp_path)
-    (tmp_path / "docs").symlink_to(ROOT / "docs")  # the logo in webbplats.yml is checked to exist
+    shutil.copytree(SAMPLE_DOCS, tmp_path / "docs")  # the logo in webbplats.yml is checked to exist
     written = synth.generate(data, 5)
     assert len(written) == 5
     loaded, problems = catalog.load(tmp_path, today=synth.TODAY)

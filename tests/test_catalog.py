@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURE_SITES, ROOT
+from conftest import FIXTURE_SITES, SAMPLE
 from stodguiden.model import ONLINE_PLACE, AgeGroup, Ages
 from stodguiden.source.catalog import TodayError, load, resolve_today
 
@@ -62,9 +62,7 @@ def test_today_comes_from_variable_then_setting_then_calendar() -> None:
 
 
 def test_sample_settings_fix_the_day_the_example_site_shows() -> None:
-    from conftest import ROOT
-
-    catalog, problems = load(ROOT, environ={})
+    catalog, problems = load(SAMPLE, environ={})
     assert catalog is not None, problems
     assert catalog.today == catalog.settings.fixed_today
     assert catalog.settings.example is True
@@ -73,7 +71,7 @@ def test_sample_settings_fix_the_day_the_example_site_shows() -> None:
 def test_a_rounds_and_a_weekly_times_place_is_resolved_once_when_loading() -> None:
     """`plats` in omgångar/löpande names one of the offer's places or the online marker; outputs read the
     resolved `Place`, never the name."""
-    catalog, _ = load(ROOT, today=date(2027, 1, 18))
+    catalog, _ = load(SAMPLE, today=date(2027, 1, 18))
     assert catalog is not None
     named = {o.slug: o for o in catalog.offers}["forsta-tiden-med-bebis-digital-forelasning"]
     online = [p for p in named.places if p.online]
@@ -92,7 +90,7 @@ def test_a_rounds_and_a_weekly_times_place_is_resolved_once_when_loading() -> No
 
 
 def test_ages_as_programmes_state_them_are_grouped_by_their_0_to_17_part() -> None:
-    catalog, problems = load(ROOT, today=date(2027, 1, 18))
+    catalog, problems = load(SAMPLE, today=date(2027, 1, 18))
     assert catalog is not None, problems
     offers = {o.slug: o for o in catalog.offers}
 

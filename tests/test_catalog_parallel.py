@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from conftest import SAMPLE_DATA, SAMPLE_DOCS
 from stodguiden.source import catalog, datafiles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,8 +26,8 @@ def _project(root: Path, count: int) -> list[Path]:
     data = root / "data"
     data.mkdir()
     for name in datafiles.VOCABULARY_FILES:
-        shutil.copy2(ROOT / "data" / name, data / name)
-    (root / "docs").symlink_to(ROOT / "docs")  # the logo in webbplats.yml is checked to exist
+        shutil.copy2(SAMPLE_DATA / name, data / name)
+    shutil.copytree(SAMPLE_DOCS, root / "docs")  # the logo in webbplats.yml is checked to exist
     return synth.generate(data, count)
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLE_DATA, SAMPLE_DOCS
 from stodguiden.source import plainlanguage
 from stodguiden.source.catalog import load
 from stodguiden.source.offers import TEMPLATE_TEXTS
@@ -30,8 +30,8 @@ def test_every_offer_field_is_in_the_guide() -> None:
 
 
 def test_offer_template_is_a_valid_offer_once_its_placeholders_are_filled_in(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
+    shutil.copytree(SAMPLE_DOCS, tmp_path / "docs")
     copy = tmp_path / "data" / "erbjudanden" / "ny-mall.yml"
     shutil.copy(ROOT / "mallar" / "erbjudande.yml", copy)
     # Copied unchanged, it is an error: a page titled "Namnet på erbjudandet" must never be published.
@@ -55,10 +55,12 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapped = {Path(schema).name for schema in settings["yaml.schemas"]}
     assert mapped == {p.name for p in (ROOT / "schema").glob("*.schema.json")}
-    for data_file in (ROOT / "data").rglob("*.yml"):
+    # The sample's files; a site's own need no such line (.vscode/settings.json maps them all).
+    for data_file in SAMPLE_DATA.rglob("*.yml"):
         first = data_file.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), data_file
-        target = (data_file.parent / first.split("=", 1)[1]).resolve()
+        folder = ROOT / "data" / data_file.parent.relative_to(SAMPLE_DATA)  # where it lies in Stödguiden itself
+        target = (folder / first.split("=", 1)[1]).resolve()
         assert target.is_file(), data_file
 
 

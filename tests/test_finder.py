@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from conftest import FIXTURE_SITES, ROOT
+from conftest import FIXTURE_SITES, SAMPLE
 from stodguiden.base.siteurls import SiteUrls
 from stodguiden.model import Ages, Catalog, Cost, Offer, Place
 from stodguiden.outputs import finder, sitefiles
@@ -29,7 +29,7 @@ def minimal() -> Catalog:
 
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    catalog, problems = load(ROOT, today=TODAY)
+    catalog, problems = load(SAMPLE, today=TODAY)
     assert catalog is not None, problems
     return catalog
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import ROOT, TODAY
+from conftest import ROOT, SAMPLE, SAMPLE_DATA, SAMPLE_DOCS, TODAY
 from stodguiden.outputs import followup, overview
 from stodguiden.source.catalog import load
 
@@ -63,8 +63,8 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is missing")
     repo = tmp_path_factory.mktemp("historik")
-    shutil.copytree(ROOT / "data", repo / "data")
-    shutil.copytree(ROOT / "docs", repo / "docs")
+    shutil.copytree(SAMPLE_DATA, repo / "data")
+    shutil.copytree(SAMPLE_DOCS, repo / "docs")
     git(repo, "init", "--quiet", "--initial-branch=main")
     git(repo, "add", "data", "docs")
     git(repo, "commit", "--quiet", "-m", "2026")
@@ -102,8 +102,8 @@ def test_the_year_and_the_year_before_from_git(history: Path, tmp_path: Path) ->
 
 def test_without_history_there_is_no_year_before(tmp_path: Path) -> None:
     repo = tmp_path / "utan-git"
-    shutil.copytree(ROOT / "data", repo / "data")
-    shutil.copytree(ROOT / "docs", repo / "docs")
+    shutil.copytree(SAMPLE_DATA, repo / "data")
+    shutil.copytree(SAMPLE_DOCS, repo / "docs")
     result = run(repo, "--csv", str(tmp_path / "u.csv"))
     assert result.returncode == 0, result.stderr
     header = rows((tmp_path / "u.csv").read_bytes())[0]
@@ -113,7 +113,7 @@ def test_without_history_there_is_no_year_before(tmp_path: Path) -> None:
 
 
 def test_csv_totals_match_the_sites_offer_count(sample_build: Build) -> None:
-    catalog, _ = load(ROOT, today=date.fromisoformat(TODAY))
+    catalog, _ = load(SAMPLE, today=date.fromisoformat(TODAY))
     assert catalog is not None
     report = followup.report(catalog.offers, overview.context_of(catalog), 2027, "Exempelby kommun")
     (total,) = [r for r in rows(followup.to_csv(report)) if r["Indelning"] == "Totalt"]

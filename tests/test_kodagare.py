@@ -7,7 +7,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from conftest import REGION_SAMPLE, ROOT
+from conftest import REGION_SAMPLE, ROOT, SAMPLE
 from stodguiden.outputs import codeowners
 from stodguiden.source.catalog import load_settings
 
@@ -24,9 +24,13 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_repositorys_codeowners_is_what_the_settings_give() -> None:
-    settings, problems = load_settings(ROOT)
+    settings, problems = load_settings(SAMPLE)
     assert settings is not None, problems
-    assert codeowners.render(settings).encode("utf-8") == (ROOT / ".github" / "CODEOWNERS").read_bytes()
+    assert codeowners.render(settings).encode("utf-8") == (SAMPLE / ".github" / "CODEOWNERS").read_bytes()
+    own, problems = load_settings(ROOT)
+    assert own is not None, problems
+    if not (own.web_team and own.owner):
+        return  # a new site whose settings name no teams yet keeps the file by hand (README, Starta en egen webbplats)
     result = _run("--kontrollera")
     assert (result.returncode, result.stdout) == (0, ".github/CODEOWNERS stämmer med inställningarna.\n")
 

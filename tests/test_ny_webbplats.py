@@ -14,7 +14,7 @@ import pytest
 import uppdatera
 import yaml
 
-from conftest import ROOT, TODAY, run_build
+from conftest import ROOT, SAMPLE, SAMPLE_COPY, SAMPLE_DATA, SAMPLE_PARTS, TODAY, run_build
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,7 +40,8 @@ Kör kommandot igen med allt som saknas, till exempel:
 
 
 def copy_repository(target: Path) -> Path:
-    """The repository's files as a fresh clone has them (tracked, plus new files not yet committed)."""
+    """The repository's files as a fresh clone has them (tracked, plus new files not yet committed); in a
+    site's own repository, with the sample it keeps put back, as in Stödguiden itself."""
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -52,6 +53,14 @@ def copy_repository(target: Path) -> Path:
         if source.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
+    if SAMPLE != ROOT:
+        for part in SAMPLE_PARTS:
+            if (target / part).is_dir():
+                shutil.rmtree(target / part)
+            else:
+                (target / part).unlink()
+        shutil.copytree(SAMPLE, target, dirs_exist_ok=True)
+        shutil.rmtree(target / SAMPLE.relative_to(ROOT))
     return target
 
 
@@ -108,15 +117,16 @@ def test_the_command_makes_a_site_that_passes_the_check(krokom: tuple[Path, subp
     assert list(yaml.safe_load((root / "data" / "arrangorer.yml").read_text(encoding="utf-8"))) == ["kommunen"]
     assert not (root / "docs" / "bilder" / "exempelby-logotyp.svg").exists()
     for shared in ("typer.yml", "aldersgrupper.yml", "ordlista.yml"):
-        assert (root / "data" / shared).read_bytes() == (ROOT / "data" / shared).read_bytes()
+        assert (root / "data" / shared).read_bytes() == (SAMPLE_DATA / shared).read_bytes()
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\nsite_url: https://www.krokom.se/foraldraskapsstod/\n" in config
     assert "\n# repo_url: https://github.com/ORGANISATION/FÖRRÅD\n" in config
-    # Only those two lines changed: the comments stay.
-    before = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    # Only those three lines changed (edit_uri is commented out with repo_url): the comments stay.
+    before = (SAMPLE / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     assert [a for a, b in zip(before, config.splitlines(), strict=True) if a != b] == [
         "site_url: https://www.exempelby.se/foraldraskapsstod/",
         "repo_url: https://github.com/exempelby/stodguiden",
+        "edit_uri: edit/main/docs/",
     ]
     checked = check(root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -127,7 +137,7 @@ def test_the_new_site_builds_strictly_and_says_there_are_no_offers_yet(
     krokom: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
     root, _ = krokom
-    build = run_build(root, "--strict", "-q")
+    build = run_build(root, "--strict")  # not -q: it hides the warnings that --strict fails on
     assert build.ok, build.result.stderr
     notice = "Här finns inga erbjudanden ännu."
     for page in ("", "alder/", "alder/spadbarn/", "stod/", "stod/samtal/", "hitta-stod/", "sok/"):
@@ -402,10 +412,12 @@ def test_an_upstream_update_merges_into_the_site_and_keeps_its_data(tmp_path: Pa
     git(upstream, "commit", "-q", "-m", "Stödguiden 2")
     git(site, "fetch", "-q", "upstream")
 
-    # A plain merge stops on the sample offer the site deleted: this is why the command exists.
+    # A plain merge stops on the sample's settings the site replaced, and would bring the sample's new offer
+    # into the site's data: this is why the command exists.
     plain = subprocess.run(["git", "merge", "--no-commit", "upstream/main"], cwd=site, capture_output=True, text=True)
     assert plain.returncode != 0
-    assert "CONFLICT (modify/delete): data/erbjudanden/komet.yml" in plain.stdout
+    assert "CONFLICT (content): Merge conflict in data/webbplats.yml" in plain.stdout
+    assert (site / "data" / "erbjudanden" / "nytt-exempel.yml").is_file()
     git(site, "merge", "--abort")
 
     kept = {p: (site / p).read_bytes() for p in ("data/webbplats.yml", "data/arrangorer.yml")}
@@ -420,6 +432,14 @@ def test_an_upstream_update_merges_into_the_site_and_keeps_its_data(tmp_path: Pa
     assert sorted(p.name for p in (site / "data" / "erbjudanden").iterdir()) == [".gitkeep", "vara-barn.yml"]
     assert not (site / "docs" / "bilder" / "exempelby-logotyp.svg").exists()
     assert {p: (site / p).read_bytes() for p in kept} == kept
+    # The sample the site keeps for its tests is upstream's new sample, every file of it.
+    sample = site / SAMPLE_COPY.relative_to(ROOT)
+    assert sorted(p.relative_to(sample).as_posix() for p in sample.rglob("*") if p.is_file()) == sorted(
+        git(upstream, "ls-files", *SAMPLE_PARTS).split()
+    )
+    for name in ("data/erbjudanden/komet.yml", "data/erbjudanden/nytt-exempel.yml", "mkdocs.yml"):
+        assert (sample / name).read_bytes() == (upstream / name).read_bytes(), name
+    assert (sample / "docs" / "bilder" / "exempelby-logotyp.svg").read_text(encoding="utf-8") == "<svg/>\n"
     # mkdocs.yml: upstream's other change arrives, the site's address stays.
     config_text = (site / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\nsite_url: https://www.krokom.se/foraldraskapsstod/\n" in config_text
@@ -427,7 +447,7 @@ def test_an_upstream_update_merges_into_the_site_and_keeps_its_data(tmp_path: Pa
     checked = check(site)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "Allt ser bra ut: 1 erbjudande visas på webbplatsen." in checked.stderr
-    build = run_build(site, "--strict", "-q")
+    build = run_build(site, "--strict")
     assert build.ok, build.result.stderr
     # Nothing new the next time.
     again = subprocess.run(

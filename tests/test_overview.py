@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import FIXTURE_SITES, ROOT, TODAY, make_project, run_build
+from conftest import FIXTURE_SITES, ROOT, SAMPLE, TODAY, make_project, run_build
 from stodguiden.outputs import overview, reminder
 from stodguiden.site import coordination
 from stodguiden.source import programmes
@@ -63,7 +63,7 @@ def overview_of(root: Path) -> overview.Overview:
 
 @pytest.fixture(scope="module")
 def sample() -> overview.Overview:
-    return overview_of(ROOT)
+    return overview_of(SAMPLE)
 
 
 def test_the_age_matrix_counts_each_year_and_level(sample: overview.Overview) -> None:
@@ -71,7 +71,7 @@ def test_the_age_matrix_counts_each_year_and_level(sample: overview.Overview) ->
     assert matrix.rows[:3] == ("Väntar barn", "0 år", "1 år")
     assert matrix.rows[-1] == "17 år"
     assert matrix.columns == ("Universell", "Selektiv", "Indikerad")
-    catalog, _ = load(ROOT, today=DAY)
+    catalog, _ = load(SAMPLE, today=DAY)
     assert catalog is not None
     universal_at_14 = [o for o in catalog.offers if o.level == "universell" and o.ages.covers(14)]
     assert matrix.counts[matrix.rows.index("14 år")][0] == len(universal_at_14)
@@ -80,7 +80,7 @@ def test_the_age_matrix_counts_each_year_and_level(sample: overview.Overview) ->
 def test_online_offers_are_counted_apart_from_areas(sample: overview.Overview) -> None:
     matrix = sample.matrices[2]
     assert matrix.columns[-1] == "Digitalt"
-    catalog, _ = load(ROOT, today=DAY)
+    catalog, _ = load(SAMPLE, today=DAY)
     assert catalog is not None
     teens = catalog.age_groups["tonaringar"]
     online = [o for o in catalog.offers if o.online and o.ages.overlaps(teens)]
@@ -102,7 +102,7 @@ def test_removing_the_only_universal_offer_for_teenagers_names_the_gap(tmp_path:
 
 
 def test_an_offer_reviewed_two_years_ago_is_listed_under_its_organiser(tmp_path: Path) -> None:
-    root = copy_of(tmp_path, ROOT)
+    root = copy_of(tmp_path, SAMPLE)
     komet = root / "data" / "erbjudanden" / "komet.yml"
     komet.write_text(komet.read_text(encoding="utf-8").replace("granskad: 2026-11-23", "granskad: 2025-01-18"))
     result = overview_of(root)
@@ -152,7 +152,7 @@ def test_completeness_names_what_is_missing(sample: overview.Overview) -> None:
 def test_the_command_prints_markdown_and_writes_html(tmp_path: Path) -> None:
     html = tmp_path / "oversikt.html"
     result = subprocess.run(
-        [sys.executable, str(OVERSIKT), "--root", str(ROOT), "--html", str(html)],
+        [sys.executable, str(OVERSIKT), "--root", str(SAMPLE), "--html", str(html)],
         env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
         capture_output=True,
         text=True,
@@ -191,7 +191,7 @@ def test_the_site_publishes_the_overview_only_when_the_settings_say_so(tmp_path:
 
 
 def test_the_overview_is_off_the_site_by_default() -> None:
-    catalog, _ = load(ROOT, today=DAY)
+    catalog, _ = load(SAMPLE, today=DAY)
     assert catalog is not None
     assert not catalog.settings.overview.publish
     assert coordination.page(catalog) is None
@@ -242,10 +242,10 @@ def test_the_pull_request_summary_names_the_gap_a_change_opens(tmp_path: Path) -
 
 
 def test_the_nightly_issue_lists_due_offers_by_organiser_with_their_owners(tmp_path: Path) -> None:
-    root = copy_of(tmp_path, ROOT)
+    root = copy_of(tmp_path, SAMPLE)
     komet = root / "data" / "erbjudanden" / "komet.yml"
     komet.write_text(komet.read_text(encoding="utf-8").replace("granskad: 2026-11-23", "granskad: 2025-01-18"))
-    rules = reminder.codeowners((ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
+    rules = reminder.codeowners((SAMPLE / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
     found = reminder.issue(overview_of(root), rules)
     assert found is not None
     assert found.title == "Att granska 18 januari 2027"
@@ -286,7 +286,7 @@ def test_the_sample_is_honest_it_has_a_real_gap_and_an_offer_due_for_review(
     due = {d.source: r.name for r in sample.reviews for d in r.offers}
     assert due["data/erbjudanden/samarbetssamtal.yml"] == "Socialtjänsten, Exempelby kommun"
     result = subprocess.run(
-        [sys.executable, str(OVERSIKT), "--root", str(ROOT), "--granskning", str(tmp_path / "g")],
+        [sys.executable, str(OVERSIKT), "--root", str(SAMPLE), "--granskning", str(tmp_path / "g")],
         env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
         capture_output=True,
         text=True,
@@ -300,7 +300,7 @@ def test_the_sample_is_honest_it_has_a_real_gap_and_an_offer_due_for_review(
 
 
 def test_parts_side_by_side_count_per_part() -> None:
-    catalog, _ = load(ROOT, today=DAY)
+    catalog, _ = load(SAMPLE, today=DAY)
     assert catalog is not None
     context = overview.context_of(catalog)
     matrix = overview.side_by_side(

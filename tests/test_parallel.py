@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import make_project
+from conftest import SAMPLE_DATA, SAMPLE_DOCS, make_project
 from stodguiden.base import parallel
 from stodguiden.source import datafiles
 
@@ -102,8 +102,8 @@ def test_offer_pages_rendered_in_two_processes_are_the_same(tmp_path: Path) -> N
     data = tmp_path / "data"
     data.mkdir()
     for name in datafiles.VOCABULARY_FILES:
-        shutil.copy2(ROOT / "data" / name, data / name)
-    (tmp_path / "docs").symlink_to(ROOT / "docs")
+        shutil.copy2(SAMPLE_DATA / name, data / name)
+    shutil.copytree(SAMPLE_DOCS, tmp_path / "docs")
     synth.generate(data, 240)
     result = _run(
         """
@@ -140,7 +140,7 @@ cli()
 
 
 def test_a_build_that_cannot_fork_writes_the_same_site(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "projekt", ROOT / "data")
+    project = make_project(tmp_path / "projekt", SAMPLE_DATA)
     synth.generate(project / "data", 230)  # enough offers for every part of the build to fork
     env = {
         **os.environ,

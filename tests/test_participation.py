@@ -18,7 +18,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import FIXTURE_SITES, ROOT
+from conftest import FIXTURE_SITES, ROOT, SAMPLE, SAMPLE_DATA
 from stodguiden.base.siteurls import SiteUrls
 from stodguiden.language import participation
 from stodguiden.language.participation import CHILD, YOU, YOU_ALL, YOU_AND_CHILD, signup_text, speaks_to
@@ -241,7 +241,7 @@ def test_every_organiser_is_listed_and_the_first_leads(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    catalog, problems = load(ROOT, today=TODAY)
+    catalog, problems = load(SAMPLE, today=TODAY)
     assert catalog is not None, problems
     return catalog
 
@@ -354,6 +354,6 @@ def test_sign_up_words_in_an_organisers_description(text: str, found: str | None
 
 
 def test_no_organiser_of_the_sample_data_says_how_to_sign_up() -> None:
-    data: dict[str, Any] = yaml.safe_load((ROOT / "data" / "arrangorer.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load((SAMPLE_DATA / "arrangorer.yml").read_text(encoding="utf-8"))
     for key, entry in data.items():
         assert vocabularies.signup_words().search(entry["beskrivning"]) is None, key

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import yaml
 
-from conftest import ROOT, Build
+from conftest import ROOT, SAMPLE, Build
 from stodguiden.base.richtext import plain_text
 from stodguiden.language import wordforms
 from stodguiden.outputs import search
@@ -40,7 +40,7 @@ def _bench() -> Any:
 
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    catalog, problems = catalog_module.load(ROOT, today=date(2027, 1, 18))
+    catalog, problems = catalog_module.load(SAMPLE, today=date(2027, 1, 18))
     assert catalog is not None, problems
     return catalog
 

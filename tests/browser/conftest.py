@@ -22,7 +22,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
-from conftest import FIXTURE_SITES, TODAY, make_project, run_build
+from conftest import FIXTURE_SITES, SAMPLE, TODAY, make_project, run_build
 
 from .pages import SAMPLES, SEARCH_WORD
 
@@ -56,7 +56,7 @@ def site_path() -> str:
     address), so the site is served under the same path as on the real web server.
     """
     # BaseLoader: mkdocs.yml has a !!python tag (tyst_material) that safe_load refuses; only text is read here.
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = yaml.load((SAMPLE / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     return urlsplit(config["site_url"]).path.rstrip("/") + "/"
 
 

@@ -12,7 +12,9 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, Route, expect
 
-from .conftest import ROOT, ContextFactory, describe, open_page, run_axe
+from conftest import SAMPLE
+
+from .conftest import ContextFactory, describe, open_page, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -421,7 +423,7 @@ def test_sensitive_offer_shows_help_lines(new_context: ContextFactory, site_url:
 
 def _other_schemes() -> list[str]:
     """Colour schemes of the palettes in mkdocs.yml besides the default (a dark one, if the site has it)."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = yaml.load((SAMPLE / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     palette = config["theme"].get("palette", {})
     palettes = palette if isinstance(palette, list) else [palette]
     return [p["scheme"] for p in palettes if p.get("scheme", "default") != "default"]

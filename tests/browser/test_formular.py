@@ -19,6 +19,8 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
+from conftest import SAMPLE
+
 from .conftest import ROOT, ContextFactory, describe, run_axe
 from .pages import VIEWPORTS
 
@@ -50,7 +52,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             pytest.fail(f"port {PORT} is taken: stop what runs there (perhaps another decap-server)")
     repo = tmp_path_factory.mktemp("git") / "stodguiden"
     for part in ("data", "schema", "docs"):
-        shutil.copytree(ROOT / part, repo / part)
+        shutil.copytree((ROOT if part == "schema" else SAMPLE) / part, repo / part)
     _git(repo.parent, "init", "-q", "-b", "main", str(repo))
     _git(repo, "config", "user.name", "Redaktör")  # decap-server commits as the repository's user
     _git(repo, "config", "user.email", "redaktor@example.invalid")

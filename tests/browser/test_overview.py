@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import FIXTURE_SITES, REGION_SAMPLE, ROOT, TODAY, make_project, run_build
+from conftest import FIXTURE_SITES, REGION_SAMPLE, ROOT, SAMPLE, TODAY, make_project, run_build
 from stodguiden.outputs import overview
 from stodguiden.site import coordination
 from stodguiden.source.catalog import load
@@ -29,7 +29,7 @@ A4_TEXT_WIDTH = round((210 - 2 * 12) / 25.4 * 96)
 """A4's width within the stylesheet's 12 mm margins, in CSS pixels (96 to the inch)."""
 
 
-OVERVIEWS = {"kommun": (ROOT, 3), "region": (ROOT / REGION_SAMPLE, 4 + 3 * 3)}
+OVERVIEWS = {"kommun": (SAMPLE, 3), "region": (ROOT / REGION_SAMPLE, 4 + 3 * 3)}
 """Each overview tested: the data's folder and its number of matrices (a region: 4 for the region as a whole,
 3 for each of its 3 municipalities)."""
 
