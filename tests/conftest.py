@@ -146,3 +146,21 @@ def region_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_region_build(project, "--strict")
     assert build.ok, build.result.stderr
     return build
+
+
+def summary_of_change(repo: Path, change: Callable[[], None]) -> subprocess.CompletedProcess[str]:
+    """`hooks/summary.py` for a pull request that makes `change` to the data/ of `repo`, committed first."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "base"], ["checkout", "-qb", "x"]):
+        subprocess.run(["git", *command], cwd=repo, env=env, check=True, capture_output=True)
+    change()
+    return subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "summary.py"), "--root", str(repo), "--base", "main"],
+        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import FIXTURE_SITES, ROOT, SAMPLE, TODAY, make_project, run_build
+from conftest import FIXTURE_SITES, ROOT, SAMPLE, TODAY, make_project, run_build, summary_of_change
 from stodguiden.outputs import overview, reminder
 from stodguiden.site import coordination
 from stodguiden.source import programmes
@@ -219,20 +219,7 @@ def test_the_pull_request_summary_names_the_gap_a_change_opens(tmp_path: Path) -
     repo = copy_of(tmp_path, FIXTURE_SITES / "minimal")
     offer = repo / "data" / "erbjudanden" / "tonarskvall.yml"
     offer.write_text(TEEN_OFFER, encoding="utf-8")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    for command in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "base"], ["checkout", "-qb", "x"]):
-        subprocess.run(["git", *command], cwd=repo, env=env, check=True, capture_output=True)
-    offer.unlink()
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "summary.py"), "--root", str(repo), "--base", "main"],
-        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    result = summary_of_change(repo, lambda: offer.unlink())
     assert result.returncode == 0, result.stderr
     assert (
         "## Luckor i utbudet\n\n"
