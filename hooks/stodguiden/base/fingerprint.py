@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 
 
@@ -12,6 +11,8 @@ def fingerprint(value: object) -> bytes | None:
     Two equal values may in rare cases pickle differently (a set built in another order): that only
     costs a cache miss, never a wrong answer.
     """
+    import hashlib  # here: loading it is a noticeable part of hooks/check.py's start-up, which never needs it
+
     try:
         return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).digest()
     except (pickle.PicklingError, TypeError, AttributeError):

@@ -18,7 +18,7 @@ import pickle
 import sys
 import threading
 import traceback
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -34,14 +34,7 @@ class WorkerError(RuntimeError):
 def can_fork() -> bool:
     """Linux only: on macOS a forked child can crash in system libraries the parent has used (which
     is why Python does not fork there by default), and Windows cannot fork at all."""
-    import multiprocessing  # only here: importing it is a noticeable part of hooks/check.py's start-up
-
-    return (
-        sys.platform.startswith("linux")
-        and hasattr(os, "fork")
-        and threading.active_count() == 1
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 class Later(Generic[T]):
@@ -123,20 +116,61 @@ class Later(Generic[T]):
 
 def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, minimum: int = 200) -> list[R]:
     """`[function(item) for item in items]`, in `workers` processes when that is safe and there are at
-    least `minimum` items: each forked child takes one contiguous slice, this process the first."""
+    least `minimum` items.
+
+    The items are cut into small chunks, and each process (this one and `workers - 1` forked children)
+    takes the next chunk nobody has taken until none is left. A child is slower per item than this
+    process (it copies the memory it writes to, and pickles what it sends back), so fixed slices would
+    leave this process waiting at the end; taking chunks, every process stops within one chunk of the
+    others. A child pickles each chunk's results as soon as it is done, so nothing is left to do at the end
+    but send them.
+    """
     if workers < 2 or len(items) < minimum or not can_fork():
         return [function(item) for item in items]
-    size = -(-len(items) // workers)
-    slices = [items[start : start + size] for start in range(0, len(items), size)]
     # The first item before forking: what doing it loads and caches (a schema, locale data, compiled templates
     # and patterns) is then inherited by every child, not loaded again in each.
-    results = [function(slices[0][0])]
-    others = [Later(_over(function, part)) for part in slices[1:]]
-    results += [function(item) for item in slices[0][1:]]
+    first = function(items[0])
+    bounds = _chunks(len(items))
+    # One ticket per chunk, a byte holding its number, all written before forking: a process takes a chunk by
+    # reading one byte, which no other process can read too, and the end of the pipe means none are left.
+    tickets, write = os.pipe()
+    os.write(write, bytes(range(len(bounds))))
+    os.close(write)
+    try:
+        others = [Later(_taking(function, items, bounds, tickets, pickled=True)) for _ in range(workers - 1)]
+        done: dict[int, list[R]] = dict(_taking(function, items, bounds, tickets, pickled=False)())
+    finally:
+        os.close(tickets)
     for other in others:
-        results += other.result()
+        done.update((index, pickle.loads(chunk)) for index, chunk in other.result())
+    results = [first]
+    for index, (start, end) in enumerate(bounds):
+        # A chunk nobody took (a child that could not be forked after all) is done here.
+        results += done[index] if index in done else [function(item) for item in items[start:end]]
     return results
 
 
-def _over(function: Callable[[T], R], part: Sequence[T]) -> Callable[[], list[R]]:
-    return lambda: [function(item) for item in part]
+_MAX_CHUNKS = 255
+"""Chunk numbers fit in one byte (a ticket). With many more chunks the tickets would cost more than they save."""
+
+
+def _chunks(count: int) -> list[tuple[int, int]]:
+    """(start, end) of the chunks of items 1 to `count`: as small as 255 chunks allow."""
+    size = max(1, -(-(count - 1) // _MAX_CHUNKS))
+    return [(start, min(start + size, count)) for start in range(1, count, size)]
+
+
+def _taking(
+    function: Callable[[T], R], items: Sequence[T], bounds: list[tuple[int, int]], tickets: int, pickled: bool
+) -> Callable[[], list[tuple[int, Any]]]:
+    """Take chunks until no ticket is left: (chunk number, results), pickled in a child."""
+
+    def run() -> list[tuple[int, Any]]:
+        taken: list[tuple[int, Any]] = []
+        while ticket := os.read(tickets, 1):
+            start, end = bounds[ticket[0]]
+            results = [function(item) for item in items[start:end]]
+            taken.append((ticket[0], pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL) if pickled else results))
+        return taken
+
+    return run

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -98,6 +97,8 @@ class CheckedFiles:
         try:
             if path.is_symlink():  # where a link leads can change without its target's bytes changing
                 return None
+            import hashlib  # only under mkdocs serve: loading it is a noticeable part of the check's start-up
+
             return (job, context_key, hashlib.blake2b(path.read_bytes()).digest())
         except OSError:
             return None
