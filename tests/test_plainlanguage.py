@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -127,6 +128,25 @@ def test_an_expression_over_two_lines_is_found_at_its_first_line(tmp_path: Path)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text("ab ö.*(", max_size=4), max_size=5), st.text("ab ö.*(", max_size=12))
+@given(st.lists(st.text("ab ö.*(", max_size=4), max_size=5), st.text("ab ö.*(\n", max_size=12))
 def test_the_quick_test_for_any_word_is_the_same_as_looking_for_each(words: list[str], text: str) -> None:
-    assert (plainlanguage._any_of(words).search(text) is not None) == any(word in text for word in words)
+    # Words as the word list holds them (single spaces); in the text, any run of spaces and line breaks is a space.
+    words = [" ".join(word.split()) for word in words]
+    spaced = " ".join(text.split())
+    assert (plainlanguage._any_of(words).search(text) is not None) == any(word in spaced for word in words)
+
+
+def _longest_first(forms: list[str]) -> re.Pattern[str]:
+    """The word list's pattern as it was first written: every form, longest first."""
+    alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abö -", min_size=1, max_size=5), min_size=1, max_size=6), st.text("abAÖö -.\n", max_size=24))
+def test_the_tree_of_forms_finds_what_every_form_longest_first_finds(forms: list[str], text: str) -> None:
+    entries = {form: ("enklare", ()) for form in forms if plainlanguage._WORD.search(form)}
+    officialese = plainlanguage.Officialese.of(entries)
+    normal = list(officialese.forms)
+    expected = [(m.start(), m.group(0)) for m in _longest_first(normal).finditer(text)] if normal else []
+    assert [(offset, written) for offset, written, _, _ in officialese.find(text)] == expected

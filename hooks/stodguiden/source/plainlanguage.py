@@ -110,13 +110,14 @@ class Officialese:
     forms: Mapping[str, tuple[str, str]]
     pattern: re.Pattern[str] | None
     substrings: re.Pattern[str] | None = None
-    """Finds any form in lower-case text with single spaces (see `_any_of`), for `_may_occur`."""
+    """Finds any form in lower-case text, any run of spaces and line breaks standing for a space (see
+    `_any_of`), for `_may_occur`."""
 
     def _may_occur(self, text: str) -> bool:
         """False when no form is even a substring of `text`: then the slower pattern is not needed."""
-        lower = " ".join(text.lower().split())
         if self.substrings is not None:
-            return self.substrings.search(lower) is not None
+            return self.substrings.search(text.lower()) is not None
+        lower = " ".join(text.lower().split())
         return any(map(lower.__contains__, self.forms))
 
     @classmethod
@@ -127,9 +128,10 @@ class Officialese:
                 forms[_normal(form)] = (base, plainer)
         if not forms:
             return cls(forms, None)
-        # Longest first, so "äger rum" wins over a shorter form that starts the same way.
-        alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-        return cls(forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), _any_of(forms))
+        # A tree of letters like `_any_of`'s, but of whole words: where a form goes on ("äger rum" after "äger"),
+        # the longer form is tried first.
+        whole = _tree_pattern(forms, whole_words=True)
+        return cls(forms, re.compile(rf"(?<![\w-])(?:{whole})(?![\w-])", re.IGNORECASE), _any_of(forms))
 
     def find(self, text: str) -> Iterator[tuple[int, str, str, str]]:
         """(offset, form as written, base form, plainer word) for each hit in `text`."""
@@ -146,7 +148,14 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
     """A regular expression that finds any of `words` as a substring, written as a tree of their
     letters ("d(?:elge|ylik)" for delge, delger, dylik and dylika): the engine then stops only where
     a word can begin, which is three times as fast as testing each word with `in`. A word that starts
-    with a shorter one is left out, since the shorter one is found wherever the longer one is."""
+    with a shorter one is left out, since the shorter one is found wherever the longer one is. A space
+    in a word stands for any run of spaces and line breaks."""
+    return re.compile(_tree_pattern(words, whole_words=False))
+
+
+def _tree_pattern(words: Iterable[str], whole_words: bool) -> str:
+    """The alternatives of a tree of the words' letters. With `whole_words`, a word that another goes on
+    from is kept, as the last alternative where it ends; without, only the shorter word is."""
     tree: dict[str, Any] = {}
     for word in words:
         node = tree
@@ -155,14 +164,19 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
         node[""] = {}
 
     def branches(node: dict[str, Any]) -> str:
-        if "" in node:  # a whole word ends here
+        ends = "" in node
+        if ends and not whole_words:  # a whole word ends here
             return ""
-        alternatives = [re.escape(char) + branches(rest) for char, rest in sorted(node.items())]
+        alternatives = [
+            (r"\s+" if char == " " else re.escape(char)) + branches(rest) for char, rest in sorted(node.items()) if char
+        ]
+        if ends:
+            alternatives.append("")  # tried last: a longer word wins
         if not alternatives:
             return "(?!)"  # no words: nothing to find
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
-    return re.compile(branches(tree))
+    return branches(tree)
 
 
 def _normal(text: str) -> str:
