@@ -292,11 +292,11 @@ def read_text(text: str, display_path: str) -> tuple[Source | None, list[Problem
     """Compose a file's text. A YAML mistake is reported and its line (with the lines indented under it)
     left out, and the rest is read again, so one mistake does not hide the file's other problems."""
     text, problems = _indentation(text, display_path)
-    lines = text.split("\n")
+    lines: list[str] | None = None  # split only when a line must be left out: most files are read at once
     skipped: set[int] = set()
     for _ in range(MAX_REPAIRS):
         try:
-            node = compose("\n".join(lines))
+            node = compose(text if lines is None else "\n".join(lines))
         except yaml.MarkedYAMLError as exc:
             problem = _yaml_problem(exc, display_path)
         except yaml.YAMLError:
@@ -308,6 +308,8 @@ def read_text(text: str, display_path: str) -> tuple[Source | None, list[Problem
         # A mistake on a line already reported (a tab there) is the same mistake: one line, one message.
         if all(p.line != problem.line for p in problems):
             problems.append(problem)
+        if lines is None:
+            lines = text.split("\n")
         if problem.message == _SEVERAL_DOCUMENTS or not _skip(lines, problem.line, skipped):
             break
     return None, problems
