@@ -90,6 +90,16 @@ except parallel.WorkerError as exc:
     assert result == {"error": "ValueError: fel i erbjudande "}
 
 
+def test_when_no_child_can_be_forked_this_process_does_every_item() -> None:
+    result = _run("""
+parallel.Later._start = lambda self: None  # as if forking had become unsafe after the check before it
+values = parallel.fork_map(lambda i: (i * 3, os.getpid()), list(range(500)), workers=2)
+print(json.dumps({"values": [v for v, _ in values] == [i * 3 for i in range(500)],
+                  "here": {p for _, p in values} == {os.getpid()}}))
+""")
+    assert result == {"values": True, "here": True}
+
+
 def test_later_runs_in_a_child_and_cancel_leaves_no_process_behind() -> None:
     result = _run("""
 later = parallel.Later(lambda: (os.getpid(), b"x" * 5_000_000))

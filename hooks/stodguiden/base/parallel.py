@@ -138,11 +138,15 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, minim
     os.close(write)
     try:
         others = [Later(_taking(function, items, bounds, tickets, pickled=True)) for _ in range(workers - 1)]
+        for other in others:
+            if not other.forked:
+                other.cancel()  # never run here after the tickets are closed: its chunks are done below
         done: dict[int, list[R]] = dict(_taking(function, items, bounds, tickets, pickled=False)())
     finally:
         os.close(tickets)
     for other in others:
-        done.update((index, pickle.loads(chunk)) for index, chunk in other.result())
+        if other.forked:
+            done.update((index, pickle.loads(chunk)) for index, chunk in other.result())
     results = [first]
     for index, (start, end) in enumerate(bounds):
         # A chunk nobody took (a child that could not be forked after all) is done here.
