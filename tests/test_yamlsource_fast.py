@@ -20,13 +20,13 @@ SAMPLES = sorted((ROOT / "data").rglob("*.yml")) + sorted((ROOT / "tests" / "fix
 
 
 def shape(node: yaml.Node | None) -> object:
-    """A node tree as plain data, with what later checks read: tag, value, style and line."""
+    """A node tree as plain data, with what later checks read: tag, value, style (None when plain) and line."""
     if node is None:
         return None
     if isinstance(node, yamlsource.AliasNode):
         return ("alias", node.start_mark.line)
     if isinstance(node, yaml.ScalarNode):
-        return (node.tag, node.value, node.style, node.start_mark.line)
+        return (node.tag, node.value, node.style or None, node.start_mark.line)  # plain: None or "" (Source)
     if isinstance(node, yaml.SequenceNode):
         return (node.tag, [shape(item) for item in node.value], node.start_mark.line)
     return (node.tag, [(shape(k), shape(v)) for k, v in node.value], node.start_mark.line)

@@ -87,7 +87,7 @@ def from_node(node: yaml.Node | None) -> Any:
         return {str(from_node(key)): from_node(value) for key, value in node.value}
     if isinstance(node, yaml.SequenceNode):
         return [from_node(item) for item in node.value]
-    if isinstance(node, yaml.ScalarNode) and node.style is None and node.tag == "tag:yaml.org,2002:null":
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:null":
         return None
     return str(node.value)
 

@@ -527,14 +527,14 @@ class _Walker:
             )
             return None
         style = node.style
-        if style is None and node.tag == _NULL_TAG:  # _is_empty, written out
+        if not style and node.tag == _NULL_TAG:  # _is_empty, written out (a plain scalar: Source)
             self.problem(ptr, line, f"{_field_title(ptr)} är tomt. Skriv ett värde efter kolonet, eller ta bort raden.")
             return None
         raw: str = node.value
         if style == "|" and not raw.startswith("\n"):
             # The text starts on the line after the `|` (a leading blank line would be stripped away).
             self.blocks[ptr] = line + 1
-        if style is None and _TYPOGRAPHIC_QUOTES.match(raw):
+        if not style and _TYPOGRAPHIC_QUOTES.match(raw):
             self.problem(
                 ptr,
                 line,
@@ -547,7 +547,7 @@ class _Walker:
             return self.text(raw, schema, ptr, line)
         name = _field_title(ptr)
         if kind == "integer":
-            plain = style is None
+            plain = not style
             if not (plain and _INT_RE.match(raw.strip())):
                 decimals = _DECIMAL_RE.match(raw.strip())
                 if plain and decimals:
@@ -574,7 +574,7 @@ class _Walker:
             return number
         if kind == "boolean":
             word = raw.strip().lower()
-            if style is None and word in _BOOL_WORDS:
+            if not style and word in _BOOL_WORDS:
                 return _BOOL_WORDS[word]
             if word in _BOOL_WORDS:
                 advice = " Ta bort citattecknen."
@@ -663,7 +663,7 @@ class _Walker:
     def integer_or_text(node: yaml.Node, kinds: list[str]) -> str:
         """Which of `"type": ["integer", "string"]` a value is read as: a number written plainly is an
         integer (with its minimum and maximum), anything else text (with its pattern), as `träffar: 6–8`."""
-        plain_number = isinstance(node, yaml.ScalarNode) and node.style is None and _INT_RE.match(node.value.strip())
+        plain_number = isinstance(node, yaml.ScalarNode) and not node.style and _INT_RE.match(node.value.strip())
         return "integer" if plain_number and "integer" in kinds else "string"
 
     def date_text(self, text: str, ptr: Pointer, line: int) -> str | None:
@@ -708,7 +708,7 @@ def _url_parts(text: str) -> SplitResult | None:
 
 
 def _is_empty(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style is None and node.tag == _NULL_TAG
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.tag == _NULL_TAG
 
 
 def _describe(node: yaml.Node) -> str:
