@@ -149,6 +149,44 @@ def test_index_is_fetched_only_when_the_parent_starts_searching(new_context: Con
         page.locator("#sg-header-q").focus()
 
 
+def test_only_the_results_page_loads_the_search_and_the_header_fetches_the_index_elsewhere(
+    new_context: ContextFactory, site_url: str
+) -> None:
+    page = new_context().new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    open_page(page, site_url + "erbjudanden/komet/")
+    assert [url for url in fetched if url.endswith("/assets/javascripts/stodguiden.js")]
+    assert not [url for url in fetched if url.endswith("/sok.js") or url.endswith("/sok/index.json")]
+    with page.expect_request(lambda request: request.url.endswith("/sok/index.json")):
+        page.locator("#sg-header-q").focus()
+    open_page(page, site_url + "sok/?q=kurs")
+    assert [url for url in fetched if url.endswith("/assets/javascripts/sok.js")]
+
+
+def test_a_site_that_still_lists_the_search_for_every_page_runs_it_once(
+    new_context: ContextFactory, site_url: str
+) -> None:
+    """A site whose mkdocs.yml is from before sok.js moved to the results page loads it twice there."""
+    page = new_context().new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+
+    def twice(route: Any) -> None:
+        response = route.fetch()
+        html = response.text()
+        script = '<script src="../assets/javascripts/sok.js" defer></script>'
+        assert script in html
+        route.fulfill(response=response, body=html.replace("</body>", script + "</body>"))
+
+    page.route(lambda url: "/sok/?q=" in url, twice)
+    open_page(page, site_url + "sok/?q=kurs")
+    assert sum(1 for url in fetched if url.endswith("/sok/index.json")) == 1
+    slugs = result_slugs(page)
+    assert slugs
+    assert len(slugs) == len(set(slugs))  # each offer once
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     def make_hostile(data: Path) -> None:

@@ -4,11 +4,16 @@
  * The index (sok/index.json, written by hooks/stodguiden/outputs/search.py) holds, per offer, the stems of its words by
  * field, and the stemming rules and synonyms from hooks/stodguiden/sok/. This file applies the same rules to what
  * the parent types (the Python side's twin is hooks/stodguiden/language/wordforms.py; tests/sok/stammar.yml proves the
- * two agree). The index is fetched only when the parent focuses a search field or opens sok/ with a query.
+ * two agree). The index is fetched only when the parent focuses a search field or opens sok/ with a query (in the
+ * header of other pages, stodguiden.js fetches it into the browser's cache).
  * Results are built with DOM methods and textContent only: no text from the data is ever parsed as HTML.
  */
 (function () {
   "use strict";
+
+  // Loaded by the results page sok/ (its template). A site whose own mkdocs.yml still lists this file for every page
+  // (as before December 2026) loads it twice there: the second time does nothing.
+  if (window.stodguidenSok) return;
 
   var script = document.currentScript;
   var INDEX_URL = new URL("../../sok/index.json", script ? script.src : location.href).href;
@@ -565,32 +570,6 @@
     });
   }
 
-  /* On a region's site, a search from the header keeps to the municipality the parent has chosen: the one in
-     the address (?kommun=2309, on the finder or the results page) or the one whose page this is. It is read
-     when the form is sent, since the finder and the results page change the address as the choice changes,
-     and goes along as a hidden field; nothing is stored in the browser. */
-  function headerKeepsMunicipality() {
-    document.querySelectorAll("form.sg-header-search").forEach(function (form) {
-      form.addEventListener("submit", function () {
-        var page = document.querySelector("[data-sg-kommun]");
-        var kommun = new URLSearchParams(location.search).get("kommun") ||
-          (page ? page.getAttribute("data-sg-kommun") : "");
-        var hidden = form.querySelector("input[name=kommun]");
-        if (!/^[0-9]{4}$/.test(kommun || "")) {
-          if (hidden) hidden.remove();
-          return;
-        }
-        if (!hidden) {
-          hidden = document.createElement("input");
-          hidden.type = "hidden";
-          hidden.name = "kommun";
-          form.appendChild(hidden);
-        }
-        hidden.value = kommun;
-      });
-    });
-  }
-
   window.stodguidenSok = {
     load: load,
     stem: function (word, rules) { return stem(word, makeRules(rules)); },
@@ -600,6 +579,5 @@
   };
 
   prefetchOnFocus();
-  headerKeepsMunicipality();
   resultsPage();
 })();
