@@ -52,15 +52,16 @@ print(json.dumps({"values": [v for v, _ in pairs], "pids": len({p for _, p in pa
 
 
 def test_a_slower_process_takes_fewer_items() -> None:
-    # The child takes four times as long per item as this process: with fixed halves this process would wait for
-    # it; taking chunks, this process does about four fifths of the items and both stop at nearly the same time.
+    # The child takes six times as long per item as this process: with fixed halves this process would wait for it;
+    # taking chunks, this process does most of the items (six sevenths if sleeping took exactly as long as asked;
+    # on a busy machine a little less) and the child still some.
     result = _run("""
 import time
 parent = os.getpid()
-done = parallel.fork_map(lambda i: (time.sleep(0.001 if os.getpid() == parent else 0.004), os.getpid())[1],
+done = parallel.fork_map(lambda i: (time.sleep(0.001 if os.getpid() == parent else 0.006), os.getpid())[1],
                          list(range(400)), workers=2)
 share = done.count(parent) / len(done)
-print(json.dumps({"most": 0.7 <= share <= 0.9, "count": len(done)}))
+print(json.dumps({"most": 0.7 <= share < 1, "count": len(done)}))
 """)
     assert result == {"most": True, "count": 400}
 
