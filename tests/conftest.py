@@ -148,6 +148,19 @@ def region_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+def run_hook(script: str, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python hooks/<script> --root <root> <args>` as a command, on the tests' day, its output as UTF-8 text."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / script), "--root", str(root), *args],
+        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+
+
 def summary_of_change(repo: Path, change: Callable[[], None]) -> subprocess.CompletedProcess[str]:
     """`hooks/summary.py` for a pull request that makes `change` to the data/ of `repo`, committed first."""
     env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org"}
@@ -155,12 +168,4 @@ def summary_of_change(repo: Path, change: Callable[[], None]) -> subprocess.Comp
     for command in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "base"], ["checkout", "-qb", "x"]):
         subprocess.run(["git", *command], cwd=repo, env=env, check=True, capture_output=True)
     change()
-    return subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "summary.py"), "--root", str(repo), "--base", "main"],
-        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    return run_hook("summary.py", repo, "--base", "main")

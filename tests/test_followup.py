@@ -9,13 +9,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import ROOT, SAMPLE, SAMPLE_DATA, SAMPLE_DOCS, TODAY
+from conftest import SAMPLE, SAMPLE_DATA, SAMPLE_DOCS, TODAY, run_hook
 from stodguiden.outputs import followup, overview
 from stodguiden.source.catalog import load
 
@@ -23,8 +22,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from conftest import Build
-
-OVERSIKT = ROOT / "hooks" / "oversikt.py"
 
 
 def git(repo: Path, *args: str, when: str = "2026-12-20T12:00:00") -> None:
@@ -41,15 +38,7 @@ def git(repo: Path, *args: str, when: str = "2026-12-20T12:00:00") -> None:
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(OVERSIKT), "--root", str(repo), *args],
-        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-        check=False,
-    )
+    return run_hook("oversikt.py", repo, *args)
 
 
 def rows(data: bytes) -> list[dict[str, str]]:

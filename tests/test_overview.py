@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import FIXTURE_SITES, ROOT, SAMPLE, TODAY, make_project, run_build, summary_of_change
+from conftest import FIXTURE_SITES, ROOT, SAMPLE, TODAY, make_project, run_build, run_hook, summary_of_change
 from stodguiden.outputs import overview, reminder
 from stodguiden.site import coordination
 from stodguiden.source import programmes
@@ -20,7 +17,6 @@ from stodguiden.source.catalog import load
 if TYPE_CHECKING:
     from pathlib import Path
 
-OVERSIKT = ROOT / "hooks" / "oversikt.py"
 DAY = date.fromisoformat(TODAY)
 TEEN_OFFER = """\
 titel: Tonårskväll
@@ -151,15 +147,7 @@ def test_completeness_names_what_is_missing(sample: overview.Overview) -> None:
 
 def test_the_command_prints_markdown_and_writes_html(tmp_path: Path) -> None:
     html = tmp_path / "oversikt.html"
-    result = subprocess.run(
-        [sys.executable, str(OVERSIKT), "--root", str(SAMPLE), "--html", str(html)],
-        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    result = run_hook("oversikt.py", SAMPLE, "--html", str(html))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Översikt för samordnare: Exempelby kommun\n")
     page = html.read_text(encoding="utf-8")
@@ -272,15 +260,7 @@ def test_the_sample_is_honest_it_has_a_real_gap_and_an_offer_due_for_review(
     assert "Det finns inget erbjudande på centralkurdiska." in texts
     due = {d.source: r.name for r in sample.reviews for d in r.offers}
     assert due["data/erbjudanden/samarbetssamtal.yml"] == "Socialtjänsten, Exempelby kommun"
-    result = subprocess.run(
-        [sys.executable, str(OVERSIKT), "--root", str(SAMPLE), "--granskning", str(tmp_path / "g")],
-        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    result = run_hook("oversikt.py", SAMPLE, "--granskning", str(tmp_path / "g"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "g" / "titel.txt").read_text(encoding="utf-8") == "Att granska 18 januari 2027\n"
     assert "Samarbetssamtal för föräldrar som har separerat" in (tmp_path / "g" / "arende.md").read_text()

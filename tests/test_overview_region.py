@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -18,18 +15,18 @@ import pytest
 from oversikt import find_member
 from summary import region_gap_changes
 
-from conftest import REGION_SAMPLE, ROOT, TODAY, summary_of_change
+from conftest import REGION_SAMPLE, ROOT, TODAY, run_hook, summary_of_change
 from stodguiden.model import Contact, Municipality, OverviewSettings, Settings
 from stodguiden.outputs import followup, overview
 from stodguiden.site import coordination
 from stodguiden.source.catalog import load
 
 if TYPE_CHECKING:
+    import subprocess
     from pathlib import Path
 
     from stodguiden.model import Catalog
 
-OVERSIKT = ROOT / "hooks" / "oversikt.py"
 DAY = date.fromisoformat(TODAY)
 REGION = ROOT / REGION_SAMPLE
 TEEN_EVENING = "data/kommuner/sjoby/erbjudanden/tonarskvall-i-sjoby.yml"
@@ -53,15 +50,7 @@ def result(catalog: Catalog) -> overview.Overview:
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(OVERSIKT), "--root", str(root), *args],
-        env={**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    return run_hook("oversikt.py", root, *args)
 
 
 def copy_of_region(tmp_path: Path) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_SITES, ROOT, TODAY
+from conftest import FIXTURE_SITES, ROOT, run_hook
 
 SUMMARY = ROOT / "hooks" / "summary.py"
 OFFERS = Path("data") / "erbjudanden"
@@ -28,15 +28,7 @@ def git(repo: Path, *args: str) -> None:
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "STODGUIDEN_IDAG": TODAY, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, str(SUMMARY), "--root", str(repo), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_hook("summary.py", repo, *args)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Dialog, expect
+from playwright.sync_api import expect
 
 from conftest import REGION_SAMPLE, make_region_project, run_region_build
 
@@ -19,6 +19,8 @@ from .conftest import ContextFactory, open_page, serve, serve_minimal_site, wait
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
+
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +68,19 @@ def _page_paths(site: Path) -> list[str]:
     return sorted("" if folder == "." else folder + "/" for folder in folders)
 
 
+def _ran_as_code(page: Page, url: str, paths: list[str]) -> tuple[dict[str, object], list[str]]:
+    """Visit each path: what the payloads set in `window.__hostile` on it, and every dialog they opened."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    ran: dict[str, object] = {}
+    for path in paths:
+        open_page(page, url + path)
+        value = page.evaluate("() => window.__hostile")
+        if value is not None:
+            ran[path] = value
+    return ran, dialogs
+
+
 def test_no_text_from_the_data_runs_in_the_browser(new_context: ContextFactory, hostile_site: tuple[str, Path]) -> None:
     hostile_url, site = hostile_site
     paths = _page_paths(site)
@@ -73,19 +88,7 @@ def test_no_text_from_the_data_runs_in_the_browser(new_context: ContextFactory, 
     assert len(paths) > 10
     context = new_context()
     page = context.new_page()
-    dialogs: list[str] = []
-
-    def refuse(dialog: Dialog) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", refuse)
-    ran: dict[str, object] = {}
-    for path in paths:
-        open_page(page, hostile_url + path)
-        value = page.evaluate("() => window.__hostile")
-        if value is not None:
-            ran[path] = value
+    ran, dialogs = _ran_as_code(page, hostile_url, paths)
     assert not ran, f"text from the data ran as code: {ran}"
     assert not dialogs
 
@@ -177,14 +180,7 @@ def test_no_text_from_a_region_runs_in_the_browser(
     ]
     assert set(paths[:4]) <= set(_page_paths(site))
     page = new_context().new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    ran: dict[str, object] = {}
-    for path in paths:
-        open_page(page, url + path)
-        value = page.evaluate("() => window.__hostile")
-        if value is not None:
-            ran[path] = value
+    ran, dialogs = _ran_as_code(page, url, paths)
     assert not ran, f"text from the data ran as code: {ran}"
     assert not dialogs
     # the text is shown as the editor typed it

@@ -148,9 +148,8 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, minim
         if other.forked:
             done.update((index, pickle.loads(chunk)) for index, chunk in other.result())
     results = [first]
-    for index, (start, end) in enumerate(bounds):
-        # A chunk nobody took (a child that could not be forked after all) is done here.
-        results += done[index] if index in done else [function(item) for item in items[start:end]]
+    for index in range(len(bounds)):  # every chunk was taken: this process reads tickets until none is left
+        results += done[index]
     return results
 
 
